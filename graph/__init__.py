@@ -1,0 +1,1 @@
+"""The only room that talks to Neo4j: server, driver, Cypher catalogue, schema, writers."""

@@ -1,0 +1,139 @@
+"""The driver and the three helpers through which every statement runs.
+
+``connect`` opens a driver for the settings (the managed local server, or ``NEO4J_URI``);
+``read`` runs a catalogued statement in a read transaction and returns plain dicts; ``write``
+runs one in a write transaction; ``write_batches`` sends rows through ``UNWIND $rows`` in
+batches, each batch its own managed transaction (retried by the driver on transient errors).
+No caller spells driver options.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from neo4j import READ_ACCESS, WRITE_ACCESS, Driver, GraphDatabase, unit_of_work
+from neo4j.exceptions import AuthError, ServiceUnavailable
+
+from graph import queries
+from innograph.errors import ConfigError, ServerError
+from innograph.settings import Settings, get_settings
+
+
+class Database:
+    """A driver plus the database name it works on."""
+
+    def __init__(self, driver: Driver, database: str = "neo4j", uri: str = ""):
+        self.driver = driver
+        self.database = database
+        self.uri = uri
+
+    def close(self) -> None:
+        self.driver.close()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- helpers -------------------------------------------------------------------------------
+    def run_read(self, text: str, params: dict[str, Any] | None = None,
+                 timeout: float | None = None) -> list[dict[str, Any]]:
+        @unit_of_work(timeout=timeout)
+        def work(tx):
+            return [r.data() for r in tx.run(text, params or {})]
+
+        with self.driver.session(database=self.database, default_access_mode=READ_ACCESS) as s:
+            return s.execute_read(work)
+
+    def run_write(self, text: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        def work(tx):
+            return [r.data() for r in tx.run(text, params or {})]
+
+        with self.driver.session(database=self.database, default_access_mode=WRITE_ACCESS) as s:
+            return s.execute_write(work)
+
+    def run_auto(self, text: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """An auto-commit statement (schema commands, ``CALL { } IN TRANSACTIONS``)."""
+        with self.driver.session(database=self.database) as s:
+            return [r.data() for r in s.run(text, params or {})]
+
+    def read(self, name: str, **params: Any) -> list[dict[str, Any]]:
+        return self.run_read(queries.load(name), params)
+
+    def write(self, name: str, **params: Any) -> list[dict[str, Any]]:
+        return self.run_write(queries.load(name), params)
+
+    def write_batches(
+        self,
+        text: str,
+        rows: Sequence[dict[str, Any]],
+        batch_size: int = 10_000,
+        params: dict[str, Any] | None = None,
+        progress: Callable[[int], None] | None = None,
+    ) -> list[dict[str, Any]]:
+        """Send ``rows`` as ``$rows`` in batches; returns every batch's result rows."""
+        out: list[dict[str, Any]] = []
+        for start in range(0, len(rows), batch_size):
+            batch = list(rows[start:start + batch_size])
+            out.extend(self.run_write(text, {**(params or {}), "rows": batch}))
+            if progress:
+                progress(len(batch))
+        return out
+
+    def ping(self) -> bool:
+        try:
+            self.run_read("RETURN 1 AS ok", timeout=5)
+            return True
+        except Exception:
+            return False
+
+
+def managed_server(settings: Settings | None = None):
+    from graph.server import LocalNeo4j
+
+    s = settings or get_settings()
+    return LocalNeo4j(
+        s.home, bolt_port=s.bolt_port, http_port=s.http_port, heap=s.heap, pagecache=s.pagecache
+    )
+
+
+def connect(settings: Settings | None = None, *, check: bool = True) -> Database:
+    """A ``Database`` for ``NEO4J_URI`` when set, else for the managed local server."""
+    s = settings or get_settings()
+    if s.external:
+        uri, user, password = s.neo4j_uri or "", s.neo4j_user, s.neo4j_password or ""
+        hint = f"check NEO4J_URI ({uri}), NEO4J_USER and NEO4J_PASSWORD"
+    else:
+        server = managed_server(s)
+        uri, user, password = server.uri, "neo4j", server.password() or ""
+        hint = "start it with `innograph neo4j start`"
+    return open_database(uri, user, password, s.neo4j_database, check=check, hint=hint)
+
+
+def open_database(uri: str, user: str, password: str, database: str = "neo4j", *,
+                  check: bool = True, hint: str = "") -> Database:
+    driver = GraphDatabase.driver(uri, auth=(user, password))
+    db = Database(driver, database, uri)
+    if check:
+        try:
+            driver.verify_connectivity()
+        except AuthError as e:
+            driver.close()
+            raise ConfigError(f"Neo4j at {uri} refused the credentials: {hint}.") from e
+        except (ServiceUnavailable, OSError, ValueError) as e:
+            driver.close()
+            raise ServerError(f"Neo4j does not answer at {uri}: {hint}.") from e
+    return db
+
+
+def chunks(rows: Iterable[Any], size: int) -> Iterable[list[Any]]:
+    batch: list[Any] = []
+    for r in rows:
+        batch.append(r)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch

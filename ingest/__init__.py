@@ -1,0 +1,1 @@
+"""Sources -> validated, resolved records -> Neo4j (through graph.load)."""

@@ -1,0 +1,64 @@
+"""The few errors innograph raises on purpose.
+
+::
+
+    InnographError              one clear sentence for the user; the CLI exits 1, the API answers 4xx/5xx
+    ├── ConfigError             the machine or the settings are not right (Java, Maven, a port, a path)
+    ├── ServerError             the Neo4j server does not come up or does not answer
+    ├── DataError               input files are invalid; carries every problem as file:line:column: reason
+    ├── NotFound                an id that is not in the graph
+    └── QueryRefused            a Cypher query that would write or change the schema
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class InnographError(Exception):
+    """Base class: the message is a full sentence meant for the user."""
+
+    exit_code = 1
+
+
+class ConfigError(InnographError):
+    """The machine or the configuration is not right."""
+
+
+class ServerError(InnographError):
+    """The Neo4j server does not come up or does not answer."""
+
+    exit_code = 3
+
+
+class NotFound(InnographError):
+    """A requested id does not exist in the graph."""
+
+
+class QueryRefused(InnographError):
+    """A query was refused by the read-only guard."""
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One problem in one input file, located as precisely as we can."""
+
+    file: str
+    line: int
+    column: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}: {self.reason}"
+
+
+class DataError(InnographError):
+    """Input is invalid. ``problems`` lists every problem found, not just the first."""
+
+    exit_code = 2
+
+    def __init__(self, problems: list[Problem], message: str | None = None):
+        self.problems = sorted(problems)
+        n = len(self.problems)
+        head = message or f"{n} problem{'s' if n != 1 else ''} in the input; nothing was written"
+        super().__init__(head + ":\n" + "\n".join(str(p) for p in self.problems))
