@@ -95,7 +95,7 @@ def managed_server(settings: Settings | None = None):
 
     s = settings or get_settings()
     return LocalNeo4j(
-        s.home, bolt_port=s.bolt_port, http_port=s.http_port, heap=s.heap, pagecache=s.pagecache
+        s.home, lib=s.neo4j_lib, bolt_port=s.bolt_port, http_port=s.http_port, heap=s.heap, pagecache=s.pagecache
     )
 
 

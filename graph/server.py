@@ -129,13 +129,14 @@ class LocalNeo4j:
         home: Path,
         *,
         instance: Path | None = None,
+        lib: Path | None = None,
         bolt_port: int = 7687,
         http_port: int = 7474,
         heap: str = "1g",
         pagecache: str = "512m",
     ):
         self.home = Path(home)
-        self.lib = self.home / "neo4j-lib"
+        self.lib = Path(lib) if lib else self.home / "neo4j-lib"
         self.instance = Path(instance) if instance else self.home / "instance"
         self.conf_dir = self.instance / "conf"
         self.data_dir = self.instance / "data"

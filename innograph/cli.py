@@ -157,7 +157,8 @@ _register_optional()
 
 def main() -> None:
     try:
-        app(standalone_mode=False)
+        rc = app(standalone_mode=False)
+        sys.exit(rc if isinstance(rc, int) else 0)
     except DataError as e:
         say(f"[red]{e}[/red]" if sys.stderr.isatty() else str(e))
         sys.exit(e.exit_code)

@@ -29,6 +29,7 @@ class Settings(BaseSettings):
     neo4j_database: str = Field(default="neo4j", alias="NEO4J_DATABASE")
 
     home: Path = Field(default_factory=default_home, alias="INNOGRAPH_HOME")
+    neo4j_lib: Path | None = Field(default=None, alias="INNOGRAPH_NEO4J_LIB")
     bolt_port: int = Field(default=7687, alias="INNOGRAPH_BOLT_PORT")
     http_port: int = Field(default=7474, alias="INNOGRAPH_HTTP_PORT")
     heap: str = Field(default="1g", alias="INNOGRAPH_NEO4J_HEAP")

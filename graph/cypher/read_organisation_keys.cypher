@@ -1,0 +1,4 @@
+// Every organisation's identifying keys, for resolving incoming records. No parameters.
+MATCH (o:Organisation)
+RETURN o.id AS id, o.enterprise_number AS enterprise_number, o.pic AS pic,
+       o.name_key AS name_key, o.alias_keys AS alias_keys

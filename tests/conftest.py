@@ -1,0 +1,93 @@
+"""Test fixtures: a throwaway Neo4j server for the whole session, cleaned between tests.
+
+The server has its own instance directory (a temporary folder) and its own free ports, so
+tests never touch the user's database. It shares only the jar cache with the user's server.
+``NEO4J_TEST_URI`` (with ``NEO4J_TEST_USER``/``NEO4J_TEST_PASSWORD``) points the tests at a
+server of your own instead: its database is wiped, so never point it at real data.
+Live tests never skip: when the server cannot start they fail.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from graph import schema
+from graph.db import Database, open_database
+from graph.server import LocalNeo4j, free_port
+from innograph.settings import default_home
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def neo4j_credentials():
+    """(uri, user, password) of the throwaway test server."""
+    uri = os.environ.get("NEO4J_TEST_URI")
+    if uri:
+        yield (uri, os.environ.get("NEO4J_TEST_USER", "neo4j"),
+               os.environ.get("NEO4J_TEST_PASSWORD", ""))
+        return
+    home = Path(os.environ.get("INNOGRAPH_HOME") or default_home())
+    lib = Path(os.environ.get("INNOGRAPH_NEO4J_LIB") or home / "neo4j-lib")
+    instance = Path(tempfile.mkdtemp(prefix="innograph-test-neo4j-"))
+    server = LocalNeo4j(home, instance=instance, lib=lib, bolt_port=free_port(),
+                        http_port=free_port(), heap="768m", pagecache="256m")
+    server.start(log=lambda m: print(m, file=sys.stderr))
+    try:
+        yield (server.uri, "neo4j", server.password() or "")
+    finally:
+        server.stop()
+        shutil.rmtree(instance, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def _schema_db(neo4j_credentials):
+    uri, user, password = neo4j_credentials
+    db = open_database(uri, user, password)
+    wipe(db)
+    schema.apply(db)
+    yield db
+    db.close()
+
+
+def wipe(db: Database) -> None:
+    db.run_auto("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS")
+
+
+@pytest.fixture
+def db(_schema_db) -> Database:
+    """A connected ``Database`` on an empty graph (schema applied)."""
+    wipe(_schema_db)
+    return _schema_db
+
+
+@pytest.fixture
+def cli_env(neo4j_credentials, tmp_path) -> dict[str, str]:
+    """Environment for running the ``innograph`` CLI against the test server."""
+    uri, user, password = neo4j_credentials
+    env = dict(os.environ)
+    env.update(NEO4J_URI=uri, NEO4J_USER=user, NEO4J_PASSWORD=password,
+               INNOGRAPH_HOME=str(tmp_path / "home"))
+    env.pop("NEO4J_DATABASE", None)
+    return env
+
+
+def run_cli(args: list[str], env: dict[str, str], check: bool = False,
+            timeout: float = 600) -> subprocess.CompletedProcess:
+    """Run ``innograph ARGS`` in a subprocess, as a user would."""
+    exe = Path(sys.executable).with_name("innograph")
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "innograph.cli"]
+    proc = subprocess.run(cmd + args, env=env, capture_output=True, text=True, timeout=timeout,
+                          cwd=ROOT)
+    if check and proc.returncode != 0:
+        raise AssertionError(f"innograph {' '.join(args)} exited {proc.returncode}:\n"
+                             f"{proc.stdout}\n{proc.stderr}")
+    return proc
