@@ -1,0 +1,129 @@
+"""Shared pieces of the benchmark scripts: a throwaway server, machine facts, JSON output.
+
+Benchmarks never touch the user's database: they start their own Neo4j in a temporary
+instance directory on free ports (sharing only the jar cache), or use ``NEO4J_BENCH_URI``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import shutil
+import subprocess
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "benchmarks" / "results"
+
+
+def machine() -> dict[str, Any]:
+    def version(pkg: str) -> str | None:
+        try:
+            return metadata.version(pkg)
+        except metadata.PackageNotFoundError:
+            return None
+
+    java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr
+    mem = 0
+    try:
+        mem = int(Path("/proc/meminfo").read_text().split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return {
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "cpus": os.cpu_count(),
+        "memory_bytes": mem,
+        "java": java.splitlines()[0] if java else None,
+        "packages": {p: version(p) for p in ("neo4j", "neo4j-rust-ext", "networkx", "numpy",
+                                              "scipy", "pandas", "scikit-learn", "fastapi")},
+        "date": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+    }
+
+
+@contextmanager
+def throwaway_database(heap: str = "2g", pagecache: str = "1g") -> Iterator[Any]:
+    """A ``Database`` on an empty Neo4j of the benchmark's own (schema applied)."""
+    from graph import schema
+    from graph.db import open_database
+    from graph.server import LocalNeo4j, free_port
+    from innograph.settings import default_home
+
+    uri = os.environ.get("NEO4J_BENCH_URI")
+    server = None
+    instance = None
+    if uri:
+        db = open_database(uri, os.environ.get("NEO4J_BENCH_USER", "neo4j"),
+                           os.environ.get("NEO4J_BENCH_PASSWORD", ""))
+    else:
+        home = Path(os.environ.get("INNOGRAPH_HOME") or default_home())
+        lib = Path(os.environ.get("INNOGRAPH_NEO4J_LIB") or home / "neo4j-lib")
+        instance = Path(tempfile.mkdtemp(prefix="innograph-bench-neo4j-"))
+        server = LocalNeo4j(home, instance=instance, lib=lib, bolt_port=free_port(),
+                            http_port=free_port(), heap=heap, pagecache=pagecache)
+        server.start(log=print)
+        db = open_database(server.uri, "neo4j", server.password() or "")
+    db.server = server  # type: ignore[attr-defined]
+    try:
+        wipe(db)
+        schema.apply(db)
+        yield db
+    finally:
+        db.close()
+        if server:
+            server.stop()
+            shutil.rmtree(instance or "", ignore_errors=True)
+
+
+def wipe(db: Any) -> None:
+    db.run_auto("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 20000 ROWS")
+
+
+def measure(fn: Callable[[], Any], memory: bool = False) -> tuple[Any, float, int | None]:
+    """(result, seconds, peak bytes allocated by Python during the call or None)."""
+    if memory:
+        tracemalloc.start()
+    t0 = time.perf_counter()
+    result = fn()
+    seconds = time.perf_counter() - t0
+    peak = None
+    if memory:
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+    return result, seconds, peak
+
+
+def write_json(name: str, payload: dict[str, Any]) -> Path:
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    path = RESULTS / f"{name}.json"
+    path.write_text(json.dumps({"machine": machine(), **payload}, indent=2, default=str))
+    return path
+
+
+def table(rows: list[dict[str, Any]], title: str = "") -> str:
+    if not rows:
+        return title
+    cols = list(rows[0].keys())
+    cells = [[_fmt(r.get(c)) for c in cols] for r in rows]
+    widths = [max(len(c), *(len(row[i]) for row in cells)) for i, c in enumerate(cols)]
+    lines = [title] if title else []
+    lines.append("  ".join(c.ljust(w) for c, w in zip(cols, widths, strict=True)))
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)) for row in cells]
+    return "\n".join(lines)
+
+
+def _fmt(v: Any) -> str:
+    if v is None:
+        return "-"
+    if isinstance(v, float):
+        return f"{v:,.3g}" if abs(v) < 1000 else f"{v:,.0f}"
+    return str(v)

@@ -1,0 +1,152 @@
+"""Extract → validate → load, for every kind of source, with the same guarantees.
+
+1. the schema is applied (idempotent) before any load;
+2. the source is read and validated completely: with any problem, a ``DataError`` listing
+   every ``file:line:column: reason`` is raised and nothing is written — unless
+   ``skip_invalid``, where the valid rows load and the rejected ones go to a report file;
+3. organisations are resolved against the graph (enterprise number, PIC, name key);
+4. ``graph.load.write_records`` MERGEs everything in batches (idempotent, restartable).
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from graph import schema
+from graph.db import Database
+from graph.load import LoadSummary, write_records
+from graph.records import Records
+from innograph.errors import DataError, InnographError, Problem
+
+FORMATS = ("clusterfiles", "cordis")
+CLUSTER_FILE_NAMES = ("organisations", "clusters", "memberships", "projects", "participations")
+
+
+@dataclass
+class IngestResult:
+    path: Path
+    format: str
+    records: Records
+    summary: LoadSummary | None
+    rejected: list[Problem] = field(default_factory=list)
+    report: Path | None = None
+
+
+def detect_format(path: Path) -> str:
+    """``cordis`` or ``clusterfiles``, recognised from the files; raise when neither fits."""
+    path = Path(path)
+    if not path.exists():
+        raise InnographError(f"{path} does not exist.")
+    if path.is_file():
+        if path.suffix.lower() in (".xlsx", ".xlsm"):
+            return "clusterfiles"
+        if path.suffix.lower() == ".csv" and path.stem.lower() in CLUSTER_FILE_NAMES:
+            return "clusterfiles"
+        raise InnographError(
+            f"{path}: not a folder, an .xlsx workbook or one of the cluster files "
+            f"({', '.join(n + '.csv' for n in CLUSTER_FILE_NAMES)})."
+        )
+    names = {p.name.lower() for p in path.iterdir()}
+    if {"organization.csv", "project.csv"} <= names:
+        return "cordis"
+    if any(f"{n}.csv" in names for n in CLUSTER_FILE_NAMES) or any(
+        n.endswith(".xlsx") for n in names
+    ):
+        return "clusterfiles"
+    raise InnographError(
+        f"{path}: no cluster files ({', '.join(n + '.csv' for n in CLUSTER_FILE_NAMES)}) and no "
+        "CORDIS files (organization.csv and project.csv) found; give --format if the names differ."
+    )
+
+
+def org_index(db: Database):
+    from ingest.resolve import OrgIndex
+
+    return OrgIndex.from_rows(db.read("read_organisation_keys"))
+
+
+def known_ids(db: Database, label: str) -> set[str]:
+    from graph import queries
+
+    return {r["id"] for r in db.run_read(queries.render("read_ids", label=label))}
+
+
+def build(db: Database | None, path: Path, fmt: str, skip_invalid: bool) -> tuple[Records, list[Problem]]:
+    """Read, validate and resolve one source into records (nothing is written)."""
+    from ingest.resolve import OrgIndex
+
+    index = org_index(db) if db is not None else OrgIndex.from_rows([])
+    if fmt == "cordis":
+        from ingest import cordis
+
+        data = cordis.read_cordis(path)
+        return cordis.build_records(data, index, skip_invalid=skip_invalid)
+    if fmt == "clusterfiles":
+        from ingest import clusterfiles
+
+        known = {
+            "clusters": known_ids(db, "Cluster") if db is not None else set(),
+            "organisations": known_ids(db, "Organisation") if db is not None else set(),
+            "projects": known_ids(db, "Project") if db is not None else set(),
+        }
+        return clusterfiles.build_path(path, index, known=known, skip_invalid=skip_invalid)
+    raise InnographError(f"Unknown format {fmt!r}: use one of {', '.join(FORMATS)}.")
+
+
+def write_report(problems: list[Problem], path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["file", "line", "column", "reason"])
+        for p in sorted(problems):
+            w.writerow([p.file, p.line, p.column, p.reason])
+    return path
+
+
+def ingest_path(
+    db: Database,
+    path: Path,
+    fmt: str | None = None,
+    *,
+    dry_run: bool = False,
+    skip_invalid: bool = False,
+    report: Path | None = None,
+    batch_size: int = 10_000,
+    progress: Callable[[str, int], None] | None = None,
+) -> IngestResult:
+    path = Path(path)
+    fmt = fmt or detect_format(path)
+    schema.apply(db)
+    records, rejected = build(db, path, fmt, skip_invalid)
+    if rejected and not skip_invalid:
+        raise DataError(rejected)
+    report_path = None
+    if rejected:
+        report_path = write_report(rejected, report or Path(f"{path.name}.rejected.csv"))
+    summary = None if dry_run else write_records(db, records, batch_size=batch_size,
+                                                 progress=progress)
+    return IngestResult(path, fmt, records, summary, rejected, report_path)
+
+
+def ingest_paths(db: Database, paths: list[Path], fmt: str | None = None, *, dry_run: bool = False,
+                 skip_invalid: bool = False, report: Path | None = None,
+                 batch_size: int = 10_000,
+                 progress: Callable[[str, int], None] | None = None) -> list[IngestResult]:
+    """Ingest several sources; each is validated completely before it is written."""
+    results = []
+    for p in paths:
+        rep = report if report is None or len(paths) == 1 else report.with_name(
+            f"{Path(p).name}.{report.name}")
+        results.append(ingest_path(db, p, fmt, dry_run=dry_run, skip_invalid=skip_invalid,
+                                   report=rep, batch_size=batch_size, progress=progress))
+    return results
+
+
+def load_records(db: Database, records: Records, *, batch_size: int = 10_000,
+                 progress: Callable[[str, int], None] | None = None) -> LoadSummary:
+    """Apply the schema and write records built by a pure builder (landscape, NACE, synthetic)."""
+    schema.apply(db)
+    return write_records(db, records, batch_size=batch_size, progress=progress)

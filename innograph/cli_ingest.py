@@ -1,0 +1,116 @@
+"""``innograph ingest`` and ``innograph demo``."""
+
+from __future__ import annotations
+
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from innograph.cli import err, say
+from innograph.output import Format, emit
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+DEFAULT_CORDIS = SHARED / "data" / "cordis" / "h2020_2014_2016"
+EXAMPLE_CLUSTER_FILES = ROOT / "ingest" / "examples" / "clusterfiles"
+OUT = ROOT / "out"
+
+
+@contextmanager
+def progress_bar(total: int, what: str):
+    """A rich progress bar on stderr; yields the callback the writer calls per batch."""
+    with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=err, transient=True) as bar:
+        task = bar.add_task(what, total=total)
+
+        def advance(name: str, n: int) -> None:
+            bar.update(task, advance=n, description=f"{what}: {name}")
+
+        yield advance
+
+
+def print_summary(summary, fmt: Format = Format.table, title: str = "") -> None:
+    emit(summary.rows(), fmt, ["type", "created", "updated", "unchanged", "missing", "rejected"],
+         title=title)
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("ingest")
+    def ingest(
+        paths: Annotated[list[Path], typer.Argument(help="Folders or .xlsx files to load")],
+        fmt: Annotated[str | None, typer.Option("--format",
+                       help="clusterfiles | cordis (recognised from the files when omitted)")] = None,
+        dry_run: Annotated[bool, typer.Option("--dry-run",
+                           help="Validate and report; write nothing")] = False,
+        skip_invalid: Annotated[bool, typer.Option("--skip-invalid",
+                                help="Load the valid rows; write rejected rows to a report")] = False,
+        report: Annotated[Path | None, typer.Option(help="Where --skip-invalid writes rejects")] = None,
+        out_format: Annotated[Format, typer.Option("--output", help="Summary format")] = Format.table,
+    ) -> None:
+        """Load cluster managers' files or a CORDIS folder (validated; idempotent)."""
+        from graph.db import connect
+        from graph.load import total_rows
+        from ingest import pipeline
+
+        with connect() as db:
+            for path in paths:
+                kind = fmt or pipeline.detect_format(path)
+                records, rejected = pipeline.build(db, path, kind, skip_invalid)
+                if rejected and not skip_invalid:
+                    from innograph.errors import DataError
+
+                    raise DataError(rejected, f"{path}: {len(rejected)} problem"
+                                    f"{'s' if len(rejected) != 1 else ''}; nothing was written")
+                if dry_run:
+                    emit([{"type": k, "rows": v} for k, v in sorted(records.counts().items())],
+                         out_format, title=f"{path} ({kind}, dry run: nothing written)")
+                    if rejected:
+                        say(f"{len(rejected)} rows would be rejected.")
+                    continue
+                from graph import schema
+                from graph.load import write_records
+
+                schema.apply(db)
+                with progress_bar(total_rows(records), f"Loading {path.name}") as advance:
+                    summary = write_records(db, records, progress=advance)
+                if rejected:
+                    rep = pipeline.write_report(
+                        rejected, report or Path(f"{path.name}.rejected.csv"))
+                    summary.counts("rejected rows").rejected = len(rejected)
+                    say(f"{len(rejected)} invalid rows skipped; reasons in {rep}.")
+                print_summary(summary, out_format, title=f"{path} ({kind})")
+
+    @app.command("demo")
+    def demo(
+        synthetic: Annotated[int, typer.Option(help="Synthetic member organisations")] = 20_000,
+        seed: Annotated[int, typer.Option(help="Seed of the synthetic generator")] = 7,
+        cordis: Annotated[Path | None, typer.Option(help="CORDIS folder")] = None,
+        out: Annotated[Path, typer.Option(help="Folder for the maps")] = OUT,
+        analyze: Annotated[bool, typer.Option(help="Run the analytics")] = True,
+        maps: Annotated[bool, typer.Option(help="Write the maps")] = True,
+    ) -> None:
+        """The main job: curated landscape, CORDIS, synthetic members, analytics, maps."""
+        from graph.db import connect, managed_server
+        from innograph.settings import get_settings
+
+        started = time.monotonic()
+        cordis = cordis or (DEFAULT_CORDIS if DEFAULT_CORDIS.exists() else None)
+        with connect() as db:
+            from innograph import demo as demo_steps
+
+            demo_steps.run(db, synthetic=synthetic, seed=seed, cordis=cordis, out=out,
+                           analyze=analyze, maps=maps, progress_bar=progress_bar, say=say)
+        s = get_settings()
+        where = (f"{s.neo4j_uri}" if s.external else
+                 f"http://127.0.0.1:{s.http_port}/browser/ (user neo4j, password in "
+                 f"{managed_server(s).password_file})")
+        say(f"\nDone in {time.monotonic() - started:.0f} s. Open next:\n"
+            f"  - Neo4j Browser: {where}\n"
+            f"  - the maps: {out}/*.html (open them in any browser, also offline)\n"
+            f"  - the web pages and API: `innograph serve`, then http://127.0.0.1:8000 "
+            f"(create a key with `innograph keys create --role admin`)\n"
+            f"  - Cypher from the terminal: innograph cypher \"MATCH (c:Cluster) RETURN c.name\"")
