@@ -114,7 +114,8 @@ def connect(settings: Settings | None = None, *, check: bool = True) -> Database
 
 def open_database(uri: str, user: str, password: str, database: str = "neo4j", *,
                   check: bool = True, hint: str = "") -> Database:
-    driver = GraphDatabase.driver(uri, auth=(user, password))
+    # Server notifications (unknown property keys on an empty graph...) are not for users' eyes.
+    driver = GraphDatabase.driver(uri, auth=(user, password), notifications_min_severity="OFF")
     db = Database(driver, database, uri)
     if check:
         try:

@@ -8,23 +8,53 @@ otherwise by ``organization.rcn`` -> ``project.rcn`` (see the data README).
 
 ``read_cordis(folder)`` returns projects, participations and the problems found; it never
 raises on a bad row, so a caller can decide between refusing everything and skipping.
+Problems name the file as ``<folder name>/project.csv`` and the physical line where the
+record starts (the header is line 1; 167 titles of the extract span several lines).
+
+``build_records(data, resolver)`` turns them into records:
+
+* one ``Organisation`` per PIC (``pic``, ``name``, ``short_name``, ``country``,
+  ``activity_type``, ``kind`` from the activity type: PRC firm, HES and REC
+  knowledge_institution, PUB government, OTH other; ``size: 'sme'`` when the SME flag is
+  true). Where rows of one PIC disagree, the most frequent non-empty value wins, ties going to
+  the first seen. Belgian organisations (country ``BE``) are resolved against the graph by
+  enterprise number (from the VAT number), PIC, then name key of the name or short name
+  (``ingest.resolve.OrgIndex``), so the curated "KU Leuven" receives "KATHOLIEKE UNIVERSITEIT
+  LEUVEN"; others by PIC only. A node another source made keeps its name, kind and country.
+* one ``Project`` per project, id ``cordis:<grant number>`` or ``cordis:rcn:<rcn>``, with
+  ``kind: 'eu'`` and ``IN_PROGRAMME`` its framework programme (``h2020``, ``fp7``...);
+* one ``PARTICIPATES_IN {role, ec_contribution}`` per organisation and project; the rare
+  organisation listed twice in one project (participant and third party) gets one
+  relationship with the first role, ``roles`` listing all, and the contributions summed.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
-from innograph.errors import Problem
+from ingest.keys import belgian_vat_to_enterprise_number, name_key, slug
+from ingest.records import Node, Rel, SourceInfo
+from ingest.resolve import OrgIndex
+from ingest.validate import BuildResult, Rejected
+from innograph.errors import DataError, Problem
 
 PROJECT_COLUMNS = ("id", "rcn", "acronym", "title", "startDate", "endDate")
 ORGANISATION_COLUMNS = ("organisationID", "activityType", "country", "role", "rcn", "projectID")
 ACTIVITY_TYPES = ("PRC", "HES", "REC", "PUB", "OTH")
 ROLES = ("coordinator", "participant", "partner", "thirdparty", "associatedpartner",
          "internationalpartner")
+KINDS = {"PRC": "firm", "HES": "knowledge_institution", "REC": "knowledge_institution",
+         "PUB": "government", "OTH": "other"}
+PROGRAMMES = {"h2020": "Horizon 2020", "fp7": "Seventh Framework Programme (FP7)",
+              "horizon": "Horizon Europe", "fp6": "Sixth Framework Programme (FP6)"}
+LICENCE = "CC BY 4.0, (c) European Union, CORDIS"
 
 
 @dataclass(frozen=True)
@@ -77,32 +107,45 @@ class CordisData:
 
 
 def _open_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
-    """Header and (line number, fields) of a CSV file, delimiter sniffed from the header."""
+    """Header and (start line, fields) of a CSV file, delimiter sniffed from the header."""
     text = path.read_text(encoding="utf-8-sig")
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows = []
-    header: list[str] = []
-    for i, fields in enumerate(reader):
-        if i == 0:
+    header: list[str] | None = None
+    end = 0
+    for fields in reader:
+        start, end = end + 1, reader.line_num   # a record may span lines: keep where it starts
+        if header is None:
             header = [h.strip() for h in fields]
             continue
-        if not any(f.strip() for f in fields):
-            continue
-        # reader.line_num is the line where the record ENDS; records may span lines
-        rows.append((reader.line_num, fields))
-    return header, rows
+        if any(f.strip() for f in fields):
+            rows.append((start, fields))
+    return header or [], rows
+
+
+class _Fields:
+    """One row's fields by column name."""
+
+    def __init__(self, columns: dict[str, int], fields: list[str]):
+        self.columns, self.fields = columns, fields
+
+    def __call__(self, name: str) -> str:
+        i = self.columns.get(name)
+        return self.fields[i] if i is not None and i < len(self.fields) else ""
 
 
 def _number(text: str) -> float | None:
+    """``1234.5``, ``1234,5``, ``1,234.5`` or ``1.234,5``; None when empty."""
     text = (text or "").strip()
     if not text:
         return None
-    if "," in text and "." not in text:
+    if "," in text and "." in text:
+        decimal = "," if text.rfind(",") > text.rfind(".") else "."
+        text = text.replace("." if decimal == "," else ",", "").replace(",", ".")
+    elif "," in text:
         text = text.replace(",", ".")
-    else:
-        text = text.replace(",", "")
     return float(text)
 
 
@@ -125,39 +168,59 @@ def _split(text: str) -> tuple[str, ...]:
     return tuple(t.strip() for t in (text or "").replace(",", ";").split(";") if t.strip())
 
 
-def read_projects(path: Path, problems: list[Problem]) -> list[CordisProject]:
+def _single(text: str | None) -> str | None:
+    """A value the portal repeats per role (``PRC;PRC``, ``FI;FI``) as one value."""
+    parts = _split(text or "")
+    return parts[0] if parts and len(set(parts)) == 1 else _none(text)
+
+
+def _missing(header: list[str], columns: Iterable[str], file: str) -> list[Problem]:
+    return [Problem(file, 1, c, f"missing column '{c}'") for c in columns if c not in header]
+
+
+def read_projects(path: Path, problems: list[Problem], file: str | None = None,
+                  rejected: dict[str, int] | None = None) -> list[CordisProject]:
+    """The projects of a ``project.csv``; bad rows go to ``problems`` (and their grant
+    numbers and RCNs to ``rejected``, so participations can say why they have no project)."""
+    file = file or path.name
+    rejected = {} if rejected is None else rejected
     header, rows = _open_rows(path)
-    missing = [c for c in PROJECT_COLUMNS if c not in header]
+    missing = _missing(header, PROJECT_COLUMNS, file)
     if missing:
-        problems.append(Problem(path.name, 1, missing[0],
-                                f"missing column(s) {', '.join(missing)} in project.csv"))
+        problems += missing
         return []
     col = {name: i for i, name in enumerate(header)}
     out: list[CordisProject] = []
     for line, f in rows:
-        def g(name: str) -> str:
-            i = col.get(name)
-            return f[i] if i is not None and i < len(f) else ""
-
-        if len(f) != len(header):
-            problems.append(Problem(path.name, line, "-",
-                                    f"{len(f)} fields where the header has {len(header)}"))
-            continue
+        g = _Fields(col, f)
         grant, rcn = _none(g("id")), _none(g("rcn"))
-        if not grant and not rcn:
-            problems.append(Problem(path.name, line, "id", "neither id nor rcn is given"))
-            continue
-        try:
-            start, end = _date(g("startDate")), _date(g("endDate"))
-        except ValueError:
-            problems.append(Problem(path.name, line, "startDate/endDate",
-                                    "a date is not of the form YYYY-MM-DD"))
-            continue
-        try:
-            total, ec_max = _number(g("totalCost")), _number(g("ecMaxContribution"))
-        except ValueError:
-            problems.append(Problem(path.name, line, "totalCost/ecMaxContribution",
-                                    "an amount is not a number"))
+        bad: list[Problem] = []
+        if len(f) != len(header):
+            bad.append(Problem(file, line, "-", f"{len(f)} fields where the header has "
+                                                f"{len(header)}"))
+        elif not grant and not rcn:
+            bad.append(Problem(file, line, "id", "neither id nor rcn is given"))
+        start = end = total = ec_max = None
+        for column in ("startDate", "endDate"):
+            try:
+                value = _date(g(column))
+            except ValueError:
+                bad.append(Problem(file, line, column,
+                                   f"{g(column)!r} is not a date of the form YYYY-MM-DD"))
+                continue
+            start, end = (value, end) if column == "startDate" else (start, value)
+        for column in ("totalCost", "ecMaxContribution"):
+            try:
+                amount = _number(g(column))
+            except ValueError:
+                bad.append(Problem(file, line, column, f"{g(column)!r} is not a number"))
+                continue
+            total, ec_max = (amount, ec_max) if column == "totalCost" else (total, amount)
+        if bad:
+            problems += bad
+            for key in (grant, rcn and f"rcn:{rcn}"):
+                if key:
+                    rejected.setdefault(key, line)
             continue
         out.append(CordisProject(
             key=grant if grant else f"rcn:{rcn}", grant_id=grant, rcn=rcn,
@@ -170,55 +233,56 @@ def read_projects(path: Path, problems: list[Problem]) -> list[CordisProject]:
     return out
 
 
-def read_participations(path: Path, projects: list[CordisProject],
-                        problems: list[Problem]) -> list[CordisParticipation]:
+def read_participations(path: Path, projects: list[CordisProject], problems: list[Problem],
+                        file: str | None = None, rejected: dict[str, int] | None = None,
+                        project_file: str = "project.csv") -> list[CordisParticipation]:
+    """The participations of an ``organization.csv`` joined to ``projects``."""
+    file = file or path.name
+    rejected = rejected or {}
     header, rows = _open_rows(path)
-    missing = [c for c in ORGANISATION_COLUMNS if c not in header]
+    missing = _missing(header, ORGANISATION_COLUMNS, file)
     if missing:
-        problems.append(Problem(path.name, 1, missing[0],
-                                f"missing column(s) {', '.join(missing)} in organization.csv"))
+        problems += missing
         return []
     col = {name: i for i, name in enumerate(header)}
     by_grant = {p.grant_id: p.key for p in projects if p.grant_id}
     by_rcn = {p.rcn: p.key for p in projects if p.rcn}
     out: list[CordisParticipation] = []
     for line, f in rows:
-        def g(name: str) -> str:
-            i = col.get(name)
-            return f[i] if i is not None and i < len(f) else ""
-
+        g = _Fields(col, f)
         if len(f) != len(header):
-            problems.append(Problem(path.name, line, "-",
+            problems.append(Problem(file, line, "-",
                                     f"{len(f)} fields where the header has {len(header)}"))
             continue
+        bad: list[Problem] = []
         pic = _none(g("organisationID"))
         if not pic or not pic.isdigit():
-            problems.append(Problem(path.name, line, "organisationID",
-                                    f"PIC {pic!r} is not a number"))
-            continue
+            bad.append(Problem(file, line, "organisationID", f"PIC {pic!r} is not a number"))
         grant, rcn = _none(g("projectID")), _none(g("rcn"))
         key = by_grant.get(grant) if grant else by_rcn.get(rcn or "")
         if key is None:
-            problems.append(Problem(path.name, line, "projectID" if grant else "rcn",
-                                    f"no project {grant or rcn!r} in project.csv"))
-            continue
-        activity = _none(g("activityType"))
-        if activity and len(set(_split(activity))) == 1:  # the portal repeats it: "PRC;PRC"
-            activity = _split(activity)[0]
+            column, ref = ("projectID", grant) if grant else ("rcn", rcn)
+            was = rejected.get(grant or f"rcn:{rcn}")
+            bad.append(Problem(file, line, column,
+                               f"project {ref!r} was rejected ({project_file} line {was})" if was
+                               else f"no project {ref!r} in {project_file}"))
+        activity = _single(g("activityType"))
         if activity and activity.upper() not in ACTIVITY_TYPES:
-            problems.append(Problem(path.name, line, "activityType",
-                                    f"{activity!r} is not one of {', '.join(ACTIVITY_TYPES)}"))
-            continue
+            bad.append(Problem(file, line, "activityType",
+                               f"{activity!r} is not one of {', '.join(ACTIVITY_TYPES)}"))
         try:
             contribution = _number(g("ecContribution"))
         except ValueError:
-            problems.append(Problem(path.name, line, "ecContribution",
-                                    f"{g('ecContribution')!r} is not a number"))
+            bad.append(Problem(file, line, "ecContribution",
+                               f"{g('ecContribution')!r} is not a number"))
+        if bad:
+            problems += bad
             continue
+        assert pic and key
         out.append(CordisParticipation(
             project_key=key, pic=pic, name=_none(g("name")), short_name=_none(g("shortName")),
             activity_type=activity.upper() if activity else None,
-            country=_none(g("country")), role=(_none(g("role")) or "").lower() or None,
+            country=_single(g("country")), role=(_none(g("role")) or "").lower() or None,
             ec_contribution=contribution, sme=_bool(g("SME")), vat_number=_none(g("vatNumber")),
             city=_none(g("city")), line=line,
         ))
@@ -231,18 +295,157 @@ def read_cordis(folder: Path) -> CordisData:
     problems: list[Problem] = []
     for name in ("project.csv", "organization.csv"):
         if not (folder / name).exists():
-            problems.append(Problem(str(folder / name), 0, "-", "file not found"))
+            problems.append(Problem(f"{folder.name}/{name}", 0, "-", "file not found"))
     if problems:
         return CordisData(folder, [], [], problems)
-    projects = read_projects(folder / "project.csv", problems)
+    project_file, org_file = f"{folder.name}/project.csv", f"{folder.name}/organization.csv"
+    rejected: dict[str, int] = {}
+    projects = read_projects(folder / "project.csv", problems, project_file, rejected)
     seen: dict[str, int] = {}
     unique: list[CordisProject] = []
     for p in projects:
         if p.key in seen:
-            problems.append(Problem("project.csv", p.line, "id",
+            problems.append(Problem(project_file, p.line, "id",
                                     f"project {p.key} repeats line {seen[p.key]}"))
             continue
         seen[p.key] = p.line
         unique.append(p)
-    participations = read_participations(folder / "organization.csv", unique, problems)
+    participations = read_participations(folder / "organization.csv", unique, problems,
+                                         org_file, rejected, "project.csv")
     return CordisData(folder, unique, participations, problems)
+
+
+def is_cordis_folder(path: Path) -> bool:
+    """True when ``path`` is a folder holding ``project.csv`` and ``organization.csv``."""
+    path = Path(path)
+    return (path / "project.csv").is_file() and (path / "organization.csv").is_file()
+
+
+# -- records -------------------------------------------------------------------------------------
+def _most_frequent(values: Iterable[Any]) -> Any:
+    """The most frequent non-empty value, ties to the first seen; None when there is none."""
+    counts = Counter(v for v in values if v not in (None, ""))
+    if not counts:
+        return None
+    best = max(counts.values())
+    return next(v for v in counts if counts[v] == best)   # Counter keeps first-seen order
+
+
+def build_records(data: CordisData, resolver: OrgIndex, source_name: str | None = None,
+                  skip_invalid: bool = False) -> BuildResult:
+    """The records of a CORDIS folder (see the module docstring for the mapping).
+
+    Parameters
+    ----------
+    data : what ``read_cordis`` returned.
+    resolver : the graph's organisations; it learns the CORDIS organisations.
+    source_name : the folder name in source ids (``cordis:<source_name>/organization.csv``);
+        by default ``data.folder``'s name.
+    skip_invalid : build the valid rows and return the problems of ``read_cordis`` as
+        ``rejected``, instead of raising ``DataError``.
+    """
+    if data.problems and not skip_invalid:
+        raise DataError(data.problems)
+    folder = source_name or data.folder.name
+    project_source = f"cordis:{folder}/project.csv"
+    org_source = f"cordis:{folder}/organization.csv"
+    out = BuildResult(rejected=[Rejected(p.file, p.line, {}, [p]) for p in data.problems])
+    out.sources += [
+        SourceInfo(project_source, f"CORDIS projects ({folder})", "cordis",
+                   str(data.folder / "project.csv"), LICENCE),
+        SourceInfo(org_source, f"CORDIS participations ({folder})", "cordis",
+                   str(data.folder / "organization.csv"), LICENCE),
+    ]
+    programmes: dict[str, str] = {}
+    for p in data.projects:
+        pid = f"cordis:{p.key}"
+        out.nodes.append(Node("Project", pid, {
+            "title": p.title, "acronym": p.acronym, "programme": p.programme,
+            "funding_scheme": p.funding_scheme, "topics": list(p.topics) or None,
+            "legal_basis": list(p.legal_basis) or None, "sub_call": p.sub_call,
+            "objective": p.objective, "status": p.status, "year": p.year,
+            "start_date": p.start_date.isoformat() if p.start_date else None,
+            "end_date": p.end_date.isoformat() if p.end_date else None,
+            "total_cost": p.total_cost, "ec_max_contribution": p.ec_max_contribution,
+            "grant_id": p.grant_id, "rcn": p.rcn, "kind": "eu",
+        }, project_source, f"line {p.line}"))
+        if p.programme:
+            programme = slug(p.programme)
+            programmes.setdefault(programme, p.programme)
+            out.rels.append(Rel("IN_PROGRAMME", "Project", pid, "Programme", programme, {},
+                                project_source, f"line {p.line}"))
+    for programme, text in programmes.items():
+        out.nodes.append(Node("Programme", programme, {
+            "name": PROGRAMMES.get(programme, text), "kind": "eu_framework_programme"},
+            project_source, "frameworkProgramme"))
+    org_of = _organisations(data.participations, resolver, org_source, out)
+    _participations(data.participations, org_of, org_source, out)
+    return out
+
+
+def _organisations(participations: list[CordisParticipation], resolver: OrgIndex, source: str,
+                   out: BuildResult) -> dict[str, str]:
+    """One node per organisation; returns PIC -> organisation id."""
+    by_pic: dict[str, list[CordisParticipation]] = {}
+    for x in participations:
+        by_pic.setdefault(x.pic, []).append(x)
+    org_of: dict[str, str] = {}
+    emitted: set[str] = set()
+    for pic, rows in by_pic.items():
+        name = _most_frequent(x.name for x in rows)
+        short = _most_frequent(x.short_name for x in rows)
+        country = _most_frequent(x.country for x in rows)
+        activity = _most_frequent(x.activity_type for x in rows)
+        vat = _most_frequent(x.vat_number for x in rows)
+        belgian = country == "BE"
+        number = belgian_vat_to_enterprise_number(vat) if belgian and vat else None
+        if belgian:
+            oid = resolver.resolve(enterprise_number=number, pic=pic, name=name, country="BE",
+                                   aliases=[short] if short else [])
+        else:
+            oid = resolver.resolve(pic=pic)
+        org_of[pic] = oid
+        if oid in emitted:        # a second PIC of one organisation (same enterprise number)
+            continue
+        emitted.add(oid)
+        owned = resolver.owned_by(oid, source)
+        props: dict[str, Any] = {
+            "pic": pic if resolver.pic_of(oid) in (None, pic) else None,
+            "short_name": short, "activity_type": activity, "vat_number": vat,
+            "enterprise_number": number if resolver.enterprise_number_of(oid) in (None, number)
+            else None,
+            "size": "sme" if any(x.sme for x in rows) else None,
+            "city": _most_frequent(x.city for x in rows),
+        }
+        if owned:
+            key = name_key(name) if name else None
+            alias = name_key(short) if belgian and short else None
+            props.update({"name": name, "name_key": key, "country": country,
+                          "kind": KINDS.get(activity or "", "other"),
+                          "alias_keys": [alias] if alias and alias != key else None})
+        resolver.add(oid, enterprise_number=number, pic=pic, name=name, country=country,
+                     aliases=[short] if belgian and short else [], source=source)
+        out.nodes.append(Node("Organisation", oid, props, source, f"line {rows[0].line}"))
+    return org_of
+
+
+def _participations(participations: list[CordisParticipation], org_of: dict[str, str],
+                    source: str, out: BuildResult) -> None:
+    """One ``PARTICIPATES_IN`` per organisation and project."""
+    merged: dict[tuple[str, str], dict[str, Any]] = {}
+    for x in participations:
+        pair = (org_of[x.pic], f"cordis:{x.project_key}")
+        m = merged.get(pair)
+        if m is None:
+            merged[pair] = {"role": x.role, "roles": [x.role] if x.role else [],
+                            "ec_contribution": x.ec_contribution, "line": x.line}
+            continue
+        if x.role and x.role not in m["roles"]:
+            m["roles"].append(x.role)
+        if x.ec_contribution is not None:
+            m["ec_contribution"] = (m["ec_contribution"] or 0.0) + x.ec_contribution
+    for (oid, pid), m in merged.items():
+        props = {"role": m["role"], "ec_contribution": m["ec_contribution"],
+                 "roles": m["roles"] if len(m["roles"]) > 1 else None}
+        out.rels.append(Rel("PARTICIPATES_IN", "Organisation", oid, "Project", pid, props,
+                            source, f"line {m['line']}"))

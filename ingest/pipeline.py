@@ -10,7 +10,6 @@
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +18,8 @@ from graph import schema
 from graph.db import Database
 from graph.load import LoadSummary, write_records
 from graph.records import Records
-from innograph.errors import DataError, InnographError, Problem
+from ingest.validate import BuildResult, write_report
+from innograph.errors import InnographError, Problem
 
 FORMATS = ("clusterfiles", "cordis")
 CLUSTER_FILE_NAMES = ("organisations", "clusters", "memberships", "projects", "participations")
@@ -74,16 +74,19 @@ def known_ids(db: Database, label: str) -> set[str]:
     return {r["id"] for r in db.run_read(queries.render("read_ids", label=label))}
 
 
-def build(db: Database | None, path: Path, fmt: str, skip_invalid: bool) -> tuple[Records, list[Problem]]:
-    """Read, validate and resolve one source into records (nothing is written)."""
+def build(db: Database | None, path: Path, fmt: str, skip_invalid: bool = False) -> BuildResult:
+    """Read, validate and resolve one source into records; nothing is written.
+
+    Raises ``DataError`` listing every problem unless ``skip_invalid``; then the result's
+    ``rejected`` holds the refused rows with their reasons.
+    """
     from ingest.resolve import OrgIndex
 
     index = org_index(db) if db is not None else OrgIndex.from_rows([])
     if fmt == "cordis":
         from ingest import cordis
 
-        data = cordis.read_cordis(path)
-        return cordis.build_records(data, index, skip_invalid=skip_invalid)
+        return cordis.build_records(cordis.read_cordis(path), index, skip_invalid=skip_invalid)
     if fmt == "clusterfiles":
         from ingest import clusterfiles
 
@@ -94,16 +97,6 @@ def build(db: Database | None, path: Path, fmt: str, skip_invalid: bool) -> tupl
         }
         return clusterfiles.build_path(path, index, known=known, skip_invalid=skip_invalid)
     raise InnographError(f"Unknown format {fmt!r}: use one of {', '.join(FORMATS)}.")
-
-
-def write_report(problems: list[Problem], path: Path) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", newline="", encoding="utf-8") as f:
-        w = csv.writer(f)
-        w.writerow(["file", "line", "column", "reason"])
-        for p in sorted(problems):
-            w.writerow([p.file, p.line, p.column, p.reason])
-    return path
 
 
 def ingest_path(
@@ -117,18 +110,19 @@ def ingest_path(
     batch_size: int = 10_000,
     progress: Callable[[str, int], None] | None = None,
 ) -> IngestResult:
+    """Validate one source completely, then (unless ``dry_run``) write it."""
     path = Path(path)
     fmt = fmt or detect_format(path)
     schema.apply(db)
-    records, rejected = build(db, path, fmt, skip_invalid)
-    if rejected and not skip_invalid:
-        raise DataError(rejected)
+    result = build(db, path, fmt, skip_invalid)
     report_path = None
-    if rejected:
-        report_path = write_report(rejected, report or Path(f"{path.name}.rejected.csv"))
-    summary = None if dry_run else write_records(db, records, batch_size=batch_size,
-                                                 progress=progress)
-    return IngestResult(path, fmt, records, summary, rejected, report_path)
+    if result.rejected:
+        report_path = write_report(result.rejected, report or Path(f"{path.name}.rejected.csv"))
+    summary = None
+    if not dry_run:
+        summary = write_records(db, result, batch_size=batch_size, progress=progress)
+        summary.counts("(rejected rows)").rejected = len(result.rejected)
+    return IngestResult(path, fmt, result, summary, result.problems, report_path)
 
 
 def ingest_paths(db: Database, paths: list[Path], fmt: str | None = None, *, dry_run: bool = False,

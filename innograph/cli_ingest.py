@@ -52,36 +52,29 @@ def register(app: typer.Typer) -> None:
         out_format: Annotated[Format, typer.Option("--output", help="Summary format")] = Format.table,
     ) -> None:
         """Load cluster managers' files or a CORDIS folder (validated; idempotent)."""
+        from graph import schema
         from graph.db import connect
-        from graph.load import total_rows
+        from graph.load import total_rows, write_records
         from ingest import pipeline
 
         with connect() as db:
+            schema.apply(db)
             for path in paths:
                 kind = fmt or pipeline.detect_format(path)
-                records, rejected = pipeline.build(db, path, kind, skip_invalid)
-                if rejected and not skip_invalid:
-                    from innograph.errors import DataError
-
-                    raise DataError(rejected, f"{path}: {len(rejected)} problem"
-                                    f"{'s' if len(rejected) != 1 else ''}; nothing was written")
+                result = pipeline.build(db, path, kind, skip_invalid)
+                if result.rejected:
+                    rep = pipeline.write_report(result.rejected,
+                                                report or Path(f"{path.name}.rejected.csv"))
+                    say(f"{len(result.rejected)} invalid rows "
+                        f"{'would be' if dry_run else 'were'} skipped; reasons in {rep}.")
                 if dry_run:
-                    emit([{"type": k, "rows": v} for k, v in sorted(records.counts().items())],
-                         out_format, title=f"{path} ({kind}, dry run: nothing written)")
-                    if rejected:
-                        say(f"{len(rejected)} rows would be rejected.")
+                    emit([{"type": k, "rows": v} for k, v in sorted(result.counts().items())],
+                         out_format, title=f"{path} ({kind}): valid, nothing written (dry run)")
                     continue
-                from graph import schema
-                from graph.load import write_records
-
-                schema.apply(db)
-                with progress_bar(total_rows(records), f"Loading {path.name}") as advance:
-                    summary = write_records(db, records, progress=advance)
-                if rejected:
-                    rep = pipeline.write_report(
-                        rejected, report or Path(f"{path.name}.rejected.csv"))
-                    summary.counts("rejected rows").rejected = len(rejected)
-                    say(f"{len(rejected)} invalid rows skipped; reasons in {rep}.")
+                with progress_bar(total_rows(result), f"Loading {path.name}") as advance:
+                    summary = write_records(db, result, progress=advance)
+                if result.rejected:
+                    summary.counts("(rejected rows)").rejected = len(result.rejected)
                 print_summary(summary, out_format, title=f"{path} ({kind})")
 
     @app.command("demo")
