@@ -39,7 +39,7 @@ REL_TYPES: dict[str, str] = {
     "SERVES": "Theme|Project|Cluster|Programme -> TransitionPriority",
     "COORDINATES": "Cluster|Organisation -> Programme",
     "LISTED_IN": "Cluster -> Lineup: status and term in that line-up",
-    "ABOUT": "Statistic -> Cluster|Instrument|Programme",
+    "ABOUT": "Statistic -> Cluster|Instrument|Programme|Region",
     "FROM_SOURCE": "Statistic|Lineup -> Source",
     "OVERLAPS": "Cluster -> Cluster: analytics result (shared members, Jaccard...)",
     "SECTOR_LINK": "Sector -> Sector: analytics result (cross-sector collaborations)",
