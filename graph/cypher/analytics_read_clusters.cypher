@@ -1,0 +1,3 @@
+// Clusters (spearhead clusters and IBNs) for the analytics projection. Parameters: none.
+MATCH (c:Cluster)
+RETURN c.id AS id, c.name AS name, c.type AS type
