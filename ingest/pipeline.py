@@ -74,6 +74,15 @@ def known_ids(db: Database, label: str) -> set[str]:
     return {r["id"] for r in db.run_read(queries.render("read_ids", label=label))}
 
 
+def ensure_landscape(db: Database) -> None:
+    """Load the curated landscape if the graph lacks it: cluster files refer to its clusters."""
+    if db.run_read("MATCH (c:Cluster {id: 'catalisti'}) RETURN c.id AS id LIMIT 1"):
+        return
+    from ingest import landscape
+
+    write_records(db, landscape.build_landscape())
+
+
 def build(db: Database | None, path: Path, fmt: str, skip_invalid: bool = False) -> BuildResult:
     """Read, validate and resolve one source into records; nothing is written.
 
@@ -90,6 +99,8 @@ def build(db: Database | None, path: Path, fmt: str, skip_invalid: bool = False)
     if fmt == "clusterfiles":
         from ingest import clusterfiles
 
+        if db is not None:
+            ensure_landscape(db)
         known = {
             "clusters": known_ids(db, "Cluster") if db is not None else set(),
             "organisations": known_ids(db, "Organisation") if db is not None else set(),

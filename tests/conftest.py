@@ -59,7 +59,8 @@ def _schema_db(neo4j_credentials):
 
 
 def wipe(db: Database) -> None:
-    db.run_auto("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS")
+    db.run_auto("MATCH (n) WHERE NOT n:SchemaVersion "
+                "CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS")
 
 
 @pytest.fixture

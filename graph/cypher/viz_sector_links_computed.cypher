@@ -1,11 +1,13 @@
 // Cross-sector links counted from projects, when analytics has not written SECTOR_LINK:
-// the number of projects that join an organisation of NACE section a and one of section b
-// (a = b: projects with two or more sections, counted on the diagonal once). No parameters.
-MATCH (p:Project)<-[:PARTICIPATES_IN]-(:Organisation)-[:IN_SECTOR]->(s:Sector)
-WITH p, collect(DISTINCT s.section) AS sections
-UNWIND sections AS a
-UNWIND sections AS b
-WITH a, b, sections
-WHERE a < b OR (a = b AND size(sections) > 1)
-RETURN a, b, count(*) AS links, 'project' AS via
+// for NACE sections a < b, the number of projects joining an organisation of each; on the
+// diagonal, the projects with two or more organisations of the section. No parameters.
+MATCH (p:Project)<-[:PARTICIPATES_IN]-(o:Organisation)-[:IN_SECTOR]->(s:Sector)
+WHERE s.section IS NOT NULL
+WITH p, s.section AS section, count(DISTINCT o) AS n
+WITH p, collect({section: section, n: n}) AS present
+UNWIND present AS x
+UNWIND present AS y
+WITH x, y
+WHERE x.section < y.section OR (x.section = y.section AND x.n > 1)
+RETURN x.section AS a, y.section AS b, count(*) AS links, 'projects' AS via
 ORDER BY a, b

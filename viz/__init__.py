@@ -1,0 +1,27 @@
+"""Maps and plots of the innovation ecosystem, drawn from networkx graphs.
+
+::
+
+    viz/store.py    Neo4j rows, read through graph.db with graph/cypher/viz_*.cypher
+    viz/graphs.py   rows -> networkx graphs; aggregation, ego-networks, overlap projection
+    viz/maps.py     networkx graph -> self-contained interactive HTML (pyvis + vis-network)
+    viz/render.py   the HTML page: pyvis Network, inlined vis-network, legend, layout
+    viz/style.py    colours, shapes, sizes, tooltips, legend entries
+    viz/layout.py   precomputed positions for graphs too large for in-browser physics
+    viz/plots.py    static PNG/SVG heatmaps (cluster overlap, sector x sector) for reports
+    viz/browser.py  open a map in headless Chromium with networking off (tests, benchmarks)
+
+Only ``store.py`` reads the graph, and it does so through ``graph.db``; every other module is
+pure (graph in, file out) and never imports the Neo4j driver.
+
+Graph attributes the maps understand (all optional except ``kind``):
+
+* node: ``kind`` (``firm``, ``knowledge_institution``, ``federation``, ``government``,
+  ``other``, ``cluster_spearhead``, ``cluster_ibn``, ``project``, ``call``, ``consortium``,
+  ``group``), ``name``, ``nace``/``section``, ``size`` (sme/large), ``province``,
+  ``synthetic``, ``pagerank``/``degree``/``betweenness``, ``members`` (clusters), ``count``
+  (groups), ``source``/``source_ref``;
+* edge: ``type`` (``MEMBER_OF``, ``TIED_TO``, ``MANAGES``, ``LINKED_TO``, ``PARTICIPATES_IN``,
+  ``OVERLAPS``, ``GROUP``, ``PARTNER``, ``CONSORTIUM``), ``relation``, ``shared``,
+  ``jaccard``, ``overlap_coefficient``, ``count``, ``score``, ``source``/``source_ref``.
+"""

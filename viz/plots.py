@@ -1,0 +1,153 @@
+"""Static figures for reports: the cluster overlap heatmap and the NACE sector x sector matrix.
+
+Drawn with matplotlib's object API on an Agg canvas (no pyplot, no display, no global state),
+written as PNG or SVG according to the file's suffix. SVGs are reproducible (fixed hash salt,
+no date) and embed their glyphs as paths, so they look the same everywhere.
+
+>>> import networkx as nx, tempfile, pathlib
+>>> G = nx.Graph()
+>>> G.add_node("a", kind="cluster_spearhead", name="A", members=4)
+>>> G.add_node("b", kind="cluster_ibn", name="B", members=2)
+>>> G.add_edge("a", "b", shared=1, jaccard=0.2)
+>>> names, M = overlap_matrix(G)
+>>> names, M.tolist()
+(['A', 'B'], [[4.0, 1.0], [1.0, 2.0]])
+>>> out = overlap_heatmap(G, pathlib.Path(tempfile.mkdtemp()) / "o.svg")
+>>> out.suffix, out.stat().st_size > 0
+('.svg', True)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import matplotlib
+import networkx as nx
+import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.colors import PowerNorm
+from matplotlib.figure import Figure
+
+from viz import style
+
+FORMATS = (".png", ".svg")
+MEASURES = {"shared": "shared members", "jaccard": "Jaccard index",
+            "overlap_coefficient": "overlap coefficient"}
+
+
+def _check_suffix(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix not in FORMATS:
+        raise ValueError(f"{path.name}: write a .png or an .svg file")
+    return suffix[1:]
+
+
+def overlap_matrix(G: nx.Graph, measure: str = "shared") -> tuple[list[str], np.ndarray]:
+    """(cluster names, square matrix) of a cluster overlap graph (``viz.graphs.overlap_graph``
+    or ``viz.store.overlap_graph``). Clusters are ordered spearhead clusters first, then IBNs,
+    each by name. The diagonal holds the member count for ``shared`` and 1 otherwise."""
+    if measure not in MEASURES:
+        raise ValueError(f"measure must be one of {', '.join(MEASURES)}, not {measure!r}")
+    clusters = [n for n, a in G.nodes(data=True) if style.is_cluster(a)]
+    clusters.sort(key=lambda n: (style.kind_of(G.nodes[n]) != "cluster_spearhead",
+                                 _natural(str(G.nodes[n].get("name") or n)), str(n)))
+    index = {c: i for i, c in enumerate(clusters)}
+    M = np.zeros((len(clusters), len(clusters)))
+    for c, i in index.items():
+        members = G.nodes[c].get("members")
+        M[i, i] = float(members or 0) if measure == "shared" else 1.0
+    for u, v, a in G.edges(data=True):
+        if u in index and v in index and u != v:
+            M[index[u], index[v]] = M[index[v], index[u]] = float(a.get(measure) or 0)
+    return [str(G.nodes[c].get("name") or c) for c in clusters], M
+
+
+def sector_matrix(rows: Iterable[Mapping[str, Any]]) -> tuple[list[str], np.ndarray]:
+    """(sector codes, symmetric matrix) of rows ``{a, b, links}`` (``viz.store.sector_links``).
+    Codes are sorted (A..U or 01..99); only sectors with links appear."""
+    totals: dict[tuple[str, str], float] = {}
+    for r in rows:
+        a, b = sorted((str(r["a"]), str(r["b"])))
+        totals[(a, b)] = totals.get((a, b), 0.0) + float(r.get("links") or 0)
+    codes = sorted({c for pair in totals for c in pair})
+    index = {c: i for i, c in enumerate(codes)}
+    M = np.zeros((len(codes), len(codes)))
+    for (a, b), n in totals.items():
+        M[index[a], index[b]] = M[index[b], index[a]] = n
+    return codes, M
+
+
+def overlap_heatmap(G: nx.Graph, path: str | Path, *, measure: str = "shared",
+                    annotate: bool | None = None,
+                    title: str = "Overlap between clusters") -> Path:
+    """Write the clusters x clusters heatmap of ``measure`` to ``path`` (.png or .svg)."""
+    names, M = overlap_matrix(G, measure)
+    diagonal = "members on the diagonal" if measure == "shared" else "diagonal = 1"
+    labels = [_short(n) for n in names]
+    return _heatmap(M, labels, labels, Path(path), title=title,
+                    colourbar=f"{MEASURES[measure]} ({diagonal})", annotate=annotate,
+                    integer=measure == "shared", cmap="Blues")
+
+
+def sector_heatmap(rows: Iterable[Mapping[str, Any]], path: str | Path, *,
+                   annotate: bool | None = None,
+                   title: str = "Collaboration between NACE sections") -> Path:
+    """Write the NACE sector x sector matrix (links between sectors) to ``path``."""
+    codes, M = sector_matrix(rows)
+    labels = [_short(style.section_label(c), 44) if len(c) == 1 else c for c in codes]
+    return _heatmap(M, labels, codes, Path(path), title=title, colourbar="links",
+                    annotate=annotate, integer=True, cmap="Purples")
+
+
+def _natural(text: str) -> list[Any]:
+    """Sort key that puts ``IBN 6`` before ``IBN 10``."""
+    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", text.lower())]
+
+
+def _short(text: str, limit: int = 34) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def _heatmap(M: np.ndarray, labels: list[str], columns: list[str], path: Path, *,
+             title: str, colourbar: str, annotate: bool | None, integer: bool,
+             cmap: str) -> Path:
+    fmt = _check_suffix(path)
+    n = len(labels)
+    if n == 0:
+        raise ValueError("nothing to draw: the matrix is empty")
+    annotate = n <= 30 if annotate is None else annotate
+    side = min(max(4.0, 0.32 * n + 3.0), 30.0)
+    fig = Figure(figsize=(side + 1.5, side), dpi=150, layout="constrained")
+    FigureCanvasAgg(fig)
+    ax = fig.add_subplot()
+    top = float(M.max()) if M.size else 0.0
+    image = ax.imshow(M, cmap=cmap, norm=PowerNorm(0.5, vmin=0, vmax=max(top, 1e-9)),
+                      interpolation="nearest")
+    ax.set_xticks(range(n), columns, rotation=90 if columns is labels else 0,
+                  fontsize=_font(n))
+    ax.set_yticks(range(n), labels, fontsize=_font(n))
+    ax.set_title(title, fontsize=12)
+    ax.tick_params(length=0)
+    fig.colorbar(image, ax=ax, shrink=0.8, label=colourbar)
+    if annotate:
+        for i in range(n):
+            for j in range(n):
+                value = M[i, j]
+                if value == 0:
+                    continue
+                text = f"{value:.0f}" if integer else f"{value:.2f}".lstrip("0")
+                dark = value > 0.45 * top
+                ax.text(j, i, text, ha="center", va="center", fontsize=_font(n) - 1,
+                        color="white" if dark else "#222222")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with matplotlib.rc_context({"svg.hashsalt": "innograph"}):
+        fig.savefig(path, format=fmt, metadata={"Date": None} if fmt == "svg" else None)
+    return path
+
+
+def _font(n: int) -> float:
+    return 9 if n <= 15 else 8 if n <= 25 else 7 if n <= 40 else 6
