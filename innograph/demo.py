@@ -61,12 +61,31 @@ def run_analytics(db: Database, say: Callable[[str], None]) -> dict[str, Any]:
 
 
 def write_maps(db: Database, out: Path, say: Callable[[str], None]) -> list[Path]:
-    from viz import build
+    """The ecosystem, overlap and per-spearhead-cluster maps, and the two heatmaps."""
+    from viz import maps, plots, store
 
     out.mkdir(parents=True, exist_ok=True)
-    written = build.demo_maps(db, out)
-    for p in written:
-        say(f"  wrote {p}")
+    written = []
+    maps.ecosystem_map(store.ecosystem_graph(db), out / "ecosystem.html")
+    written.append(out / "ecosystem.html")
+    overlap = store.overlap_graph(db, min_shared=1)
+    maps.overlap_map(overlap, out / "overlap.html")
+    written.append(out / "overlap.html")
+    if overlap.number_of_nodes():
+        for ext in ("png", "svg"):
+            plots.overlap_heatmap(overlap, out / f"overlap_heatmap.{ext}")
+            written.append(out / f"overlap_heatmap.{ext}")
+    links = store.sector_links(db, level="section", via="projects")
+    if links:
+        for ext in ("png", "svg"):
+            plots.sector_heatmap(links, out / f"sector_matrix.{ext}")
+            written.append(out / f"sector_matrix.{ext}")
+    spearheads = db.run_read("MATCH (c:Cluster {type: 'spearhead'}) RETURN c.id AS id ORDER BY id")
+    for row in spearheads:
+        path = out / f"cluster_{row['id']}.html"
+        maps.cluster_map(store.cluster_graph(db, row["id"]), row["id"], path)
+        written.append(path)
+    say(f"Maps and figures written to {out}/ ({len(written)} files).")
     return written
 
 

@@ -1,6 +1,7 @@
 // Organisations the ecosystem map draws one by one, with their links to clusters: every
 // organisation that manages a cluster or is tied to one, and the $limit most central
-// non-firm members (PageRank, then number of memberships and participations).
+// real (non-synthetic) non-firm members (PageRank, then number of memberships and
+// participations); synthetic members are only ever counted in the groups.
 // Parameters: $limit (int).
 CALL {
   MATCH (o:Organisation)-[:MANAGES|TIED_TO]->(:Cluster)
@@ -8,7 +9,7 @@ CALL {
   UNION
   MATCH (o:Organisation)-[:MEMBER_OF]->(:Cluster)
   WITH DISTINCT o
-  WHERE coalesce(o.kind, 'other') <> 'firm'
+  WHERE coalesce(o.kind, 'other') <> 'firm' AND NOT coalesce(o.synthetic, false)
   RETURN o
   ORDER BY coalesce(o.pagerank, 0.0) DESC, COUNT { (o)-[:MEMBER_OF|PARTICIPATES_IN]->() } DESC,
            o.id
