@@ -19,8 +19,9 @@ forked child process (free heap handed back first, high-water mark reset) so pea
   extrapolated per pivot. Sampling error against exact on the 5,000-organisation graph.
 * **cross-sector** - section-level matrices via projects and via clusters. Plain Python:
   ``itertools.combinations`` over each project's and cluster's members with a ``Counter``.
-* optionally (``--neo4j``) ``analyze all`` end to end against the configured server (read the
-  projection, compute, write back), on whatever graph it holds.
+* optionally (``--neo4j``) ``analyze all`` end to end on a throwaway Neo4j of its own holding
+  the landscape and ``ingest.synthetic`` members at ``--orgs`` (read the projection, compute,
+  write back).
 
 Data: a deterministic generator in this file (``generate``), or ``ingest.synthetic.generate``
 with ``--source ingest``. ``--quick`` runs 5,000 organisations (exact part: 1,000) in well
@@ -494,9 +495,15 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     # 6. analyze all against Neo4j
     if args.neo4j:
         from analytics.runs import run_all
-        from graph.db import connect
+        from benchmarks.common import throwaway_database
+        from graph.load import write_records
+        from ingest import landscape, synthetic
 
-        with connect() as db:
+        # Never the user's database: a throwaway server holding the curated landscape and
+        # the synthetic members at the same size (ingest.synthetic, ~1.1M relationships at 100k).
+        with throwaway_database() as db:
+            write_records(db, landscape.build_landscape())
+            write_records(db, synthetic.generate(args.orgs, seed=args.seed), batch_size=20_000)
             t0 = time.perf_counter()
             res = run_all(db, view="both", pivots=args.pivots, seed=args.seed)
             total = time.perf_counter() - t0
