@@ -6,7 +6,7 @@ resolving ("validation on"). Every method writes the SAME final rows (ids, prope
 provenance) into an empty graph (landscape and sectors preloaded) on the same throwaway server
 in the same run:
 
-* ``innograph``: ``ingest.pipeline.build`` (read + validate + resolve) and ``graph.load.write_records``;
+* ``innograph``: ``ingest.pipeline.build`` (read, validate, resolve) + ``graph.load.write_records``;
 * ``load_csv``: Neo4j's ``LOAD CSV`` with ``CALL { … } IN TRANSACTIONS OF 10000 ROWS`` on CSV
   files of the already-validated rows (no validation at all: the baseline's best case);
 * ``per_row``: one managed transaction per row (``MERGE``), on a sample, as rows/s;
@@ -49,7 +49,6 @@ from graph.load import node_rows, rel_rows, write_records  # noqa: E402
 from graph.records import Records  # noqa: E402
 
 
-
 def export_clusterfiles(records: Records, folder: Path) -> Path:
     """The synthetic records as a cluster managers' export (semicolon CSV, as Excel writes)."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -62,34 +61,82 @@ def export_clusterfiles(records: Records, folder: Path) -> Path:
 
     orgs = [n for n in records.nodes if n.label == "Organisation"]
     projects = [n for n in records.nodes if n.label == "Project"]
-    write("organisations", ["id", "name", "kind", "enterprise_number", "nace", "province", "size",
-                            "description"],
-          ([n.id, n.props["name"], n.props["kind"], "", n.props.get("nace", ""),
-            n.props.get("province", ""), n.props.get("size", ""), n.props.get("description", "")]
-           for n in orgs))
-    write("projects", ["id", "title", "instrument", "year", "total_budget_eur", "themes"],
-          ([n.id, n.props["title"], n.props.get("instrument_id", ""), n.props.get("year", ""), "",
-            "|".join(n.props.get("themes", []))] for n in projects))
-    write("memberships", ["organisation_id", "cluster_id", "since", "until", "role"],
-          ([r.start_id, r.end_id, f"{r.props.get('since', 2020)}-01-01", "", r.props.get("role", "")]
-           for r in records.rels if r.type == "MEMBER_OF"))
-    write("participations", ["project_id", "participant_id", "role"],
-          ([r.end_id, r.start_id, r.props.get("role", "")]
-           for r in records.rels if r.type == "PARTICIPATES_IN"))
+    write(
+        "organisations",
+        ["id", "name", "kind", "enterprise_number", "nace", "province", "size", "description"],
+        (
+            [
+                n.id,
+                n.props["name"],
+                n.props["kind"],
+                "",
+                n.props.get("nace", ""),
+                n.props.get("province", ""),
+                n.props.get("size", ""),
+                n.props.get("description", ""),
+            ]
+            for n in orgs
+        ),
+    )
+    write(
+        "projects",
+        ["id", "title", "instrument", "year", "total_budget_eur", "themes"],
+        (
+            [
+                n.id,
+                n.props["title"],
+                n.props.get("instrument_id", ""),
+                n.props.get("year", ""),
+                "",
+                "|".join(n.props.get("themes", [])),
+            ]
+            for n in projects
+        ),
+    )
+    write(
+        "memberships",
+        ["organisation_id", "cluster_id", "since", "until", "role"],
+        (
+            [
+                r.start_id,
+                r.end_id,
+                f"{r.props.get('since', 2020)}-01-01",
+                "",
+                r.props.get("role", ""),
+            ]
+            for r in records.rels
+            if r.type == "MEMBER_OF"
+        ),
+    )
+    write(
+        "participations",
+        ["project_id", "participant_id", "role"],
+        (
+            [r.end_id, r.start_id, r.props.get("role", "")]
+            for r in records.rels
+            if r.type == "PARTICIPATES_IN"
+        ),
+    )
     return folder
 
 
 def split(records: Records) -> tuple[Records, Records]:
-    return (Records(nodes=records.nodes, sources=records.sources),
-            Records(rels=records.rels, sources=records.sources))
+    return (
+        Records(nodes=records.nodes, sources=records.sources),
+        Records(rels=records.rels, sources=records.sources),
+    )
 
 
 def reset(db) -> None:
     """Back to the preloaded landscape and sectors only."""
-    db.run_auto("MATCH (n) WHERE n.source STARTS WITH 'clusterfiles:' "
-                "CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 20000 ROWS")
-    db.run_auto("MATCH ()-[r]->() WHERE r.source STARTS WITH 'clusterfiles:' "
-                "CALL { WITH r DELETE r } IN TRANSACTIONS OF 20000 ROWS")
+    db.run_auto(
+        "MATCH (n) WHERE n.source STARTS WITH 'clusterfiles:' "
+        "CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 20000 ROWS"
+    )
+    db.run_auto(
+        "MATCH ()-[r]->() WHERE r.source STARTS WITH 'clusterfiles:' "
+        "CALL { WITH r DELETE r } IN TRANSACTIONS OF 20000 ROWS"
+    )
 
 
 def preload(db) -> None:
@@ -118,8 +165,9 @@ def csv_files(records: Records, folder: Path) -> list[tuple[str, Path, list[str]
             w = csv.writer(f)
             w.writerow(["id", "source", "ref", *keys])
             for r in rows:
-                w.writerow([r["id"], r["source"], r["ref"],
-                            *(_cell(r["props"].get(k)) for k in keys)])
+                w.writerow(
+                    [r["id"], r["source"], r["ref"], *(_cell(r["props"].get(k)) for k in keys)]
+                )
         out.append(("node", path, keys, (label,)))
     for (rtype, start, end), rows in rel_rows(records).items():
         keys = sorted({k for r in rows for k in r["props"]})
@@ -128,8 +176,15 @@ def csv_files(records: Records, folder: Path) -> list[tuple[str, Path, list[str]
             w = csv.writer(f)
             w.writerow(["start", "end", "source", "ref", *keys])
             for r in rows:
-                w.writerow([r["start"], r["end"], r["source"], r["ref"],
-                            *(_cell(r["props"].get(k)) for k in keys)])
+                w.writerow(
+                    [
+                        r["start"],
+                        r["end"],
+                        r["source"],
+                        r["ref"],
+                        *(_cell(r["props"].get(k)) for k in keys),
+                    ]
+                )
         out.append(("rel", path, keys, (rtype, start, end)))
     return out
 
@@ -146,18 +201,23 @@ def load_csv_statement(kind: str, path: Path, keys: list[str], names: tuple) -> 
     # Benchmark-only: the baseline's statement is spelled from the model's closed label set and
     # the CSV header written above, never from user input.
     sets = ", ".join(f"x.`{k}` = row.`{k}`" for k in keys)
-    sets = (sets + ", " if sets else "") + "x.source = row.source, x.source_ref = row.ref, " \
-                                           "x.loaded_at = datetime()"
+    sets = (
+        sets + ", " if sets else ""
+    ) + "x.source = row.source, x.source_ref = row.ref, x.loaded_at = datetime()"
     url = f"file:///{path.name}"
     if kind == "node":
         (label,) = names
         body = f"MERGE (x:{label} {{id: row.id}}) SET {sets}"
     else:
         rtype, start, end = names
-        body = (f"MATCH (a:{start} {{id: row.start}}) MATCH (b:{end} {{id: row.end}}) "
-                f"MERGE (a)-[x:{rtype}]->(b) SET {sets}")
-    return (f"LOAD CSV WITH HEADERS FROM '{url}' AS row "
-            f"CALL {{ WITH row {body} }} IN TRANSACTIONS OF 10000 ROWS")
+        body = (
+            f"MATCH (a:{start} {{id: row.start}}) MATCH (b:{end} {{id: row.end}}) "
+            f"MERGE (a)-[x:{rtype}]->(b) SET {sets}"
+        )
+    return (
+        f"LOAD CSV WITH HEADERS FROM '{url}' AS row "
+        f"CALL {{ WITH row {body} }} IN TRANSACTIONS OF 10000 ROWS"
+    )
 
 
 # -- per-row baseline ------------------------------------------------------------------------------
@@ -174,8 +234,9 @@ def per_row(db, records: Records, sample: int) -> dict[str, float]:
     rels = rel_rows(records)[("MEMBER_OF", "Organisation", "Cluster")]
     mine = {r["id"] for r in nodes}
     rels = [r for r in rels if r["start"] in mine][:sample]
-    text = queries.render("merge_relationships", start="Organisation", end="Cluster",
-                          type="MEMBER_OF")
+    text = queries.render(
+        "merge_relationships", start="Organisation", end="Cluster", type="MEMBER_OF"
+    )
     t = time.perf_counter()
     for row in rels:
         db.run_write(text, {"rows": [row], "now": "2026-01-01T00:00:00Z"})
@@ -241,12 +302,22 @@ def main() -> None:
         again = write_records(db, built, batch_size=args.batch)
         t_again = time.perf_counter() - t
         assert counts(db) == after and again.changed == 0, "a re-load changed the graph"
-        results["rows"] = {"nodes": n_nodes, "relationships": n_rels,
-                           "graph_after": after, "graph_before": base}
-        inno = {"validate_s": t_validate, "nodes_s": t_nodes, "relationships_s": t_rels,
-                "total_s": t_validate + t_nodes + t_rels, "reload_unchanged_s": t_again,
-                "nodes_per_s": n_nodes / t_nodes, "relationships_per_s": n_rels / t_rels,
-                "rows_per_s_with_validation": (n_nodes + n_rels) / (t_validate + t_nodes + t_rels)}
+        results["rows"] = {
+            "nodes": n_nodes,
+            "relationships": n_rels,
+            "graph_after": after,
+            "graph_before": base,
+        }
+        inno = {
+            "validate_s": t_validate,
+            "nodes_s": t_nodes,
+            "relationships_s": t_rels,
+            "total_s": t_validate + t_nodes + t_rels,
+            "reload_unchanged_s": t_again,
+            "nodes_per_s": n_nodes / t_nodes,
+            "relationships_per_s": n_rels / t_rels,
+            "rows_per_s_with_validation": (n_nodes + n_rels) / (t_validate + t_nodes + t_rels),
+        }
         results["innograph"] = inno
 
         # LOAD CSV on the same validated rows
@@ -263,8 +334,13 @@ def main() -> None:
                 else:
                     t_r += time.perf_counter() - t
             assert counts(db) == after, f"LOAD CSV gave {counts(db)}, innograph {after}"
-            results["load_csv"] = {"nodes_s": t_n, "relationships_s": t_r, "total_s": t_n + t_r,
-                                   "nodes_per_s": n_nodes / t_n, "relationships_per_s": n_rels / t_r}
+            results["load_csv"] = {
+                "nodes_s": t_n,
+                "relationships_s": t_r,
+                "total_s": t_n + t_r,
+                "nodes_per_s": n_nodes / t_n,
+                "relationships_per_s": n_rels / t_r,
+            }
 
         # per-row MERGE baseline on a sample
         reset(db)
@@ -277,14 +353,22 @@ def main() -> None:
         reset(db)
         write_records(db, nodes, batch_size=args.batch)
         for size in sizes:
-            db.run_auto("MATCH ()-[r:PARTICIPATES_IN|MEMBER_OF|LOCATED_IN|IN_SECTOR|FUNDED_BY|"
-                        "HAS_THEME]->() WHERE r.source STARTS WITH 'clusterfiles:' "
-                        "CALL { WITH r DELETE r } IN TRANSACTIONS OF 20000 ROWS")
+            db.run_auto(
+                "MATCH ()-[r:PARTICIPATES_IN|MEMBER_OF|LOCATED_IN|IN_SECTOR|FUNDED_BY|"
+                "HAS_THEME]->() WHERE r.source STARTS WITH 'clusterfiles:' "
+                "CALL { WITH r DELETE r } IN TRANSACTIONS OF 20000 ROWS"
+            )
             t = time.perf_counter()
             write_records(db, sweep_rels, batch_size=size)
             s = time.perf_counter() - t
-            sweep.append({"batch": size, "relationships": len(sweep_rels.rels),
-                          "seconds": s, "relationships_per_s": len(sweep_rels.rels) / s})
+            sweep.append(
+                {
+                    "batch": size,
+                    "relationships": len(sweep_rels.rels),
+                    "seconds": s,
+                    "relationships_per_s": len(sweep_rels.rels) / s,
+                }
+            )
         results["batch_sweep"] = sweep
 
         # with and without neo4j-rust-ext (writer only, same rows, subprocesses)
@@ -296,39 +380,73 @@ def main() -> None:
             rust = {}
             for label, flag in (("with_rust", ""), ("without_rust", "1")):
                 reset(db)
-                env = dict(os.environ, BENCH_URI=db.server.uri,
-                           BENCH_PASSWORD=db.server.password() or "", **{NO_RUST: flag})
-                out = subprocess.run([sys.executable, __file__, "--child", str(blob),
-                                      "--batch", str(args.batch)], env=env, capture_output=True,
-                                     text=True, check=True)
+                env = dict(
+                    os.environ,
+                    BENCH_URI=db.server.uri,
+                    BENCH_PASSWORD=db.server.password() or "",
+                    **{NO_RUST: flag},
+                )
+                out = subprocess.run(
+                    [sys.executable, __file__, "--child", str(blob), "--batch", str(args.batch)],
+                    env=env,
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                )
                 rust[label] = json.loads(out.stdout.strip().splitlines()[-1])
             results["rust_ext"] = rust
 
     inno, lc, pr = results["innograph"], results.get("load_csv"), results["per_row"]
     rows = [
-        {"method": "innograph (validate+resolve+write)", "nodes/s": inno["nodes_per_s"],
-         "rels/s": inno["relationships_per_s"], "total s": inno["total_s"]},
+        {
+            "method": "innograph (validate+resolve+write)",
+            "nodes/s": inno["nodes_per_s"],
+            "rels/s": inno["relationships_per_s"],
+            "total s": inno["total_s"],
+        },
     ]
     if lc:
-        rows.append({"method": "LOAD CSV IN TRANSACTIONS (no validation)",
-                     "nodes/s": lc["nodes_per_s"], "rels/s": lc["relationships_per_s"],
-                     "total s": lc["total_s"]})
-    rows.append({"method": f"per-row MERGE (sample {pr['sample']})", "nodes/s": pr["nodes_per_s"],
-                 "rels/s": pr["relationships_per_s"], "total s": None})
+        rows.append(
+            {
+                "method": "LOAD CSV IN TRANSACTIONS (no validation)",
+                "nodes/s": lc["nodes_per_s"],
+                "rels/s": lc["relationships_per_s"],
+                "total s": lc["total_s"],
+            }
+        )
+    rows.append(
+        {
+            "method": f"per-row MERGE (sample {pr['sample']})",
+            "nodes/s": pr["nodes_per_s"],
+            "rels/s": pr["relationships_per_s"],
+            "total s": None,
+        }
+    )
     ratios = {
         "vs_per_row_nodes": inno["nodes_per_s"] / pr["nodes_per_s"],
         "vs_per_row_relationships": inno["relationships_per_s"] / pr["relationships_per_s"],
     }
     if lc:
         ratios["vs_load_csv_total_with_validation"] = lc["total_s"] / inno["total_s"]
-        ratios["vs_load_csv_write_only"] = lc["total_s"] / (inno["nodes_s"] + inno["relationships_s"])
+        ratios["vs_load_csv_write_only"] = lc["total_s"] / (
+            inno["nodes_s"] + inno["relationships_s"]
+        )
     results["ratios"] = ratios
-    print(table(rows, f"Ingest, {args.orgs:,} organisations: {results['rows']['nodes']:,} nodes, "
-                      f"{results['rows']['relationships']:,} relationships"))
+    print(
+        table(
+            rows,
+            f"Ingest, {args.orgs:,} organisations: {results['rows']['nodes']:,} nodes, "
+            f"{results['rows']['relationships']:,} relationships",
+        )
+    )
     print(table(results["batch_sweep"], "\nBatch-size sweep (writer, relationships)"))
     if "rust_ext" in results:
-        print(table([{"driver": k, **v} for k, v in results["rust_ext"].items()],
-                    "\nneo4j-rust-ext (writer only)"))
+        print(
+            table(
+                [{"driver": k, **v} for k, v in results["rust_ext"].items()],
+                "\nneo4j-rust-ext (writer only)",
+            )
+        )
     print("\nRatios: " + ", ".join(f"{k} {v:.1f}x" for k, v in ratios.items()))
     print(f"JSON: {write_json('ingest' if not args.quick else 'ingest_quick', results)}")
 

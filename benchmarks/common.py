@@ -43,8 +43,19 @@ def machine() -> dict[str, Any]:
         "cpus": os.cpu_count(),
         "memory_bytes": mem,
         "java": java.splitlines()[0] if java else None,
-        "packages": {p: version(p) for p in ("neo4j", "neo4j-rust-ext", "networkx", "numpy",
-                                              "scipy", "pandas", "scikit-learn", "fastapi")},
+        "packages": {
+            p: version(p)
+            for p in (
+                "neo4j",
+                "neo4j-rust-ext",
+                "networkx",
+                "numpy",
+                "scipy",
+                "pandas",
+                "scikit-learn",
+                "fastapi",
+            )
+        },
         "date": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
     }
 
@@ -61,14 +72,24 @@ def throwaway_database(heap: str = "2g", pagecache: str = "1g") -> Iterator[Any]
     server = None
     instance = None
     if uri:
-        db = open_database(uri, os.environ.get("NEO4J_BENCH_USER", "neo4j"),
-                           os.environ.get("NEO4J_BENCH_PASSWORD", ""))
+        db = open_database(
+            uri,
+            os.environ.get("NEO4J_BENCH_USER", "neo4j"),
+            os.environ.get("NEO4J_BENCH_PASSWORD", ""),
+        )
     else:
         home = Path(os.environ.get("INNOGRAPH_HOME") or default_home())
         lib = Path(os.environ.get("INNOGRAPH_NEO4J_LIB") or home / "neo4j-lib")
         instance = Path(tempfile.mkdtemp(prefix="innograph-bench-neo4j-"))
-        server = LocalNeo4j(home, instance=instance, lib=lib, bolt_port=free_port(),
-                            http_port=free_port(), heap=heap, pagecache=pagecache)
+        server = LocalNeo4j(
+            home,
+            instance=instance,
+            lib=lib,
+            bolt_port=free_port(),
+            http_port=free_port(),
+            heap=heap,
+            pagecache=pagecache,
+        )
         server.start(log=print)
         db = open_database(server.uri, "neo4j", server.password() or "")
     db.server = server  # type: ignore[attr-defined]

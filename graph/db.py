@@ -38,8 +38,9 @@ class Database:
         self.close()
 
     # -- helpers -------------------------------------------------------------------------------
-    def run_read(self, text: str, params: dict[str, Any] | None = None,
-                 timeout: float | None = None) -> list[dict[str, Any]]:
+    def run_read(
+        self, text: str, params: dict[str, Any] | None = None, timeout: float | None = None
+    ) -> list[dict[str, Any]]:
         @unit_of_work(timeout=timeout)
         def work(tx):
             return [r.data() for r in tx.run(text, params or {})]
@@ -76,7 +77,7 @@ class Database:
         """Send ``rows`` as ``$rows`` in batches; returns every batch's result rows."""
         out: list[dict[str, Any]] = []
         for start in range(0, len(rows), batch_size):
-            batch = list(rows[start:start + batch_size])
+            batch = list(rows[start : start + batch_size])
             out.extend(self.run_write(text, {**(params or {}), "rows": batch}))
             if progress:
                 progress(len(batch))
@@ -95,7 +96,12 @@ def managed_server(settings: Settings | None = None):
 
     s = settings or get_settings()
     return LocalNeo4j(
-        s.home, lib=s.neo4j_lib, bolt_port=s.bolt_port, http_port=s.http_port, heap=s.heap, pagecache=s.pagecache
+        s.home,
+        lib=s.neo4j_lib,
+        bolt_port=s.bolt_port,
+        http_port=s.http_port,
+        heap=s.heap,
+        pagecache=s.pagecache,
     )
 
 
@@ -112,8 +118,15 @@ def connect(settings: Settings | None = None, *, check: bool = True) -> Database
     return open_database(uri, user, password, s.neo4j_database, check=check, hint=hint)
 
 
-def open_database(uri: str, user: str, password: str, database: str = "neo4j", *,
-                  check: bool = True, hint: str = "") -> Database:
+def open_database(
+    uri: str,
+    user: str,
+    password: str,
+    database: str = "neo4j",
+    *,
+    check: bool = True,
+    hint: str = "",
+) -> Database:
     # Server notifications (unknown property keys on an empty graph...) are not for users' eyes.
     driver = GraphDatabase.driver(uri, auth=(user, password), notifications_min_severity="OFF")
     db = Database(driver, database, uri)

@@ -72,9 +72,7 @@ def check_read_only(db: Database, query: str, parameters: dict[str, Any] | None 
         kind = {"rw": "reads and writes", "w": "writes", "s": "changes the schema"}.get(
             summary.query_type or "", "is not read-only"
         )
-        raise QueryRefused(
-            f"Refused: this query {kind}; only read-only queries are allowed here."
-        )
+        raise QueryRefused(f"Refused: this query {kind}; only read-only queries are allowed here.")
 
 
 def run_read_only(

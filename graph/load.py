@@ -27,8 +27,8 @@ class Counts:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
-    missing: int = 0      # relationships whose start or end node does not exist
-    rejected: int = 0     # rows the builder refused (filled in by the caller)
+    missing: int = 0  # relationships whose start or end node does not exist
+    rejected: int = 0  # rows the builder refused (filled in by the caller)
 
     def add(self, other: Counts) -> None:
         for f in ("created", "updated", "unchanged", "missing", "rejected"):
@@ -80,28 +80,51 @@ def rel_rows(records: Records) -> dict[tuple[str, str, str], list[dict[str, Any]
         if pair in rows:
             rows[pair]["props"] = {**_clean(r.props), **rows[pair]["props"]}
             continue
-        rows[pair] = {"start": r.start_id, "end": r.end_id, "props": _clean(r.props),
-                      "source": r.source, "ref": r.ref}
+        rows[pair] = {
+            "start": r.start_id,
+            "end": r.end_id,
+            "props": _clean(r.props),
+            "source": r.source,
+            "ref": r.ref,
+        }
     return {k: list(v.values()) for k, v in groups.items()}
 
 
-def write_records(db: Database, records: Records, *, batch_size: int = 10_000,
-                  progress: Progress | None = None, now: str | None = None) -> LoadSummary:
+def write_records(
+    db: Database,
+    records: Records,
+    *,
+    batch_size: int = 10_000,
+    progress: Progress | None = None,
+    now: str | None = None,
+) -> LoadSummary:
     """MERGE every source, node and relationship of ``records``; return the counts per type."""
     now = now or datetime.now(UTC).isoformat()
     summary = LoadSummary()
     sources = {s.id: s for s in records.sources}
     if sources:
-        rows = [{"id": s.id, "props": _clean({"title": s.title, "kind": s.kind, "path": s.path,
-                                              "licence": s.licence, "synthetic": s.synthetic})}
-                for s in sources.values()]
+        rows = [
+            {
+                "id": s.id,
+                "props": _clean(
+                    {
+                        "title": s.title,
+                        "kind": s.kind,
+                        "path": s.path,
+                        "licence": s.licence,
+                        "synthetic": s.synthetic,
+                    }
+                ),
+            }
+            for s in sources.values()
+        ]
         db.write_batches(queries.load("merge_sources"), rows, batch_size, {"now": now})
 
     for label, rows in node_rows(records).items():
         text = queries.render("merge_nodes", label=label)
         counts = summary.counts(label)
         for start in range(0, len(rows), batch_size):
-            batch = rows[start:start + batch_size]
+            batch = rows[start : start + batch_size]
             (res,) = db.run_write(text, {"rows": batch, "now": now})
             counts.created += res["created"]
             counts.updated += res["updated"]
@@ -113,7 +136,7 @@ def write_records(db: Database, records: Records, *, batch_size: int = 10_000,
         text = queries.render("merge_relationships", start=start_label, end=end_label, type=rtype)
         counts = summary.counts(rtype)
         for start in range(0, len(rows), batch_size):
-            batch = rows[start:start + batch_size]
+            batch = rows[start : start + batch_size]
             (res,) = db.run_write(text, {"rows": batch, "now": now})
             counts.created += res["created"]
             counts.updated += res["updated"]

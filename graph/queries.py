@@ -8,14 +8,14 @@ A few statements are templates over a *closed* set of labels and relationship ty
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 CYPHER_DIR = Path(__file__).parent / "cypher"
 _PLACEHOLDER = re.compile(r"__([A-Z]+)__")
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(name: str) -> str:
     """The text of ``graph/cypher/<name>.cypher``, without its comment lines."""
     path = CYPHER_DIR / f"{name}.cypher"
@@ -23,7 +23,7 @@ def load(name: str) -> str:
     return "\n".join(ln for ln in lines if not ln.lstrip().startswith("//")).strip()
 
 
-@lru_cache(maxsize=None)
+@cache
 def render(name: str, **names: str) -> str:
     """A template statement with its placeholders filled from the closed model set."""
     from graph.model import check_name

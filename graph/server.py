@@ -2,7 +2,7 @@
 
 Layout under ``home`` (``INNOGRAPH_HOME``, default ``~/.local/share/innograph``)::
 
-    neo4j-lib/            jars of the newest resolvable 5.26.x and the Browser (cached; offline after)
+    neo4j-lib/            jars of the newest 5.26.x and the Browser (cached; offline after)
       .complete           written last, names the resolved version
     instance/             one server: its conf, data, logs, pid file and password
       conf/neo4j.conf
@@ -196,11 +196,17 @@ class LocalNeo4j:
             log("Fetching Neo4j 5.26 Community and the Neo4j Browser from Maven Central (once)...")
             proc = subprocess.run(
                 [
-                    mvn, "-q", "-B", "-f", str(pom_dir / "pom.xml"),
+                    mvn,
+                    "-q",
+                    "-B",
+                    "-f",
+                    str(pom_dir / "pom.xml"),
                     "dependency:copy-dependencies",
-                    f"-DoutputDirectory={staging / 'lib'}", "-DincludeScope=runtime",
+                    f"-DoutputDirectory={staging / 'lib'}",
+                    "-DincludeScope=runtime",
                 ],
-                capture_output=True, text=True,
+                capture_output=True,
+                text=True,
             )
             if proc.returncode != 0:
                 tail = (proc.stdout + proc.stderr).strip().splitlines()[-5:]
@@ -276,7 +282,9 @@ db.transaction.timeout=0
         env = dict(os.environ, NEO4J_HOME=str(self.instance), NEO4J_CONF=str(self.conf_dir))
         proc = subprocess.run(
             [java, "-cp", f"{self.lib}/*", ADMIN_TOOL, "dbms", "set-initial-password", password],
-            capture_output=True, text=True, env=env,
+            capture_output=True,
+            text=True,
+            env=env,
         )
         if proc.returncode != 0:
             raise ServerError(
@@ -329,19 +337,36 @@ db.transaction.timeout=0
         self.write_config()
         self._ensure_password(java)
         cmd = [
-            java, f"-Xms{self.heap}", f"-Xmx{self.heap}", *JVM_OPTIONS,
-            "-cp", f"{self.lib}/*", ENTRY_POINT,
-            f"--home-dir={self.instance}", f"--config-dir={self.conf_dir}",
+            java,
+            f"-Xms{self.heap}",
+            f"-Xmx{self.heap}",
+            *JVM_OPTIONS,
+            "-cp",
+            f"{self.lib}/*",
+            ENTRY_POINT,
+            f"--home-dir={self.instance}",
+            f"--config-dir={self.conf_dir}",
         ]
         with open(self.console_log, "ab") as out:
             proc = subprocess.Popen(
-                cmd, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                start_new_session=True, cwd=self.instance,
+                cmd,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                start_new_session=True,
+                cwd=self.instance,
             )
-        self.run_file.write_text(json.dumps({
-            "pid": proc.pid, "bolt_port": self.bolt_port, "http_port": self.http_port,
-            "started_at": time.time(), "version": self.version(),
-        }))
+        self.run_file.write_text(
+            json.dumps(
+                {
+                    "pid": proc.pid,
+                    "bolt_port": self.bolt_port,
+                    "http_port": self.http_port,
+                    "started_at": time.time(),
+                    "version": self.version(),
+                }
+            )
+        )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if proc.poll() is not None:

@@ -22,12 +22,66 @@ import unicodedata
 
 LEGAL_FORMS = {
     # Belgian and Dutch
-    "nv", "bv", "bvba", "cvba", "cv", "cvoa", "comm v", "commv", "vof", "vzw", "ivzw", "ion",
-    "sa", "srl", "sprl", "scrl", "sc", "scs", "snc", "asbl", "aisbl", "fup", "sca",
+    "nv",
+    "bv",
+    "bvba",
+    "cvba",
+    "cv",
+    "cvoa",
+    "comm v",
+    "commv",
+    "vof",
+    "vzw",
+    "ivzw",
+    "ion",
+    "sa",
+    "srl",
+    "sprl",
+    "scrl",
+    "sc",
+    "scs",
+    "snc",
+    "asbl",
+    "aisbl",
+    "fup",
+    "sca",
     # international, frequent in CORDIS
-    "gmbh", "ag", "kg", "ug", "ev", "e v", "mbh", "ltd", "limited", "plc", "llp", "inc", "llc",
-    "corp", "sas", "sarl", "spa", "s p a", "srl", "sl", "s l", "s a", "oy", "ab", "as", "aps",
-    "bv ba", "b v", "n v", "se", "oyj", "kft", "sro", "s r o", "doo", "d o o", "zrt",
+    "gmbh",
+    "ag",
+    "kg",
+    "ug",
+    "ev",
+    "e v",
+    "mbh",
+    "ltd",
+    "limited",
+    "plc",
+    "llp",
+    "inc",
+    "llc",
+    "corp",
+    "sas",
+    "sarl",
+    "spa",
+    "s p a",
+    "sl",
+    "s l",
+    "s a",
+    "oy",
+    "ab",
+    "as",
+    "aps",
+    "bv ba",
+    "b v",
+    "n v",
+    "se",
+    "oyj",
+    "kft",
+    "sro",
+    "s r o",
+    "doo",
+    "d o o",
+    "zrt",
 }
 _MAX_SUFFIX_WORDS = 2
 _ENTERPRISE_RE = re.compile(r"^(?:BE)?\s*([0-9][0-9 .\-/]*[0-9])$", re.IGNORECASE)
@@ -51,7 +105,9 @@ def normalise_enterprise_number(text: str) -> str:
     if len(digits) == 9:
         digits = "0" + digits
     if len(digits) != 10:
-        raise EnterpriseNumberError(f"{raw!r} has {len(digits)} digits; an enterprise number has 10")
+        raise EnterpriseNumberError(
+            f"{raw!r} has {len(digits)} digits; an enterprise number has 10"
+        )
     if digits[0] not in "01":
         raise EnterpriseNumberError(f"{raw!r} must start with 0 or 1")
     body, check = int(digits[:8]), int(digits[8:])
@@ -123,8 +179,9 @@ def slug(text: str) -> str:
     return fold(text).replace(" ", "-")
 
 
-def organisation_id(enterprise_number: str | None = None, pic: str | None = None,
-                    name: str | None = None) -> str:
+def organisation_id(
+    enterprise_number: str | None = None, pic: str | None = None, name: str | None = None
+) -> str:
     """The id an organisation gets when first seen (resolution may keep an older one)."""
     if enterprise_number:
         return "BE" + enterprise_number

@@ -136,22 +136,47 @@ def ingest_path(
     return IngestResult(path, fmt, result, summary, result.problems, report_path)
 
 
-def ingest_paths(db: Database, paths: list[Path], fmt: str | None = None, *, dry_run: bool = False,
-                 skip_invalid: bool = False, report: Path | None = None,
-                 batch_size: int = 10_000,
-                 progress: Callable[[str, int], None] | None = None) -> list[IngestResult]:
+def ingest_paths(
+    db: Database,
+    paths: list[Path],
+    fmt: str | None = None,
+    *,
+    dry_run: bool = False,
+    skip_invalid: bool = False,
+    report: Path | None = None,
+    batch_size: int = 10_000,
+    progress: Callable[[str, int], None] | None = None,
+) -> list[IngestResult]:
     """Ingest several sources; each is validated completely before it is written."""
     results = []
     for p in paths:
-        rep = report if report is None or len(paths) == 1 else report.with_name(
-            f"{Path(p).name}.{report.name}")
-        results.append(ingest_path(db, p, fmt, dry_run=dry_run, skip_invalid=skip_invalid,
-                                   report=rep, batch_size=batch_size, progress=progress))
+        rep = (
+            report
+            if report is None or len(paths) == 1
+            else report.with_name(f"{Path(p).name}.{report.name}")
+        )
+        results.append(
+            ingest_path(
+                db,
+                p,
+                fmt,
+                dry_run=dry_run,
+                skip_invalid=skip_invalid,
+                report=rep,
+                batch_size=batch_size,
+                progress=progress,
+            )
+        )
     return results
 
 
-def load_records(db: Database, records: Records, *, batch_size: int = 10_000,
-                 progress: Callable[[str, int], None] | None = None) -> LoadSummary:
+def load_records(
+    db: Database,
+    records: Records,
+    *,
+    batch_size: int = 10_000,
+    progress: Callable[[str, int], None] | None = None,
+) -> LoadSummary:
     """Apply the schema and write records built by a pure builder (landscape, NACE, synthetic)."""
     schema.apply(db)
     return write_records(db, records, batch_size=batch_size, progress=progress)

@@ -13,8 +13,11 @@ from innograph.errors import DataError, InnographError
 from innograph.output import Format, emit
 from innograph.settings import get_settings
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
-                  help="innograph: the Flemish innovation ecosystem as a Neo4j knowledge graph.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="innograph: the Flemish innovation ecosystem as a Neo4j knowledge graph.",
+)
 neo4j_app = typer.Typer(no_args_is_help=True, help="Manage the local Neo4j 5.26 server.")
 schema_app = typer.Typer(no_args_is_help=True, help="Constraints and indexes.")
 app.add_typer(neo4j_app, name="neo4j")
@@ -29,7 +32,9 @@ def say(message: str) -> None:
 # -- neo4j ---------------------------------------------------------------------------------------
 @neo4j_app.command("start")
 def neo4j_start(
-    heap: Annotated[str | None, typer.Option(help="JVM heap, e.g. 1g (INNOGRAPH_NEO4J_HEAP)")] = None,
+    heap: Annotated[
+        str | None, typer.Option(help="JVM heap, e.g. 1g (INNOGRAPH_NEO4J_HEAP)")
+    ] = None,
     pagecache: Annotated[str | None, typer.Option(help="Page cache, e.g. 512m")] = None,
 ) -> None:
     """Start the local Neo4j server (assembled from Maven Central on first use)."""
@@ -46,9 +51,11 @@ def neo4j_start(
         server.pagecache = pagecache
     already = server.pid() is not None
     st = server.start(log=say)
-    say(("Neo4j was already running" if already else f"Neo4j {server.version()} is running")
+    say(
+        ("Neo4j was already running" if already else f"Neo4j {server.version()} is running")
         + f" at {st.uri} (Browser: {st.http_url}/browser/, user neo4j, password in "
-        f"{server.password_file}; logs in {server.logs_dir}).")
+        f"{server.password_file}; logs in {server.logs_dir})."
+    )
 
 
 @neo4j_app.command("stop")
@@ -84,8 +91,9 @@ def neo4j_status() -> None:
     st = server.status()
     typer.echo(
         f"uri: {st.uri}\nbrowser: {st.http_url}/browser/\nmanaged: yes\n"
-        f"running: {'yes (pid %d)' % st.pid if st.running else 'no'}\n"
-        f"answers: {'yes' if st.answers else 'no'}\nversion: {server.version() or 'not assembled'}\n"
+        f"running: {f'yes (pid {st.pid})' if st.running else 'no'}\n"
+        f"answers: {'yes' if st.answers else 'no'}\n"
+        f"version: {server.version() or 'not assembled'}\n"
         f"password file: {server.password_file}\nlogs: {server.logs_dir}"
     )
     raise typer.Exit(0 if st.answers else 3)
@@ -120,8 +128,10 @@ def parse_params(params: list[str]) -> dict:
 @app.command("cypher")
 def cypher(
     query: Annotated[str, typer.Argument(help="A read-only Cypher query")],
-    param: Annotated[list[str], typer.Option("--param", "-p",
-                     help="name=value (value parsed as JSON when it can be)")] = [],  # noqa: B006
+    param: Annotated[
+        list[str],
+        typer.Option("--param", "-p", help="name=value (value parsed as JSON when it can be)"),
+    ] = [],  # noqa: B006
     fmt: Annotated[Format, typer.Option("--format", "-f")] = Format.table,
     limit: Annotated[int, typer.Option(help="Row limit")] = 10_000,
     timeout: Annotated[float, typer.Option(help="Timeout in seconds")] = 60.0,
@@ -141,8 +151,13 @@ def _register_optional() -> None:
     """Commands from the other rooms register themselves here."""
     import importlib
 
-    for module in ("innograph.cli_ingest", "innograph.cli_analyze", "innograph.cli_match",
-                   "innograph.cli_serve", "innograph.cli_map"):
+    for module in (
+        "innograph.cli_ingest",
+        "innograph.cli_analyze",
+        "innograph.cli_match",
+        "innograph.cli_serve",
+        "innograph.cli_map",
+    ):
         try:
             mod = importlib.import_module(module)
         except ModuleNotFoundError as e:

@@ -23,8 +23,14 @@ OUT = ROOT / "out"
 @contextmanager
 def progress_bar(total: int, what: str):
     """A rich progress bar on stderr; yields the callback the writer calls per batch."""
-    with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
-                  TimeElapsedColumn(), console=err, transient=True) as bar:
+    with Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    ) as bar:
         task = bar.add_task(what, total=total)
 
         def advance(name: str, n: int) -> None:
@@ -34,22 +40,39 @@ def progress_bar(total: int, what: str):
 
 
 def print_summary(summary, fmt: Format = Format.table, title: str = "") -> None:
-    emit(summary.rows(), fmt, ["type", "created", "updated", "unchanged", "missing", "rejected"],
-         title=title)
+    emit(
+        summary.rows(),
+        fmt,
+        ["type", "created", "updated", "unchanged", "missing", "rejected"],
+        title=title,
+    )
 
 
 def register(app: typer.Typer) -> None:
     @app.command("ingest")
     def ingest(
         paths: Annotated[list[Path], typer.Argument(help="Folders or .xlsx files to load")],
-        fmt: Annotated[str | None, typer.Option("--format",
-                       help="clusterfiles | cordis (recognised from the files when omitted)")] = None,
-        dry_run: Annotated[bool, typer.Option("--dry-run",
-                           help="Validate and report; write nothing")] = False,
-        skip_invalid: Annotated[bool, typer.Option("--skip-invalid",
-                                help="Load the valid rows; write rejected rows to a report")] = False,
-        report: Annotated[Path | None, typer.Option(help="Where --skip-invalid writes rejects")] = None,
-        out_format: Annotated[Format, typer.Option("--output", help="Summary format")] = Format.table,
+        fmt: Annotated[
+            str | None,
+            typer.Option(
+                "--format", help="clusterfiles | cordis (recognised from the files when omitted)"
+            ),
+        ] = None,
+        dry_run: Annotated[
+            bool, typer.Option("--dry-run", help="Validate and report; write nothing")
+        ] = False,
+        skip_invalid: Annotated[
+            bool,
+            typer.Option(
+                "--skip-invalid", help="Load the valid rows; write rejected rows to a report"
+            ),
+        ] = False,
+        report: Annotated[
+            Path | None, typer.Option(help="Where --skip-invalid writes rejects")
+        ] = None,
+        out_format: Annotated[
+            Format, typer.Option("--output", help="Summary format")
+        ] = Format.table,
     ) -> None:
         """Load cluster managers' files or a CORDIS folder (validated; idempotent)."""
         from graph import schema
@@ -63,13 +86,19 @@ def register(app: typer.Typer) -> None:
                 kind = fmt or pipeline.detect_format(path)
                 result = pipeline.build(db, path, kind, skip_invalid)
                 if result.rejected:
-                    rep = pipeline.write_report(result.rejected,
-                                                report or Path(f"{path.name}.rejected.csv"))
-                    say(f"{len(result.rejected)} invalid rows "
-                        f"{'would be' if dry_run else 'were'} skipped; reasons in {rep}.")
+                    rep = pipeline.write_report(
+                        result.rejected, report or Path(f"{path.name}.rejected.csv")
+                    )
+                    say(
+                        f"{len(result.rejected)} invalid rows "
+                        f"{'would be' if dry_run else 'were'} skipped; reasons in {rep}."
+                    )
                 if dry_run:
-                    emit([{"type": k, "rows": v} for k, v in sorted(result.counts().items())],
-                         out_format, title=f"{path} ({kind}): valid, nothing written (dry run)")
+                    emit(
+                        [{"type": k, "rows": v} for k, v in sorted(result.counts().items())],
+                        out_format,
+                        title=f"{path} ({kind}): valid, nothing written (dry run)",
+                    )
                     continue
                 with progress_bar(total_rows(result), f"Loading {path.name}") as advance:
                     summary = write_records(db, result, progress=advance)
@@ -95,15 +124,29 @@ def register(app: typer.Typer) -> None:
         with connect() as db:
             from innograph import demo as demo_steps
 
-            demo_steps.run(db, synthetic=synthetic, seed=seed, cordis=cordis, out=out,
-                           analyze=analyze, maps=maps, progress_bar=progress_bar, say=say)
+            demo_steps.run(
+                db,
+                synthetic=synthetic,
+                seed=seed,
+                cordis=cordis,
+                out=out,
+                analyze=analyze,
+                maps=maps,
+                progress_bar=progress_bar,
+                say=say,
+            )
         s = get_settings()
-        where = (f"{s.neo4j_uri}" if s.external else
-                 f"http://127.0.0.1:{s.http_port}/browser/ (user neo4j, password in "
-                 f"{managed_server(s).password_file})")
-        say(f"\nDone in {time.monotonic() - started:.0f} s. Open next:\n"
+        where = (
+            f"{s.neo4j_uri}"
+            if s.external
+            else f"http://127.0.0.1:{s.http_port}/browser/ (user neo4j, password in "
+            f"{managed_server(s).password_file})"
+        )
+        say(
+            f"\nDone in {time.monotonic() - started:.0f} s. Open next:\n"
             f"  - Neo4j Browser: {where}\n"
             f"  - the maps: {out}/*.html (open them in any browser, also offline)\n"
             f"  - the web pages and API: `innograph serve`, then http://127.0.0.1:8000 "
             f"(create a key with `innograph keys create --role admin`)\n"
-            f"  - Cypher from the terminal: innograph cypher \"MATCH (c:Cluster) RETURN c.name\"")
+            f'  - Cypher from the terminal: innograph cypher "MATCH (c:Cluster) RETURN c.name"'
+        )

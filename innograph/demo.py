@@ -24,13 +24,22 @@ def _load(db: Database, records: Records, what: str, progress_bar, say) -> LoadS
     with progress_bar(total_rows(records), what) as advance:
         summary = write_records(db, records, progress=advance)
     created = sum(c.created for c in summary.per_type.values())
-    say(f"{what}: {total_rows(records):,} rows, {created:,} new, "
-        f"{summary.changed - created:,} updated ({time.monotonic() - t0:.1f} s)")
+    say(
+        f"{what}: {total_rows(records):,} rows, {created:,} new, "
+        f"{summary.changed - created:,} updated ({time.monotonic() - t0:.1f} s)"
+    )
     return summary
 
 
-def load_sources(db: Database, *, synthetic: int, seed: int, cordis: Path | None,
-                 progress_bar, say: Callable[[str], None]) -> None:
+def load_sources(
+    db: Database,
+    *,
+    synthetic: int,
+    seed: int,
+    cordis: Path | None,
+    progress_bar,
+    say: Callable[[str], None],
+) -> None:
     from ingest import landscape, nace, pipeline
 
     schema.apply(db)
@@ -47,8 +56,13 @@ def load_sources(db: Database, *, synthetic: int, seed: int, cordis: Path | None
     if synthetic > 0:
         from ingest import synthetic as synth
 
-        _load(db, synth.generate(synthetic, seed=seed), f"Synthetic members (n={synthetic:,})",
-              progress_bar, say)
+        _load(
+            db,
+            synth.generate(synthetic, seed=seed),
+            f"Synthetic members (n={synthetic:,})",
+            progress_bar,
+            say,
+        )
 
 
 def run_analytics(db: Database, say: Callable[[str], None]) -> dict[str, Any]:
@@ -89,10 +103,21 @@ def write_maps(db: Database, out: Path, say: Callable[[str], None]) -> list[Path
     return written
 
 
-def run(db: Database, *, synthetic: int, seed: int, cordis: Path | None, out: Path,
-        analyze: bool, maps: bool, progress_bar, say: Callable[[str], None]) -> None:
-    load_sources(db, synthetic=synthetic, seed=seed, cordis=cordis, progress_bar=progress_bar,
-                 say=say)
+def run(
+    db: Database,
+    *,
+    synthetic: int,
+    seed: int,
+    cordis: Path | None,
+    out: Path,
+    analyze: bool,
+    maps: bool,
+    progress_bar,
+    say: Callable[[str], None],
+) -> None:
+    load_sources(
+        db, synthetic=synthetic, seed=seed, cordis=cordis, progress_bar=progress_bar, say=say
+    )
     if analyze:
         run_analytics(db, say)
     if maps:

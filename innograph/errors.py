@@ -2,12 +2,12 @@
 
 ::
 
-    InnographError              one clear sentence for the user; the CLI exits 1, the API answers 4xx/5xx
-    ├── ConfigError             the machine or the settings are not right (Java, Maven, a port, a path)
-    ├── ServerError             the Neo4j server does not come up or does not answer
-    ├── DataError               input files are invalid; carries every problem as file:line:column: reason
-    ├── NotFound                an id that is not in the graph
-    └── QueryRefused            a Cypher query that would write or change the schema
+    InnographError      one clear sentence for the user; the CLI exits 1, the API answers 4xx/5xx
+    ├── ConfigError     the machine or the settings are not right (Java, Maven, a port, a path)
+    ├── ServerError     the Neo4j server does not come up or does not answer
+    ├── DataError       invalid input; carries every problem as file:line:column: reason
+    ├── NotFound        an id that is not in the graph
+    └── QueryRefused    a Cypher query that would write or change the schema
 """
 
 from __future__ import annotations

@@ -40,25 +40,30 @@ def test_constraint_rejects_duplicate_key(db):
     with pytest.raises(ConstraintError):
         db.run_write("CREATE (:Organisation {id: 'ORG:x', name: 'X again'})")
     with pytest.raises(ConstraintError):
-        db.run_write("CREATE (:Organisation {id: 'ORG:a', enterprise_number: '0123456749'}),"
-                     " (:Organisation {id: 'ORG:b', enterprise_number: '0123456749'})")
+        db.run_write(
+            "CREATE (:Organisation {id: 'ORG:a', enterprise_number: '0123456749'}),"
+            " (:Organisation {id: 'ORG:b', enterprise_number: '0123456749'})"
+        )
     (row,) = db.run_read("MATCH (o:Organisation) RETURN count(o) AS n")
     assert row["n"] == 1
 
 
-@pytest.mark.parametrize("query", [
-    "CREATE (n) RETURN n",
-    "MERGE (n:Organisation {id: 'x'}) RETURN n",
-    "MATCH (n) SET n.touched = true",
-    "MATCH (n) DETACH DELETE n",
-    "MATCH (n) REMOVE n.name",
-    "CREATE INDEX nope IF NOT EXISTS FOR (n:Organisation) ON (n.nope)",
-    "DROP CONSTRAINT organisation_id",
-    "CALL db.createLabel('Nope')",
-    "CREATE USER mallory SET PASSWORD 'secret123'",
-    "LOAD CSV FROM 'file:///etc/passwd' AS line RETURN line",
-    "MATCH (n) CALL { WITH n SET n.x = 1 } IN TRANSACTIONS RETURN count(*)",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "CREATE (n) RETURN n",
+        "MERGE (n:Organisation {id: 'x'}) RETURN n",
+        "MATCH (n) SET n.touched = true",
+        "MATCH (n) DETACH DELETE n",
+        "MATCH (n) REMOVE n.name",
+        "CREATE INDEX nope IF NOT EXISTS FOR (n:Organisation) ON (n.nope)",
+        "DROP CONSTRAINT organisation_id",
+        "CALL db.createLabel('Nope')",
+        "CREATE USER mallory SET PASSWORD 'secret123'",
+        "LOAD CSV FROM 'file:///etc/passwd' AS line RETURN line",
+        "MATCH (n) CALL { WITH n SET n.x = 1 } IN TRANSACTIONS RETURN count(*)",
+    ],
+)
 def test_read_only_guard_refuses_writes(db, query):
     db.run_write("CREATE (:Organisation {id: 'ORG:keep', name: 'Keep'})")
     before = graph_counts(db)
@@ -73,8 +78,7 @@ def test_read_only_guard_runs_reads_with_row_limit(db):
     db.run_write("UNWIND range(1, 5) AS i CREATE (:Organisation {id: 'ORG:' + i, n: i})")
     res = run_read_only(db, "MATCH (o:Organisation) RETURN o.n AS n ORDER BY n", limit=3)
     assert res.columns == ["n"] and [r["n"] for r in res.rows] == [1, 2, 3] and res.truncated
-    res = run_read_only(db, "MATCH (o:Organisation) WHERE o.n > $m RETURN count(*) AS c",
-                        {"m": 3})
+    res = run_read_only(db, "MATCH (o:Organisation) WHERE o.n > $m RETURN count(*) AS c", {"m": 3})
     assert res.rows == [{"c": 2}] and not res.truncated
 
 
@@ -91,8 +95,18 @@ def test_cli_cypher_json_lists_constraints_and_refuses_create(db, cli_env):
 
 def test_cli_cypher_params_and_csv(db, cli_env):
     db.run_write("CREATE (:Cluster {id: 'c1', name: 'One'}), (:Cluster {id: 'c2', name: 'Two'})")
-    proc = run_cli(["cypher", "MATCH (c:Cluster) WHERE c.id = $id RETURN c.id AS id, c.name AS name",
-                    "--param", "id=c2", "--format", "csv"], cli_env, check=True)
+    proc = run_cli(
+        [
+            "cypher",
+            "MATCH (c:Cluster) WHERE c.id = $id RETURN c.id AS id, c.name AS name",
+            "--param",
+            "id=c2",
+            "--format",
+            "csv",
+        ],
+        cli_env,
+        check=True,
+    )
     assert proc.stdout.strip().splitlines() == ["id,name", "c2,Two"]
 
 
@@ -100,11 +114,26 @@ def small_records(source: str = "test:a") -> Records:
     return Records(
         nodes=[
             Node("Organisation", "ORG:a", {"name": "A", "kind": "firm"}, source, "line 2"),
-            Node("Organisation", "ORG:b", {"name": "B", "kind": "firm", "size": None}, source, "line 3"),
+            Node(
+                "Organisation",
+                "ORG:b",
+                {"name": "B", "kind": "firm", "size": None},
+                source,
+                "line 3",
+            ),
             Node("Cluster", "c1", {"name": "C1", "type": "spearhead"}, source, "line 2"),
         ],
         rels=[
-            Rel("MEMBER_OF", "Organisation", "ORG:a", "Cluster", "c1", {"since": "2019-01-01"}, source, "line 2"),
+            Rel(
+                "MEMBER_OF",
+                "Organisation",
+                "ORG:a",
+                "Cluster",
+                "c1",
+                {"since": "2019-01-01"},
+                source,
+                "line 2",
+            ),
             Rel("MEMBER_OF", "Organisation", "ORG:b", "Cluster", "c1", {}, source, "line 3"),
         ],
         sources=[SourceInfo(source, "Test source", "test")],
@@ -123,22 +152,33 @@ def test_writer_is_idempotent_and_keeps_provenance(db):
         "MATCH (o:Organisation {id: 'ORG:a'})-[r:MEMBER_OF]->(c:Cluster) "
         "RETURN o.source AS s, o.source_ref AS ref, o.sources AS ss, r.source AS rs, "
         "r.source_ref AS rref, r.loaded_at IS NOT NULL AS stamped, "
-        "exists { (:Source {id: 'test:a'}) } AS has_source")
-    assert row == {"s": "test:a", "ref": "line 2", "ss": ["test:a"], "rs": "test:a",
-                   "rref": "line 2", "stamped": True, "has_source": True}
+        "exists { (:Source {id: 'test:a'}) } AS has_source"
+    )
+    assert row == {
+        "s": "test:a",
+        "ref": "line 2",
+        "ss": ["test:a"],
+        "rs": "test:a",
+        "rref": "line 2",
+        "stamped": True,
+        "has_source": True,
+    }
     # A second source adds itself to `sources` and updates values, without duplicates.
     recs = small_records("test:b")
     recs.nodes[0] = Node("Organisation", "ORG:a", {"name": "A renamed"}, "test:b", "row 9")
     third = write_records(db, recs)
     assert third.counts("Organisation").updated == 2
-    (row,) = db.run_read("MATCH (o:Organisation {id: 'ORG:a'}) RETURN o.name AS name, "
-                         "o.source AS s, o.sources AS ss")
+    (row,) = db.run_read(
+        "MATCH (o:Organisation {id: 'ORG:a'}) RETURN o.name AS name, o.source AS s, o.sources AS ss"
+    )
     assert row == {"name": "A renamed", "s": "test:a", "ss": ["test:a", "test:b"]}
     assert graph_counts(db) == {**counts, "node:Source": 2}
 
 
 def test_writer_counts_missing_endpoints(db):
-    recs = Records(rels=[Rel("MEMBER_OF", "Organisation", "ORG:none", "Cluster", "c9", {}, "t", "")])
+    recs = Records(
+        rels=[Rel("MEMBER_OF", "Organisation", "ORG:none", "Cluster", "c9", {}, "t", "")]
+    )
     summary = write_records(db, recs)
     assert summary.counts("MEMBER_OF").missing == 1
     (row,) = db.run_read("MATCH ()-[r]->() RETURN count(r) AS n")

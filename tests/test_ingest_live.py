@@ -26,12 +26,25 @@ EXAMPLE = ROOT / "ingest" / "examples" / "clusterfiles"
 
 # Tabel 3 of seeds/000_da5ac1ebd3a3b6da.txt (hand-checked): 19 IBNs named, with their call.
 TABEL_3_IBNS = {
-    "ibn-air-cargo-belgium", "ibn-b-hive", "ibn-bim", "ibn-bouwindustrialisatie",
-    "ibn-composieten", "ibn-digitising-manufacturing", "ibn-euka", "ibn-flag",
-    "ibn-flanders-bike-valley", "ibn-flanders-health", "ibn-groen-licht-vlaanderen",
-    "ibn-innovatieve-coatings", "ibn-offshore-energy", "ibn-power-to-gas",
-    "ibn-smart-buildings-in-use", "ibn-smart-cities-vlaanderen", "ibn-smart-digital-farming",
-    "ibn-space-4-0", "ibn-the-beacon",
+    "ibn-air-cargo-belgium",
+    "ibn-b-hive",
+    "ibn-bim",
+    "ibn-bouwindustrialisatie",
+    "ibn-composieten",
+    "ibn-digitising-manufacturing",
+    "ibn-euka",
+    "ibn-flag",
+    "ibn-flanders-bike-valley",
+    "ibn-flanders-health",
+    "ibn-groen-licht-vlaanderen",
+    "ibn-innovatieve-coatings",
+    "ibn-offshore-energy",
+    "ibn-power-to-gas",
+    "ibn-smart-buildings-in-use",
+    "ibn-smart-cities-vlaanderen",
+    "ibn-smart-digital-farming",
+    "ibn-space-4-0",
+    "ibn-the-beacon",
 }
 
 
@@ -44,14 +57,23 @@ def test_landscape_in_graph_matches_tabel_3_10_11(db):
     load_landscape(db)
     ibns = {r["id"] for r in db.run_read("MATCH (c:Cluster {type: 'ibn'}) RETURN c.id AS id")}
     assert ibns == TABEL_3_IBNS
-    spearheads = {r["id"] for r in db.run_read(
-        "MATCH (c:Cluster {type: 'spearhead'}) RETURN c.id AS id")}
-    assert spearheads == {"catalisti", "flux50", "vil", "flanders-food", "blauwe-cluster", "sim",
-                          "medvia"}
+    spearheads = {
+        r["id"] for r in db.run_read("MATCH (c:Cluster {type: 'spearhead'}) RETURN c.id AS id")
+    }
+    assert spearheads == {
+        "catalisti",
+        "flux50",
+        "vil",
+        "flanders-food",
+        "blauwe-cluster",
+        "sim",
+        "medvia",
+    }
     rows = db.run_read(
         "MATCH (c:Cluster)-[r:PARTICIPATES_IN]->(p:Project {kind: 'intercluster'}) "
         "RETURN p.id AS project, p.source_ref AS table, collect(c.id) AS clusters, "
-        "[x IN collect([c.id, r.status]) WHERE x[1] = 'withdrawn' | x[0]] AS withdrawn")
+        "[x IN collect([c.id, r.status]) WHERE x[1] = 'withdrawn' | x[0]] AS withdrawn"
+    )
     by_table: dict[str, int] = {}
     for r in rows:
         by_table[r["table"]] = by_table.get(r["table"], 0) + 1
@@ -60,16 +82,22 @@ def test_landscape_in_graph_matches_tabel_3_10_11(db):
     withdrawn = [(r["project"], r["withdrawn"]) for r in rows if r["withdrawn"]]
     assert len(withdrawn) == 1 and withdrawn[0][1] == ["catalisti"]
     # The graph holds exactly the records' participations (the pure tests check them per row).
-    expected = {(r.start_id, r.end_id) for r in landscape.build_landscape().rels
-                if r.type == "PARTICIPATES_IN"}
+    expected = {
+        (r.start_id, r.end_id)
+        for r in landscape.build_landscape().rels
+        if r.type == "PARTICIPATES_IN"
+    }
     got = {(c, r["project"]) for r in rows for c in r["clusters"]}
     assert got == expected
     # Every node and relationship carries its provenance.
-    (row,) = db.run_read("MATCH (n) WHERE n.source IS NULL AND NOT n:SchemaVersion AND NOT n:Source "
-                         "RETURN count(n) AS n")
+    (row,) = db.run_read(
+        "MATCH (n) WHERE n.source IS NULL AND NOT n:SchemaVersion AND NOT n:Source "
+        "RETURN count(n) AS n"
+    )
     assert row["n"] == 0
-    (row,) = db.run_read("MATCH ()-[r]->() WHERE r.source IS NULL OR r.source_ref IS NULL "
-                         "RETURN count(r) AS n")
+    (row,) = db.run_read(
+        "MATCH ()-[r]->() WHERE r.source IS NULL OR r.source_ref IS NULL RETURN count(r) AS n"
+    )
     assert row["n"] == 0
 
 
@@ -93,15 +121,20 @@ def test_cordis_extract_loads_once_per_belgian_organisation(db, cli_env):
     run_cli(["ingest", "--format", "cordis", str(CORDIS)], cli_env, check=True, timeout=900)
     (row,) = db.run_read("MATCH (p:Project {kind: 'eu'}) RETURN count(p) AS n")
     assert row["n"] == 10_030
-    (row,) = db.run_read("MATCH (o:Organisation) WHERE o.pic IS NOT NULL "
-                         "RETURN count(o) AS n, count(DISTINCT o.pic) AS pics")
+    (row,) = db.run_read(
+        "MATCH (o:Organisation) WHERE o.pic IS NOT NULL "
+        "RETURN count(o) AS n, count(DISTINCT o.pic) AS pics"
+    )
     assert row["n"] == row["pics"] == 17_428
-    (row,) = db.run_read("MATCH (o:Organisation {country: 'BE'}) WHERE o.pic IS NOT NULL "
-                         "RETURN count(o) AS n")
+    (row,) = db.run_read(
+        "MATCH (o:Organisation {country: 'BE'}) WHERE o.pic IS NOT NULL RETURN count(o) AS n"
+    )
     assert row["n"] == 733
     # Belgian CORDIS participants are matched to the curated real organisations.
-    (row,) = db.run_read("MATCH (o:Organisation) WHERE o.pic IS NOT NULL AND "
-                         "'seeds/000_da5ac1ebd3a3b6da.txt' IN o.sources RETURN count(o) AS n")
+    (row,) = db.run_read(
+        "MATCH (o:Organisation) WHERE o.pic IS NOT NULL AND "
+        "'seeds/000_da5ac1ebd3a3b6da.txt' IN o.sources RETURN count(o) AS n"
+    )
     assert row["n"] >= 5
     before = graph_counts(db)
     run_cli(["ingest", str(CORDIS)], cli_env, check=True, timeout=900)
@@ -117,39 +150,46 @@ def write_files(folder: Path, files: dict[str, str], encoding: str = "utf-8") ->
 
 GOOD = {
     "clusters.csv": "id,name,type,domain,parent_id,start_date,end_date\n"
-                    "X,Cluster X,spearhead,chemistry,,2017-01-01,\n"
-                    "Y,Cluster Y,ibn,materials,X,2018-01-01,2021-12-31\n",
+    "X,Cluster X,spearhead,chemistry,,2017-01-01,\n"
+    "Y,Cluster Y,ibn,materials,X,2018-01-01,2021-12-31\n",
     "organisations.csv": "id,name,kind,enterprise_number,nace,province,size,description\n"
-                         "a,Alpha BV,firm,0123.456.749,20.14,Antwerpen,sme,solvents\n"
-                         "b,Beta NV,firm,,20.16,Limburg,large,plastics\n"
-                         "c,Gamma,knowledge_institution,,72.19,Vlaams-Brabant,,research\n"
-                         "d,Delta,firm,,46.75,Oost-Vlaanderen,sme,chemicals trade\n",
+    "a,Alpha BV,firm,0123.456.749,20.14,Antwerpen,sme,solvents\n"
+    "b,Beta NV,firm,,20.16,Limburg,large,plastics\n"
+    "c,Gamma,knowledge_institution,,72.19,Vlaams-Brabant,,research\n"
+    "d,Delta,firm,,46.75,Oost-Vlaanderen,sme,chemicals trade\n",
     "memberships.csv": "organisation_id,cluster_id,since,until,role\n"
-                       "a,X,2019-01-01,,member\nb,X,2019-01-01,,member\nc,X,2019-01-01,,member\n"
-                       "b,Y,2019-01-01,,member\nc,Y,2019-01-01,,member\nd,Y,2019-01-01,,member\n",
+    "a,X,2019-01-01,,member\nb,X,2019-01-01,,member\nc,X,2019-01-01,,member\n"
+    "b,Y,2019-01-01,,member\nc,Y,2019-01-01,,member\nd,Y,2019-01-01,,member\n",
 }
 
 
 def test_cluster_files_known_answers_through_ingest_and_analyze(db, cli_env, tmp_path):
-    folder = write_files(tmp_path / "toy", {
-        **GOOD,
-        # a star around c (the hub) in projects, and a two-sector toy: C (20.x) with M (72.x), G
-        "projects.csv": "id,title,instrument,year,total_budget_eur,themes\n"
-                        "p1,One,ICON,2020,100000,ai\np2,Two,COOCK,2021,,ai|bio\n"
-                        "p3,Three,ICON,2022,,bio\n",
-        "participations.csv": "project_id,participant_id,role\n"
-                              "p1,c,coordinator\np1,a,partner\np2,c,coordinator\np2,b,partner\n"
-                              "p3,c,coordinator\np3,d,partner\n",
-    })
+    folder = write_files(
+        tmp_path / "toy",
+        {
+            **GOOD,
+            # a star around c (the hub) in projects, and a two-sector toy: C (20.x) with M (72.x), G
+            "projects.csv": "id,title,instrument,year,total_budget_eur,themes\n"
+            "p1,One,ICON,2020,100000,ai\np2,Two,COOCK,2021,,ai|bio\n"
+            "p3,Three,ICON,2022,,bio\n",
+            "participations.csv": "project_id,participant_id,role\n"
+            "p1,c,coordinator\np1,a,partner\np2,c,coordinator\np2,b,partner\n"
+            "p3,c,coordinator\np3,d,partner\n",
+        },
+    )
     run_cli(["ingest", str(folder)], cli_env, check=True)
-    overlap = json.loads(run_cli(["analyze", "overlap", "--format", "json"], cli_env,
-                                 check=True).stdout)
+    overlap = json.loads(
+        run_cli(["analyze", "overlap", "--format", "json"], cli_env, check=True).stdout
+    )
     [pair] = [p for p in overlap if {p["a"], p["b"]} == {"X", "Y"}]
     assert pair["shared"] == 2 and pair["jaccard"] == 0.5
     assert pair["overlap_coefficient"] == pytest.approx(2 / 3)
 
-    cent = json.loads(run_cli(["analyze", "centrality", "--view", "projects", "--format", "json"],
-                              cli_env, check=True).stdout)
+    cent = json.loads(
+        run_cli(
+            ["analyze", "centrality", "--view", "projects", "--format", "json"], cli_env, check=True
+        ).stdout
+    )
     best = max(cent, key=lambda r: (r["betweenness"], r["id"]))
     # Gamma lies on the shortest path of the 3 pairs of its partners; the curated
     # landscape's organisations (loaded first) share no project, so they only normalise.
@@ -158,10 +198,27 @@ def test_cluster_files_known_answers_through_ingest_and_analyze(db, cli_env, tmp
     assert best["betweenness"] == pytest.approx(3 / ((n - 1) * (n - 2) / 2))
     assert all(r["betweenness"] == 0 for r in cent if r["name"] != "Gamma")
 
-    cross = json.loads(run_cli(["analyze", "cross-sector", "--level", "section", "--via",
-                                "projects", "--format", "json"], cli_env, check=True).stdout)
-    matrix = {tuple(sorted((r["sector_a"], r["sector_b"]))): r["links"] for r in cross
-              if r["sector_a"] != r["sector_b"]}
+    cross = json.loads(
+        run_cli(
+            [
+                "analyze",
+                "cross-sector",
+                "--level",
+                "section",
+                "--via",
+                "projects",
+                "--format",
+                "json",
+            ],
+            cli_env,
+            check=True,
+        ).stdout
+    )
+    matrix = {
+        tuple(sorted((r["sector_a"], r["sector_b"]))): r["links"]
+        for r in cross
+        if r["sector_a"] != r["sector_b"]
+    }
     assert matrix == {("C", "M"): 2, ("G", "M"): 1}
     # the results are in the graph, and a re-run replaces them
     (row,) = db.run_read("MATCH (:Cluster)-[r:OVERLAPS]->(:Cluster) RETURN count(r) AS n")
@@ -172,20 +229,30 @@ def test_cluster_files_known_answers_through_ingest_and_analyze(db, cli_env, tmp
 
 
 BAD_INPUTS = {
-    "checksum": ({"organisations.csv": GOOD["organisations.csv"].replace("0123.456.749",
-                                                                         "0123.456.748")},
-                 "organisations.csv:2:enterprise_number"),
-    "missing column": ({"organisations.csv": GOOD["organisations.csv"].replace(",kind,", ",")},
-                       "organisations.csv:1:kind"),
-    "bad date": ({"memberships.csv": GOOD["memberships.csv"].replace("a,X,2019-01-01",
-                                                                     "a,X,2019-13-45")},
-                 "memberships.csv:2:since"),
-    "unknown cluster": ({"memberships.csv": GOOD["memberships.csv"] + "a,NOPE,2019-01-01,,\n"},
-                        "memberships.csv:8:cluster_id"),
-    "duplicate key": ({"organisations.csv": GOOD["organisations.csv"] + "a,Alpha again,firm,,,,,\n"},
-                      "organisations.csv:6:id"),
-    "wrong delimiter": ({"clusters.csv": GOOD["clusters.csv"].replace(",", "\t")},
-                        "clusters.csv:1:"),
+    "checksum": (
+        {"organisations.csv": GOOD["organisations.csv"].replace("0123.456.749", "0123.456.748")},
+        "organisations.csv:2:enterprise_number",
+    ),
+    "missing column": (
+        {"organisations.csv": GOOD["organisations.csv"].replace(",kind,", ",")},
+        "organisations.csv:1:kind",
+    ),
+    "bad date": (
+        {"memberships.csv": GOOD["memberships.csv"].replace("a,X,2019-01-01", "a,X,2019-13-45")},
+        "memberships.csv:2:since",
+    ),
+    "unknown cluster": (
+        {"memberships.csv": GOOD["memberships.csv"] + "a,NOPE,2019-01-01,,\n"},
+        "memberships.csv:8:cluster_id",
+    ),
+    "duplicate key": (
+        {"organisations.csv": GOOD["organisations.csv"] + "a,Alpha again,firm,,,,,\n"},
+        "organisations.csv:6:id",
+    ),
+    "wrong delimiter": (
+        {"clusters.csv": GOOD["clusters.csv"].replace(",", "\t")},
+        "clusters.csv:1:",
+    ),
 }
 
 
@@ -210,8 +277,12 @@ def test_skip_invalid_loads_valid_rows_and_reports(db, cli_env, tmp_path):
     run_cli(["ingest", str(folder), "--skip-invalid", "--report", str(report)], cli_env, check=True)
     text = report.read_text()
     assert "mod-97" in text and "organisations.csv" in text
-    names = {r["n"] for r in db.run_read("MATCH (o:Organisation) WHERE o.name IN "
-                                         "['Alpha BV', 'Beta NV'] RETURN o.name AS n")}
+    names = {
+        r["n"]
+        for r in db.run_read(
+            "MATCH (o:Organisation) WHERE o.name IN ['Alpha BV', 'Beta NV'] RETURN o.name AS n"
+        )
+    }
     assert names == {"Beta NV"}
 
 
