@@ -1,0 +1,154 @@
+"""Composition rules of the funding instruments, in one table.
+
+Each rule says how many firms, research partners (knowledge institutions) and SMEs a
+consortium needs, and how large it may be. ``source`` names where a figure comes from; a rule
+whose ``assumption`` is True is our reading, to be checked against the call text (the VLAIO
+rules change from call to call). An ``Instrument`` node in the graph overrides the table:
+its ``min_firms``, ``min_research_partners`` and ``requires_sme`` win (see ``rules_for``), and
+so does a call file's own ``rules:`` mapping.
+
+Sources:
+
+* ``000 §3.2`` = ``seeds/000_da5ac1ebd3a3b6da.txt`` (IDEA Consult / Technopolis, evaluation of
+  the spearhead clusters, 2020), §3.2 before Tabel 5: "ICON-projecten ... een combinatie van
+  enerzijds strategisch basisonderzoek (SBO) en anderzijds O&O-projecten van minstens 3
+  individuele bedrijven", and after Tabel 7: "Voor de onderzoeks- en ontwikkelingsprojecten
+  blijft het nog steeds nodig dat minstens 3 bedrijven als partner betrokken zijn
+  (onderaannemers niet meegerekend)".
+* ``000 §3.3`` = the same report, §3.3 before Tabel 10: the first intercluster call made
+  collaboration between existing clusters (spearhead clusters or IBNs) mandatory — hence two
+  or more required clusters for an intercluster call.
+
+Non-related firms: ICON asks for independent companies; the graph holds no ownership links,
+so ``min_independent_firms`` is checked on distinct organisations only (documented gap).
+
+>>> RULES["icon"].min_firms, RULES["icon"].min_research
+(3, 1)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, replace
+from typing import Any
+
+from innograph.errors import InnographError
+
+
+@dataclass(frozen=True)
+class InstrumentRules:
+    id: str
+    name: str
+    min_firms: int = 0
+    min_research: int = 0          # knowledge institutions (universities, SOCs, research centres)
+    min_sme: int = 0               # SME firms
+    min_members: int = 2
+    max_members: int = 12
+    typical_size: int = 6          # the size the builder aims for
+    research_role: str = "research partner"
+    firm_role: str = "firm"
+    source: str = ""
+    assumption: bool = True
+    notes: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def describe(self) -> str:
+        parts = []
+        if self.min_firms:
+            parts.append(f">= {self.min_firms} {self.firm_role}s")
+        if self.min_research:
+            parts.append(f">= {self.min_research} {self.research_role}"
+                         f"{'s' if self.min_research > 1 else ''}")
+        if self.min_sme:
+            parts.append(f">= {self.min_sme} SME{'s' if self.min_sme > 1 else ''}")
+        parts.append(f"{self.min_members}-{self.max_members} members")
+        return f"{self.name}: " + ", ".join(parts)
+
+
+RULES: dict[str, InstrumentRules] = {
+    "icon": InstrumentRules(
+        "icon", "ICON", min_firms=3, min_research=1, min_sme=1, min_members=4, max_members=12,
+        typical_size=6, source="000 §3.2 (firms, research part); SME: our assumption",
+        assumption=False,
+        notes="SBO part by knowledge institutions plus R&D of at least 3 individual firms. "
+              "The SME minimum is our assumption (cluster KPIs count SMEs in projects).",
+    ),
+    "coock": InstrumentRules(
+        "coock", "COOCK", min_firms=4, min_research=1, min_sme=2, min_members=5, max_members=15,
+        typical_size=7, firm_role="user-group firm", source="our assumption", assumption=True,
+        notes="Collective research and knowledge dissemination: a research partner and a user "
+              "group of several firms, mostly SMEs. Figures are ours.",
+    ),
+    "csbo": InstrumentRules(
+        "csbo", "cSBO", min_firms=3, min_research=1, min_sme=1, min_members=4, max_members=12,
+        typical_size=6, firm_role="user-group firm", source="our assumption", assumption=True,
+        notes="Cluster strategic basic research: knowledge institutions do the research, a user "
+              "group of firms follows it. Figures are ours.",
+    ),
+    "oo-research": InstrumentRules(
+        "oo-research", "Research project (O&O)", min_firms=3, min_research=0, min_sme=1,
+        min_members=3, max_members=10, typical_size=4,
+        source="000 §3.2 (3 firms); SME: our assumption", assumption=False,
+        notes="Cluster research project with at least 3 firms as partners (subcontractors do "
+              "not count).",
+    ),
+    "oo-development": InstrumentRules(
+        "oo-development", "Development project (O&O)", min_firms=3, min_research=0, min_sme=1,
+        min_members=3, max_members=10, typical_size=4,
+        source="000 §3.2 (3 firms); SME: our assumption", assumption=False,
+        notes="Cluster development project with at least 3 firms as partners (subcontractors do "
+              "not count).",
+    ),
+    "open": InstrumentRules(
+        "open", "No instrument", min_firms=0, min_research=0, min_sme=0, min_members=2,
+        max_members=12, typical_size=5, source="no instrument given", assumption=False,
+        notes="A call without an instrument: only the clusters and the size are checked.",
+    ),
+}
+ALIASES = {"": "open", "none": "open", "c-sbo": "csbo", "sbo": "csbo", "o&o": "oo-research",
+           "oo": "oo-research", "research": "oo-research", "development": "oo-development",
+           "onderzoeksproject": "oo-research", "ontwikkelingsproject": "oo-development"}
+MIN_INTERCLUSTER_CLUSTERS = 2  # 000 §3.3
+
+
+def instrument_id(name: str) -> str:
+    key = (name or "").strip().lower().replace("_", "-").replace(" ", "-")
+    key = ALIASES.get(key, key)
+    if key not in RULES:
+        raise InnographError(f"Unknown instrument {name!r}; known: {', '.join(RULES)}.")
+    return key
+
+
+def rules_for(instrument: str, graph_instruments: Mapping[str, Mapping[str, Any]] | None = None,
+              overrides: Mapping[str, Any] | None = None) -> InstrumentRules:
+    """The rules of an instrument: the table, then the graph's Instrument node, then the call."""
+    key = instrument_id(instrument)
+    rules = RULES[key]
+    node = (graph_instruments or {}).get(key) or (graph_instruments or {}).get(rules.name.lower())
+    if node:
+        changes: dict[str, Any] = {}
+        if node.get("min_firms") is not None:
+            changes["min_firms"] = int(node["min_firms"])
+        if node.get("min_research_partners") is not None:
+            changes["min_research"] = int(node["min_research_partners"])
+        if node.get("requires_sme") is not None:
+            changes["min_sme"] = max(rules.min_sme, 1) if node["requires_sme"] else 0
+        if changes:
+            src = node.get("source") or "graph"
+            rules = replace(rules, **changes, source=f"Instrument node {key} ({src})",
+                            assumption=False)
+    if overrides:
+        allowed = {"min_firms", "min_research", "min_sme", "min_members", "max_members",
+                   "typical_size"}
+        bad = sorted(set(overrides) - allowed)
+        if bad:
+            raise InnographError(f"Unknown rule(s) {', '.join(bad)}; allowed: "
+                                 f"{', '.join(sorted(allowed))}.")
+        numbers: dict[str, Any] = {k: int(v) for k, v in overrides.items()}
+        rules = replace(rules, **numbers, source=f"{rules.source}; call file overrides")
+    if rules.max_members < max(rules.min_members, rules.min_firms + rules.min_research):
+        raise InnographError(f"{rules.name}: max_members {rules.max_members} is below what the "
+                             "other rules require.")
+    return rules
