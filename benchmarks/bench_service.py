@@ -96,13 +96,14 @@ def samples(db: Any, n: int = 200) -> tuple[list[str], list[str]]:
 
 # -- the server ----------------------------------------------------------------------------------
 @contextmanager
-def serve(env: dict[str, str]):
-    """``uvicorn api.app:create_app`` in its own process on a free loopback port."""
+def serve(env: dict[str, str], workers: int = 1):
+    """``uvicorn api.app:create_app`` in its own process(es) on a free loopback port."""
     from graph.server import free_port
 
     port = free_port()
     cmd = [sys.executable, "-m", "uvicorn", "api.app:create_app", "--factory", "--host",
-           "127.0.0.1", "--port", str(port), "--log-level", "warning", "--no-access-log"]
+           "127.0.0.1", "--port", str(port), "--log-level", "warning", "--no-access-log",
+           "--workers", str(workers)]
     proc = subprocess.Popen(cmd, env=env, cwd=Path(__file__).resolve().parents[1])
     url = f"http://127.0.0.1:{port}"
     try:
@@ -206,6 +207,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--requests", type=int, default=400, help="request budget per level")
     ap.add_argument("--seconds", type=float, default=60.0, help="time cap per level")
     ap.add_argument("--k", type=int, default=10, help="partners per search")
+    ap.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
     ap.add_argument("--quick", action="store_true", help="5,000 organisations, 80 requests")
     ap.add_argument("--loaded", action="store_true",
                     help="use the configured graph as it is (read-only, never wiped)")
@@ -225,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
 
         with connect() as db:
             size, (orgs, clusters) = graph_size(db), samples(db)
-        with serve(env) as url:
+        with serve(env, args.workers) as url:
             rows = bench(url, key, endpoints(orgs, clusters, args.k), args.requests,
                              args.seconds)
     else:
@@ -238,7 +240,7 @@ def main(argv: list[str] | None = None) -> int:
                 "NEO4J_BENCH_PASSWORD", "")
             env.update(NEO4J_URI=db.uri, NEO4J_USER=os.environ.get("NEO4J_BENCH_USER", "neo4j"),
                        NEO4J_PASSWORD=password or "")
-            with serve(env) as url:
+            with serve(env, args.workers) as url:
                 rows = bench(url, key, endpoints(orgs, clusters, args.k), args.requests,
                              args.seconds)
 
@@ -252,7 +254,8 @@ def main(argv: list[str] | None = None) -> int:
         "graph": {**size, "synthetic_orgs": None if args.loaded else args.orgs,
                   "loaded": args.loaded, "load_seconds": load},
         "settings": {"levels": LEVELS, "request_budget": args.requests,
-                     "seconds_cap": args.seconds, "k": args.k, "server": "uvicorn, 1 worker"},
+                     "seconds_cap": args.seconds, "k": args.k,
+                     "server": f"uvicorn, {args.workers} worker(s)"},
         "results": rows, "target": target,
     })
     print(f"target p99 <= {TARGET_P99_MS:.0f} ms at 16 clients: "

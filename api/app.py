@@ -1,0 +1,89 @@
+"""The FastAPI application: ``create_app(settings=None, db=None)``.
+
+The lifespan owns the one ``Database`` (``graph.db.connect``) unless the caller injects one
+(tests inject the throwaway server's); it connects lazily, so the service starts while Neo4j
+is down and ``/health`` answers 503 until it comes up. Routers per area live in
+``api/routes``; pages in ``api/templates`` with ``api/static/style.css``.
+
+Run it with ``innograph serve`` (``uvicorn`` on 127.0.0.1:8000 by default).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+
+from api import errors
+from api.auth import KeyStore
+from api.config import service_settings
+from api.routes import (
+    analytics,
+    clusters,
+    cypher,
+    health,
+    ingest,
+    maps,
+    match,
+    organisations,
+    pages,
+)
+from graph.db import Database, connect
+from innograph.settings import Settings
+
+HERE = Path(__file__).parent
+DESCRIPTION = """The Flemish innovation ecosystem as a knowledge graph: clusters, IBNs, their
+members and projects; overlaps, centralities, cross-sector links and the helix mix; partner
+search and call matchmaking; maps; read-only Cypher for analysts.
+
+Send an API key as `Authorization: Bearer KEY` or `X-API-Key: KEY` (create one with
+`innograph keys create --role viewer|manager|analyst|admin`). Roles, each including the one
+before: **viewer** (clusters, aggregates, maps), **manager** (+ member-level data and
+matchmaking), **analyst** (+ Cypher and the query library), **admin** (+ uploading cluster
+files). No key: 401; a key without the role: 403."""
+
+
+def create_app(settings: Settings | None = None, db: Database | None = None) -> FastAPI:
+    """The innograph web service for ``settings`` (default: the environment's)."""
+    cfg = service_settings(settings)
+    logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        opened = None  # an injected database is not ours to open or close
+        if app.state.db is None:
+            opened = app.state.db = connect(cfg, check=False)
+        try:
+            yield
+        finally:
+            if opened is not None:
+                opened.close()
+                if app.state.db is opened:
+                    app.state.db = None
+
+    app = FastAPI(title="innograph", version="0.1.0", description=DESCRIPTION,
+                  lifespan=lifespan)
+    app.state.settings = cfg
+    app.state.db = db
+    app.state.keys = KeyStore(cfg.keys_path)
+    app.state.templates = Jinja2Templates(directory=HERE / "templates")
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    errors.install(app)
+
+    @app.middleware("http")
+    async def safety_headers(request, call_next):
+        response = await call_next(request)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        response.headers.setdefault("X-Frame-Options", "SAMEORIGIN")  # maps: our own iframes
+        return response
+
+    for module in (health, clusters, organisations, analytics, match, maps, cypher, ingest,
+                   pages):
+        app.include_router(module.router)
+    return app

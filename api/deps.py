@@ -1,0 +1,69 @@
+"""What routes receive through ``Annotated`` dependencies: the database, the settings, the caller.
+
+``DbDep`` is the one ``Database`` the lifespan opened; ``Viewer``, ``Manager``, ``Analyst`` and
+``Admin`` are the calling key's ``Principal``, checked to hold at least that role.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Query, Request
+from fastapi.security import APIKeyHeader, HTTPBearer
+
+from api.auth import KeyStore, Principal, Role, authenticate, check_role
+from api.config import ServiceSettings
+from graph.db import Database
+
+
+def get_db(request: Request) -> Database:
+    return request.app.state.db
+
+
+def get_settings(request: Request) -> ServiceSettings:
+    return request.app.state.settings
+
+
+def get_keys(request: Request) -> KeyStore:
+    return request.app.state.keys
+
+
+DbDep = Annotated[Database, Depends(get_db)]
+SettingsDep = Annotated[ServiceSettings, Depends(get_settings)]
+KeysDep = Annotated[KeyStore, Depends(get_keys)]
+
+# Declared so that the OpenAPI document shows both ways of sending a key; checked below.
+_bearer = HTTPBearer(auto_error=False, description="Authorization: Bearer KEY")
+_api_key = APIKeyHeader(name="X-API-Key", auto_error=False, description="X-API-Key: KEY")
+
+
+def requires(role: Role):
+    def principal(request: Request, keys: KeysDep, _b=Depends(_bearer),
+                  _k=Depends(_api_key)) -> Principal:
+        return check_role(authenticate(request, keys), role)
+
+    principal.__name__ = f"requires_{role.name}"
+    return Depends(principal)
+
+
+Viewer = Annotated[Principal, requires(Role.viewer)]
+Manager = Annotated[Principal, requires(Role.manager)]
+Analyst = Annotated[Principal, requires(Role.analyst)]
+Admin = Annotated[Principal, requires(Role.admin)]
+
+MAX_LIMIT = 500
+
+
+class Paging:
+    def __init__(self, limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
+                 offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0):
+        self.limit = limit
+        self.offset = offset
+
+
+PagingDep = Annotated[Paging, Depends()]
+
+
+def reveal_from(principal: Principal, settings: ServiceSettings) -> int:
+    """The smallest group whose members the caller may see named (0: any)."""
+    return 0 if principal.can(Role.manager) else settings.min_group_size

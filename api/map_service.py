@@ -1,0 +1,94 @@
+"""Maps for the API and the pages, drawn by ``viz``: graphs from ``viz.store``, pages from
+``viz.maps`` (pyvis + inlined vis-network: self-contained HTML that works offline).
+
+The service adds only what a web page needs on top: the match and call results of
+``api.match_service`` handed to ``viz.store.match_graph``, and, for a viewer, a cluster map
+whose members are folded into group nodes with counts (member-level data is for managers
+and up); organisations that manage or are tied to the cluster stay, as those are public roles.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+import networkx as nx
+
+from api import models as m
+from graph.db import Database
+from viz import maps, store, style
+from viz.graphs import aggregate_members
+
+MAPS = {
+    "ecosystem": "Clusters, IBNs and the federations, knowledge institutions and government "
+                 "bodies around them; member firms aggregated per cluster.",
+    "overlap": "Clusters linked by shared members (edge width = shared members).",
+    "cluster": "A cluster's ego-network: its members, ties, links, projects and the clusters "
+               "its members also belong to (members as counts for a viewer).",
+    "match": "An organisation and the partners the partner search proposes.",
+    "call": "A call, its ranked candidates and the proposed consortia.",
+}
+PUBLIC_ROLES = ("TIED_TO", "MANAGES", "LINKED_TO")
+
+
+def _page(write: Callable[[Path], object]) -> str:
+    """Run a ``viz.maps`` writer into a private temporary file and return the page."""
+    with tempfile.TemporaryDirectory(prefix="innograph-map-") as tmp:
+        path = Path(tmp) / "map.html"
+        write(path)
+        return path.read_text(encoding="utf-8")
+
+
+def ecosystem(db: Database) -> str:
+    G = store.ecosystem_graph(db)
+    return _page(lambda path: maps.ecosystem_map(G, path))
+
+
+def overlap(db: Database, min_shared: int = 1) -> str:
+    G = store.overlap_graph(db, min_shared)
+    return _page(lambda path: maps.overlap_map(G, path, min_shared=min_shared))
+
+
+def folded(G: nx.Graph, cluster_id: str) -> nx.Graph:
+    """``G`` with every organisation folded into counted groups, except those with a public
+    role (managing, tied to or linked with the cluster)."""
+    keep = [n for n, a in G.nodes(data=True) if not style.is_organisation(a)
+            or any(G.edges[n, c].get("type") in PUBLIC_ROLES for c in G.neighbors(n))]
+    return aggregate_members(G, keep, by_section=False)
+
+
+def cluster(db: Database, cluster_id: str, aggregate: bool) -> str:
+    G = store.cluster_graph(db, cluster_id)
+    if aggregate:
+        G = folded(G, cluster_id)
+    return _page(lambda path: maps.cluster_map(G, cluster_id, path))
+
+
+def match(db: Database, result: m.PartnerResult) -> str:
+    G = store.match_graph(db, {"org": result.org.model_dump(),
+                               "partners": [p.model_dump() for p in result.partners]},
+                          focus=result.org.id)
+    return _page(lambda path: maps.match_map(G, path))
+
+
+def call(db: Database, request: m.CallRequest, result: m.CallResult) -> str:
+    label = ", ".join(request.themes) or (request.text or "")[:80] or "the call"
+    head = {"id": "call", "name": label, "kind": "call", "instrument": request.instrument,
+            "themes": request.themes or request.text, "clusters": request.clusters}
+    G = store.match_graph(db, {"call": head,
+                               "candidates": [p.model_dump() for p in result.candidates],
+                               "consortia": [c.model_dump() for c in result.consortia]})
+    return _page(lambda path: maps.match_map(G, path, title=f"Consortia for the call: {label}"))
+
+
+def map_list() -> m.MapList:
+    return m.MapList(maps=[
+        m.MapInfo(name="ecosystem", url="/maps/ecosystem", description=MAPS["ecosystem"]),
+        m.MapInfo(name="overlap", url="/maps/overlap", description=MAPS["overlap"]),
+        m.MapInfo(name="cluster", url="/maps/cluster/{id}", description=MAPS["cluster"]),
+        m.MapInfo(name="match", url="/maps/match?org={id}&theme=&clusters=",
+                  description=MAPS["match"]),
+        m.MapInfo(name="call", url="/maps/call?text=&themes=&clusters=&instrument=",
+                  description=MAPS["call"]),
+    ])

@@ -1,0 +1,68 @@
+"""Partner search, call matchmaking and saved matches for the API: ``analytics.matching``.
+
+The service only checks the ids it is given (a clear 404), calls the matchmaking functions on
+the database (they build and cache their in-memory model), and reshapes the answers into the
+API's models. Saved matches are the matchmaking module's JSON files, kept in the service's
+own ``settings.home / "matches"``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from analytics import matching
+from analytics.matching import saved
+from api import models as m
+from api.config import ServiceSettings
+from api.data import cluster_refs, get_organisation
+from graph.db import Database
+from innograph.errors import NotFound
+from innograph.output import render
+
+
+def _folder(settings: ServiceSettings):
+    return settings.home / "matches"
+
+
+def _check_clusters(db: Database, clusters: list[str]) -> None:
+    known = {c.id for c in cluster_refs(db)}
+    missing = [c for c in clusters if c not in known]
+    if missing:
+        raise NotFound(f"No cluster with id {missing[0]!r}.")
+
+
+def match_partners(db: Database, org: str, theme: str | None, clusters: list[str],
+                   k: int) -> m.PartnerResult:
+    o = get_organisation(db, org)  # NotFound with the id
+    _check_clusters(db, clusters)
+    rows = matching.match_partners(db, org, theme=theme, clusters=clusters or None,
+                                   k=k).model_dump()
+    return m.PartnerResult(org=m.OrgRef(id=o.id, name=o.name, kind=o.kind), method="innograph",
+                           partners=[m.Partner(**r) for r in rows])
+
+
+def match_call(db: Database, settings: ServiceSettings, call: m.CallRequest) -> m.CallResult:
+    _check_clusters(db, call.clusters)
+    request = call.model_dump(exclude={"save"})
+    result = matching.match_call(db, request).as_dict()
+    out = m.CallResult(method="innograph", candidates=result["candidates"],
+                       consortia=result["consortia"], rules=result["rules"],
+                       problems=result["problems"])
+    if call.save:
+        out.id = saved.save_match(db, kind="call", request=request, result=result,
+                                  folder=_folder(settings))
+    return out
+
+
+def list_matches(db: Database, settings: ServiceSettings) -> list[m.SavedMatch]:
+    return [m.SavedMatch(**r) for r in saved.list_matches(db, folder=_folder(settings))]
+
+
+def load_match(db: Database, settings: ServiceSettings, match_id: str) -> m.SavedMatch:
+    return m.SavedMatch(**saved.load_match(db, match_id, folder=_folder(settings)))
+
+
+def match_csv(db: Database, settings: ServiceSettings, match_id: str) -> str:
+    """A saved match as CSV: one row per candidate and per consortium member."""
+    record: dict[str, Any] = saved.load_match(db, match_id, folder=_folder(settings))
+    return render(saved.rows_of(record), "csv", saved.COLUMNS) + "\n"

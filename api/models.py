@@ -1,0 +1,359 @@
+"""Pydantic models of every request and response of the API."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Generic, Literal, TypeVar
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+
+T = TypeVar("T")
+
+
+def _text(value: Any) -> Any:
+    """Graph values shown as text: a year stored as 2019 or a date becomes "2019"."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, (list, tuple)):
+        return ", ".join(map(str, value))
+    return str(value)
+
+
+# An optional text property read from the graph, whatever type a source stored it as.
+Text = Annotated[str | None, BeforeValidator(_text)]
+
+ClusterType = Literal["spearhead", "ibn"]
+OrgKind = Literal["firm", "knowledge_institution", "federation", "government", "other"]
+Metric = Literal["pagerank", "betweenness", "degree", "weighted_degree"]
+OutputFormat = Literal["json", "csv", "table"]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+
+class Page(Model, Generic[T]):
+    """One page of a list: ``items[offset : offset + limit]`` of ``total``."""
+
+    total: int
+    limit: int
+    offset: int
+    items: list[T]
+
+
+class Problem(Model):
+    detail: str
+
+
+class Health(Model):
+    neo4j: Literal["ok", "unavailable"]
+
+
+# -- clusters ------------------------------------------------------------------------------------
+class ClusterRef(Model):
+    id: str
+    name: Text = None
+    type: Text = None
+
+
+class ClusterSummary(ClusterRef):
+    domain: Text = None
+    members: int = 0
+    projects: int = 0
+
+
+class OrgRef(Model):
+    id: str
+    name: Text = None
+    kind: Text = None
+
+
+class KindCount(Model):
+    kind: str
+    count: int
+
+
+class LinkedCluster(ClusterRef):
+    relation: Text = None
+    direction: Literal["to", "from"]
+
+
+class ClusterDetail(ClusterSummary):
+    description: Text = None
+    firms: int = 0
+    sme_share: float | None = Field(None, description="SMEs among the member firms")
+    helix: list[KindCount] = []
+    linked: list[LinkedCluster] = []
+    managers: list[OrgRef] = []
+    themes: list[str] = []
+    source: Text = None
+    source_ref: Text = None
+    properties: dict[str, Any] = Field({}, description="Every property of the cluster node")
+
+
+class Member(OrgRef):
+    size: Text = None
+    province: Text = None
+    nace: Text = None
+    synthetic: bool | None = None
+    role: Text = None
+    since: Text = None
+    until: Text = None
+
+
+class ClusterProject(Model):
+    id: str
+    title: Text = None
+    instrument: Text = None
+    year: int | None = None
+    kind: Text = None
+    direct: bool = Field(description="The cluster itself takes part (not only its members)")
+    status: Text = None
+    members: int = Field(0, description="Members of the cluster taking part")
+
+
+class ClusterOverlap(ClusterRef):
+    """The overlap of one cluster with another (``id``, ``name``, ``type`` are the other)."""
+
+    shared: int
+    jaccard: float | None = None
+    overlap_coefficient: float | None = None
+    run_id: Text = None
+    shared_members: list[OrgRef] | None = Field(
+        None, description="Up to `names` of the shared organisations; null when hidden: a "
+                          "viewer sees names only for groups of at least min_group_size")
+
+
+class CentralOrg(OrgRef):
+    degree: float | None = None
+    weighted_degree: float | None = None
+    betweenness: float | None = None
+    pagerank: float | None = None
+
+
+# -- organisations -------------------------------------------------------------------------------
+class OrgSummary(OrgRef):
+    size: Text = None
+    province: Text = None
+    nace: Text = None
+    enterprise_number: Text = None
+    country: Text = None
+    synthetic: bool | None = None
+    score: float | None = Field(None, description="Full-text relevance when searching by name")
+
+
+class Membership(ClusterRef):
+    role: Text = None
+    since: Text = None
+    until: Text = None
+
+
+class Tie(ClusterRef):
+    relation: Text = None
+
+
+class SectorRef(Model):
+    id: str
+    level: Text = None
+    label: Text = None
+
+
+class OrgDetail(OrgSummary):
+    description: Text = None
+    pic: Text = None
+    projects: int = 0
+    clusters: list[Membership] = []
+    ties: list[Tie] = []
+    sectors: list[SectorRef] = []
+    regions: list[str] = []
+    source: Text = None
+    sources: list[str] = []
+    properties: dict[str, Any] = {}
+
+
+class OrgProject(Model):
+    id: str
+    title: Text = None
+    instrument: Text = None
+    year: int | None = None
+    kind: Text = None
+    role: Text = None
+    status: Text = None
+
+
+# -- analytics -----------------------------------------------------------------------------------
+class OverlapPair(Model):
+    a: str
+    a_name: Text = None
+    b: str
+    b_name: Text = None
+    shared: int
+    jaccard: float | None = None
+    overlap_coefficient: float | None = None
+    run_id: Text = None
+    shared_members: list[OrgRef] | None = None
+
+
+class ClusterSize(ClusterRef):
+    members: int = 0
+
+
+class OverlapMatrix(Model):
+    clusters: list[ClusterSize]
+    pairs: list[OverlapPair]
+    min_group_size: int
+    note: Text = None
+
+
+class SectorLink(Model):
+    sector_a: str
+    label_a: Text = None
+    sector_b: str
+    label_b: Text = None
+    links: float
+    via: Text = None
+    level: Text = None
+    run_id: Text = None
+
+
+class HelixRow(ClusterRef):
+    members: int
+    firms: int
+    smes: int
+    sme_share: float | None = None
+    counts: list[KindCount]
+    stored: dict[str, Any] = Field({}, description="helix_* properties analytics wrote")
+
+
+# -- matchmaking ---------------------------------------------------------------------------------
+class Partner(OrgRef):
+    """A proposed partner, as ``analytics.matching`` ranks and explains it."""
+
+    rank: int | None = None
+    score: float
+    size: Text = None
+    country: Text = None
+    clusters: list[str] = []
+    components: dict[str, float] = Field({}, description="Score share per signal")
+    explanation: list[str] = []
+
+
+class PartnerResult(Model):
+    org: OrgRef
+    method: str
+    partners: list[Partner]
+
+
+class CallRequest(Model):
+    text: str | None = Field(None, max_length=5000, description="The call's text")
+    themes: list[str] = Field([], max_length=50)
+    clusters: list[str] = Field([], max_length=20, description=(
+        "Clusters that must take part (two or more make an intercluster call)"))
+    instrument: str | None = Field(None, max_length=100, description=(
+        "ICON, COOCK, cSBO, research or development project..."))
+    priority: str | None = Field(None, max_length=200, description="A transition priority")
+    k: int = Field(20, ge=1, le=200, description="Candidates to rank")
+    consortia: int = Field(3, ge=1, le=5, description="Consortia to propose")
+    save: bool = Field(False, description="Save the request and its answer")
+
+
+class ConsortiumMember(OrgRef):
+    size: Text = None
+    clusters: list[str] = []
+    role: Text = None
+    score: float | None = None
+    fixed: bool = False
+    explanation: list[str] = []
+    alternatives: list[dict[str, Any]] = []
+
+
+class Consortium(Model):
+    members: list[ConsortiumMember]
+    score: float | None = None
+    cohesion: float | None = Field(None, description=(
+        "Share of member pairs that already share a project"))
+    composition: dict[str, Any] = {}
+    clusters: list[str] = Field([], description="Required clusters covered")
+    satisfied: bool = True
+    explanation: list[str] = []
+    alternatives: dict[str, list[dict[str, Any]]] = {}
+
+
+class CallResult(Model):
+    id: Text = Field(None, description="The saved match's id when saved")
+    method: str
+    candidates: list[Partner]
+    consortia: list[Consortium]
+    rules: list[str] = []
+    problems: list[str] = []
+
+
+class SavedMatch(Model):
+    id: str
+    created: Text = None
+    kind: Text = None
+    size: int | None = None
+    request: dict[str, Any] = {}
+    result: dict[str, Any] | list[Any] | None = None
+
+
+# -- maps, Cypher, queries, ingest ---------------------------------------------------------------
+class MapInfo(Model):
+    name: str
+    url: str
+    description: str
+
+
+class MapList(Model):
+    maps: list[MapInfo]
+
+
+class CypherRequest(Model):
+    query: str = Field(min_length=1, max_length=50_000)
+    parameters: dict[str, Any] = {}
+    format: OutputFormat = "json"
+
+
+class CypherResult(Model):
+    columns: list[str]
+    rows: list[dict[str, Any]]
+    truncated: bool = Field(description="The row limit stopped the query")
+    row_limit: int
+
+
+class QueryParameter(Model):
+    name: str
+    description: str = ""
+    example: Any = None
+
+
+class QueryInfo(Model):
+    name: str
+    title: str
+    question: str
+    parameters: list[QueryParameter] = []
+    text: str
+
+
+class QueryRun(Model):
+    parameters: dict[str, Any] = {}
+    format: OutputFormat = "json"
+
+
+class IngestFile(Model):
+    path: str
+    format: str
+    counts: list[dict[str, Any]] = Field([], description="created/updated/unchanged per type")
+    records: dict[str, int] = {}
+    rejected: list[str] = []
+
+
+class IngestResult(Model):
+    dry_run: bool
+    files: list[str]
+    results: list[IngestFile]
+
+
+class KeyInfo(Model):
+    key_id: str
+    name: str
+    role: str

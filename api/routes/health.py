@@ -1,0 +1,37 @@
+"""``GET /health``: does Neo4j answer? Open to everyone."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+from fastapi.responses import JSONResponse
+
+from api.auth import Principal
+from api.deps import DbDep, Viewer
+from api.models import Health, KeyInfo
+from graph.db import Database
+
+router = APIRouter(tags=["health"])
+
+
+def neo4j_answers(db: Database | None) -> bool:
+    """One auto-commit ``RETURN 1`` (no retries, so a closed port answers at once)."""
+    if db is None:
+        return False
+    try:
+        return db.run_auto("RETURN 1 AS ok") == [{"ok": 1}]
+    except Exception:
+        return False
+
+
+@router.get("/health", response_model=Health, responses={503: {"model": Health}})
+def health(db: DbDep):
+    if neo4j_answers(db):
+        return Health(neo4j="ok")
+    return JSONResponse(Health(neo4j="unavailable").model_dump(), status_code=503)
+
+
+@router.get("/me", response_model=KeyInfo, tags=["auth"])
+def whoami(principal: Viewer) -> KeyInfo:
+    """The calling key's id, name and role."""
+    p: Principal = principal
+    return KeyInfo(key_id=p.key_id, name=p.name, role=p.role.name)

@@ -1,0 +1,68 @@
+"""Maps as self-contained HTML pages (drawn by ``viz`` when present)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query
+from fastapi.responses import HTMLResponse
+
+from api import map_service, match_service
+from api import models as m
+from api.auth import Role
+from api.deps import DbDep, Manager, SettingsDep, Viewer
+from api.routes.match import split_ids
+
+router = APIRouter(prefix="/maps", tags=["maps"])
+HTML = {"content": {"text/html": {}}}
+
+
+@router.get("", response_model=m.MapList)
+def list_maps(_: Viewer):
+    """The maps the service draws, and which renderer draws them."""
+    return map_service.map_list()
+
+
+@router.get("/ecosystem", response_class=HTMLResponse, responses={200: HTML})
+def ecosystem(db: DbDep, _: Viewer):
+    """Clusters, IBNs and the institutions around them; member firms aggregated."""
+    return HTMLResponse(map_service.ecosystem(db))
+
+
+@router.get("/overlap", response_class=HTMLResponse, responses={200: HTML})
+def overlap(db: DbDep, _: Viewer, min_shared: Annotated[int, Query(ge=1, le=1_000_000)] = 1):
+    """Clusters linked by shared members (edge width = shared members)."""
+    return HTMLResponse(map_service.overlap(db, min_shared))
+
+
+@router.get("/cluster/{cluster_id}", response_class=HTMLResponse, responses={200: HTML})
+def cluster(db: DbDep, principal: Viewer,
+            cluster_id: Annotated[str, Path(min_length=1, max_length=200)]):
+    """A cluster's ego-network; for a viewer its members are groups with counts."""
+    aggregate = not principal.can(Role.manager)
+    return HTMLResponse(map_service.cluster(db, cluster_id, aggregate))
+
+
+@router.get("/match", response_class=HTMLResponse, responses={200: HTML})
+def match(db: DbDep, _: Manager,
+          org: Annotated[str, Query(min_length=1, max_length=200)],
+          theme: Annotated[str | None, Query(max_length=500)] = None,
+          clusters: Annotated[str | None, Query(max_length=2000)] = None,
+          k: Annotated[int, Query(ge=1, le=100)] = 10):
+    """An organisation and the partners the partner search proposes."""
+    result = match_service.match_partners(db, org, theme, split_ids(clusters), k)
+    return HTMLResponse(map_service.match(db, result))
+
+
+@router.get("/call", response_class=HTMLResponse, responses={200: HTML})
+def call(db: DbDep, settings: SettingsDep, _: Manager,
+         text: Annotated[str | None, Query(max_length=5000)] = None,
+         themes: Annotated[str | None, Query(max_length=2000)] = None,
+         clusters: Annotated[str | None, Query(max_length=2000)] = None,
+         instrument: Annotated[str | None, Query(max_length=100)] = None,
+         k: Annotated[int, Query(ge=1, le=100)] = 20):
+    """A call, its ranked candidates, their clusters and the proposed consortia."""
+    request = m.CallRequest(text=text, themes=split_ids(themes), clusters=split_ids(clusters),
+                            instrument=instrument or None, k=k)
+    result = match_service.match_call(db, settings, request)
+    return HTMLResponse(map_service.call(db, request, result))

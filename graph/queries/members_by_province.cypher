@@ -1,0 +1,8 @@
+// title: Members of a cluster by province
+// question: How are the members of cluster $cluster spread over the provinces?
+// param cluster: the id of the cluster (example: "S1")
+MATCH (:Cluster {id: $cluster})<-[:MEMBER_OF]-(o:Organisation)
+WITH coalesce(o.province, 'unknown') AS province, count(*) AS members,
+     sum(CASE WHEN o.kind = 'firm' THEN 1 ELSE 0 END) AS firms
+RETURN province, members, firms
+ORDER BY members DESC, province

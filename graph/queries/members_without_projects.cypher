@@ -1,0 +1,8 @@
+// title: Members of a cluster not yet in any project
+// question: Which members of cluster $cluster take part in no project at all?
+// param cluster: the id of the cluster (example: "S1")
+MATCH (:Cluster {id: $cluster})<-[r:MEMBER_OF]-(o:Organisation)
+WHERE NOT EXISTS { (o)-[:PARTICIPATES_IN]->(:Project) }
+RETURN o.id AS id, o.name AS name, o.kind AS kind, o.size AS size, o.province AS province,
+       r.since AS member_since
+ORDER BY name, id

@@ -1,0 +1,418 @@
+"""Every endpoint answers with data from the real (throwaway) Neo4j: known answers on the
+hand-built graph of ``test_api_graph``; clear 4xx; ``/health`` 503 when Neo4j is down."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from graph.load import graph_counts
+from graph.server import free_port
+from viz.render import external_resources
+
+from .test_api_graph import EN, Service, service_fixture, service_settings  # noqa: F401
+
+pytestmark = pytest.mark.live
+
+
+def ok(response) -> dict | list:
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def ids(items) -> list[str]:
+    return [i["id"] for i in items]
+
+
+# -- health --------------------------------------------------------------------------------------
+def test_health_ok(service: Service):
+    assert ok(service.client.get("/health")) == {"neo4j": "ok"}
+
+
+def test_health_503_when_neo4j_is_down(tmp_path):
+    port = free_port()  # nothing listens there
+    settings = service_settings(tmp_path, NEO4J_URI=f"bolt://127.0.0.1:{port}",
+                                NEO4J_PASSWORD="x")
+    with TestClient(create_app(settings), raise_server_exceptions=False) as client:
+        r = client.get("/health")
+        assert r.status_code == 503
+        assert r.json() == {"neo4j": "unavailable"}
+        assert "Traceback" not in r.text
+
+
+def test_neo4j_down_gives_503_not_a_trace(tmp_path, monkeypatch):
+    from neo4j.exceptions import ServiceUnavailable
+
+    from graph.db import Database
+
+    def down(*a, **k):
+        raise ServiceUnavailable("connection refused")
+
+    settings = service_settings(tmp_path, NEO4J_URI=f"bolt://127.0.0.1:{free_port()}")
+    app = create_app(settings)
+    key = app.state.keys.create("viewer")[1]
+    monkeypatch.setattr(Database, "run_read", down)  # skip the driver's 30 s of retries
+    with TestClient(app, raise_server_exceptions=False) as client:
+        r = client.get("/clusters", headers={"X-API-Key": key})
+    assert r.status_code == 503
+    assert r.json() == {"detail": "Neo4j does not answer; try again in a moment."}
+
+
+def test_unexpected_error_is_500_without_trace(service: Service, monkeypatch):
+    from api import data
+
+    def boom(*a, **k):
+        raise RuntimeError("secret internals")
+
+    monkeypatch.setattr(data, "list_clusters", boom)
+    r = service.get("/clusters")
+    assert r.status_code == 500
+    assert "secret" not in r.text and "Traceback" not in r.text
+    assert r.json()["detail"].startswith("Internal server error")
+
+
+# -- clusters ------------------------------------------------------------------------------------
+def test_clusters_list_paged_and_filtered(service: Service):
+    page = ok(service.get("/clusters"))
+    assert page["total"] == 5 and ids(page["items"]) == ["S1", "I2", "S3", "S2", "I1"]
+    s1 = page["items"][0]
+    assert s1 == {"id": "S1", "name": "Catalisti", "type": "spearhead",
+                  "domain": "chemistry and plastics", "members": 4, "projects": 2}
+    page = ok(service.get("/clusters", params={"limit": 2, "offset": 1}))
+    assert page["total"] == 5 and page["limit"] == 2 and page["offset"] == 1
+    assert ids(page["items"]) == ["I2", "S3"]
+    assert ids(ok(service.get("/clusters", params={"type": "ibn"}))["items"]) == ["I2", "I1"]
+    assert ids(ok(service.get("/clusters", params={"q": "flux"}))["items"]) == ["S2"]
+
+
+def test_cluster_detail(service: Service):
+    c = ok(service.get("/clusters/S2"))
+    assert (c["name"], c["members"], c["projects"], c["firms"]) == ("Flux50", 4, 1, 3)
+    assert c["sme_share"] == pytest.approx(2 / 3, abs=1e-3)
+    assert c["helix"] == [{"kind": "firm", "count": 3},
+                          {"kind": "knowledge_institution", "count": 1}]
+    assert c["linked"] == [{"id": "I1", "name": "Power-to-Gas", "type": "ibn",
+                            "relation": "parent", "direction": "from"}]
+    assert c["source"] == "test:api-graph"
+
+
+def test_unknown_cluster_is_404_with_the_id(service: Service):
+    for path in ("/clusters/NOPE", "/clusters/NOPE/members", "/clusters/NOPE/projects",
+                 "/clusters/NOPE/overlaps", "/clusters/NOPE/central", "/helix?cluster=NOPE",
+                 "/maps/cluster/NOPE"):
+        r = service.get(path)
+        assert r.status_code == 404, path
+        assert "'NOPE'" in r.json()["detail"], path
+
+
+def test_cluster_members_and_projects(service: Service):
+    page = ok(service.get("/clusters/S1/members"))
+    assert page["total"] == 4
+    assert [m["name"] for m in page["items"]] == ["Alpha Chemicals NV", "Delta Materials",
+                                                 "KU Leuven", "Zeta Recycling"]
+    assert page["items"][0]["since"] == "2019-01-01"
+    page = ok(service.get("/clusters/S1/members", params={"kind": "knowledge_institution"}))
+    assert ids(page["items"]) == ["K1"]
+    k2 = ok(service.get("/clusters/S3/members", params={"kind": "knowledge_institution"}))
+    assert k2["items"][0]["id"] == "K2"  # stored as a number and a Neo4j date: shown as text
+    assert (k2["items"][0]["since"], k2["items"][0]["until"]) == ("2018", "2025-12-31")
+    projects = ok(service.get("/clusters/S2/projects"))
+    # P1 itself; P2 through K1, P3 through F2 and F5, P4 through F2; newest first
+    assert ids(projects["items"]) == ["P4", "P2", "P1", "P3"]
+    by_id = {p["id"]: p for p in projects["items"]}
+    assert by_id["P1"]["direct"] and by_id["P1"]["members"] == 3
+    assert not by_id["P3"]["direct"] and by_id["P3"]["members"] == 2
+
+
+def test_cluster_overlaps_and_central(service: Service):
+    overlaps = ok(service.get("/clusters/S2/overlaps"))
+    assert [(o["id"], o["shared"]) for o in overlaps] == [("S1", 2), ("I1", 2), ("S3", 1)]
+    s1 = overlaps[0]
+    assert s1["jaccard"] == pytest.approx(1 / 3) and s1["overlap_coefficient"] == 0.5
+    assert ids(s1["shared_members"]) == ["F1", "K1"]
+    central = ok(service.get("/clusters/S1/central", params={"limit": 2}))
+    assert ids(central) == ["K1", "F1"] and central[0]["pagerank"] == 0.3
+
+
+# -- organisations -------------------------------------------------------------------------------
+def test_organisation_search_by_name(service: Service):
+    page = ok(service.get("/organisations", params={"q": "hydrogen"}))
+    assert ids(page["items"])[0] == "F5"  # "Epsilon Hydrogen": in its name
+    assert set(ids(page["items"])) == {"F5", "F2", "K2"}
+    page = ok(service.get("/organisations", params={"q": "alph"}))  # a prefix
+    assert ids(page["items"]) == ["F1"]
+    page = ok(service.get("/organisations", params={"q": 'chem (AND "x'}))  # Lucene syntax
+    assert page["total"] == 0
+
+
+NOTATIONS = {
+    "digits": lambda n: n,
+    "dotted": lambda n: f"{n[:4]}.{n[4:7]}.{n[7:]}",
+    "vat": lambda n: f"BE{n}",
+    "spaced vat": lambda n: f"BE {n[:4]} {n[4:7]} {n[7:]}",
+    "old 9 digits": lambda n: n[1:],
+}
+
+
+@pytest.mark.parametrize("notation", NOTATIONS)
+def test_organisation_search_by_enterprise_number(service: Service, notation):
+    q = NOTATIONS[notation](EN["F1"])
+    assert ids(ok(service.get("/organisations", params={"q": q}))["items"]) == ["F1"]
+    page = ok(service.get("/organisations", params={"enterprise_number": q}))
+    assert ids(page["items"]) == ["F1"]
+
+
+def test_bad_enterprise_number_is_422(service: Service):
+    bad = EN["F1"][:-1] + str((int(EN["F1"][-1]) + 1) % 10)
+    r = service.get("/organisations", params={"q": bad})
+    assert r.status_code == 422 and "mod-97" in r.json()["detail"]
+    r = service.get("/organisations", params={"enterprise_number": "12"})
+    assert r.status_code == 422
+
+
+def test_organisation_filters(service: Service):
+    def found(**params):
+        return ids(ok(service.get("/organisations", params=params))["items"])
+
+    assert found(kind="knowledge_institution") == ["K2", "K1"]
+    assert found(sector="20") == ["F1", "F5"]
+    assert found(sector="20.14") == ["F1"]
+    assert found(province="BE-VAN") == ["F1", "F5"]
+    assert found(cluster="I1") == ["F2", "F5"]
+    assert found(cluster="S2", kind="firm", province="BE-VAN") == ["F1", "F5"]
+    assert found(q="hydrogen", kind="firm") == ["F5", "F2"]
+    page = ok(service.get("/organisations", params={"limit": 3, "offset": 3}))
+    assert page["total"] == 10 and len(page["items"]) == 3
+    assert service.get("/organisations", params={"kind": "alien"}).status_code == 422
+    assert service.get("/organisations", params={"limit": 0}).status_code == 422
+
+
+def test_organisation_detail_and_projects(service: Service):
+    o = ok(service.get("/organisations/F1"))
+    assert o["name"] == "Alpha Chemicals NV" and o["enterprise_number"] == EN["F1"]
+    assert ids(o["clusters"]) == ["S1", "S2"] and o["projects"] == 1
+    assert o["sectors"] == [{"id": "20", "level": "division",
+                             "label": "Manufacture of chemicals"}]
+    e1 = ok(service.get("/organisations/E1"))
+    assert e1["ties"] == [{"id": "S1", "name": "Catalisti", "type": "spearhead",
+                           "relation": "founder"}]
+    projects = ok(service.get("/organisations/F5/projects"))
+    assert ids(projects["items"]) == ["P1", "P3"]
+    r = service.get("/organisations/ORG:nobody")
+    assert r.status_code == 404 and "'ORG:nobody'" in r.json()["detail"]
+
+
+# -- analytics results ---------------------------------------------------------------------------
+def test_overlap_matrix(service: Service):
+    m = ok(service.get("/overlaps"))
+    assert [c["id"] for c in m["clusters"]] == ["S1", "S3", "S2", "I2", "I1"]
+    pairs = {(p["a"], p["b"]): p for p in m["pairs"]}
+    assert set(pairs) == {("I1", "S2"), ("S1", "S2"), ("I2", "S1"), ("S1", "S3"), ("S2", "S3")}
+    assert pairs[("S1", "S2")]["jaccard"] == pytest.approx(2 / 6)
+    assert pairs[("I1", "S2")]["overlap_coefficient"] == 1.0
+    m = ok(service.get("/overlaps", params={"min_shared": 2, "type": "spearhead"}))
+    assert [(p["a"], p["b"]) for p in m["pairs"]] == [("S1", "S2")]
+
+
+def test_results_as_analytics_writes_them(service: Service):
+    """Replace the hand-written results by a real analytics run; the API serves the same."""
+    from analytics.runs import run_all
+
+    service.db.run_write("MATCH ()-[r:OVERLAPS|SECTOR_LINK]->() DELETE r")
+    run_all(service.db)
+    pairs = {(p["a"], p["b"]): p for p in ok(service.get("/overlaps"))["pairs"]}
+    assert {k: (p["shared"], round(p["jaccard"], 6), round(p["overlap_coefficient"], 6))
+            for k, p in pairs.items()} == {
+        ("S1", "S2"): (2, round(2 / 6, 6), 0.5), ("I1", "S2"): (2, 0.5, 1.0),
+        ("S1", "S3"): (1, round(1 / 6, 6), round(1 / 3, 6)),
+        ("S2", "S3"): (1, round(1 / 6, 6), round(1 / 3, 6)), ("I2", "S1"): (1, 0.25, 1.0)}
+    assert [m["id"] for m in pairs[("S1", "S2")]["shared_members"]] == ["F1", "K1"]
+    ranking = ok(service.get("/centrality"))
+    assert ranking["total"] >= 8 and all(o["pagerank"] for o in ranking["items"])
+    helix = {h["id"]: h for h in ok(service.get("/helix"))}
+    assert helix["S3"]["stored"]["helix_knowledge_institution"] == pytest.approx(2 / 3)
+    links = ok(service.get("/cross-sector", params={"level": "division"}))
+    assert links and all(x["links"] > 0 for x in links)
+
+
+def test_overlap_matrix_empty_before_analytics(service: Service):
+    service.db.run_write("MATCH ()-[r:OVERLAPS]->() DELETE r")
+    m = ok(service.get("/overlaps"))
+    assert m["pairs"] == [] and "innograph analyze overlap" in m["note"]
+
+
+def test_centrality_ranking(service: Service):
+    page = ok(service.get("/centrality"))
+    assert page["total"] == 8 and ids(page["items"])[:3] == ["K1", "F1", "F5"]
+    page = ok(service.get("/centrality", params={"cluster": "S3", "metric": "pagerank"}))
+    assert ids(page["items"]) == ["K1", "K2", "F3"]
+    page = ok(service.get("/centrality", params={"metric": "degree", "kind": "firm"}))
+    assert ids(page["items"])[0] == "F1"
+    assert service.get("/centrality", params={"metric": "size"}).status_code == 422
+
+
+def test_cross_sector_and_helix(service: Service):
+    links = ok(service.get("/cross-sector"))
+    assert [(x["sector_a"], x["sector_b"], x["links"]) for x in links] == [
+        ("20", "35", 3), ("10", "85", 2)]
+    assert links[0]["label_a"] == "Manufacture of chemicals"
+    assert ok(service.get("/cross-sector", params={"level": "section"})) == []
+    helix = ok(service.get("/helix"))
+    s3 = next(h for h in helix if h["id"] == "S3")
+    assert s3["counts"] == [{"kind": "firm", "count": 1},
+                            {"kind": "knowledge_institution", "count": 2}]
+    assert (s3["members"], s3["firms"], s3["smes"], s3["sme_share"]) == (3, 1, 1, 1.0)
+    assert [h["id"] for h in ok(service.get("/helix", params={"cluster": "I1"}))] == ["I1"]
+
+
+# -- matchmaking ---------------------------------------------------------------------------------
+def test_partner_search_obvious_partner_first(service: Service):
+    r = ok(service.get("/match/partners", params={"org": "F1", "theme": "hydrogen"}))
+    assert r["org"] == {"id": "F1", "name": "Alpha Chemicals NV", "kind": "firm"}
+    first = r["partners"][0]
+    assert first["id"] == "F2"  # Beta Energy: hydrogen projects, Flux50, partner of a partner
+    assert any("hydrogen" in e.lower() for e in first["explanation"])
+    found = ids(r["partners"])
+    assert "F5" not in found and "K1" not in found  # F1 already works with them (P1)
+    r = ok(service.get("/match/partners", params={"org": "F1", "clusters": "S3", "k": 5}))
+    assert set(ids(r["partners"])) <= {"F3", "K2"}
+    r = service.get("/match/partners", params={"org": "NOPE"})
+    assert r.status_code == 404 and "'NOPE'" in r.json()["detail"]
+
+
+def test_call_matchmaking_and_saved_matches(service: Service):
+    body = {"text": "Hydrogen storage and valleys", "themes": ["hydrogen"],
+            "clusters": ["S2", "S3"], "instrument": "ICON", "consortia": 3, "save": True}
+    r = ok(service.post("/match/call", json=body))
+    assert r["candidates"] and r["consortia"]
+    assert ids(r["candidates"])[0] == "F2"
+    for c in r["consortia"]:
+        assert c["members"]
+        if c["satisfied"]:
+            assert set(c["clusters"]) == {"S2", "S3"}
+    saved = ok(service.get("/match/saved"))
+    assert [s["id"] for s in saved] == [r["id"]]
+    one = ok(service.get(f"/match/saved/{r['id']}"))
+    assert one["request"]["clusters"] == ["S2", "S3"]
+    assert one["result"]["candidates"][0]["id"] == "F2"
+    csv = service.get(f"/match/saved/{r['id']}/csv")
+    assert csv.status_code == 200 and csv.headers["content-type"].startswith("text/csv")
+    lines = csv.text.splitlines()
+    assert lines[0] == "section,consortium,rank,id,name,kind,role,score,explanation"
+    assert lines[1].startswith("candidate,,1,F2,Beta Energy BV,firm")
+    assert service.get("/match/saved/nothing-here").status_code == 404
+    r = service.post("/match/call", json={"themes": ["x"], "clusters": ["NOPE"]})
+    assert r.status_code == 404
+    r = service.post("/match/call", json={"themes": ["x"], "k": 0})
+    assert r.status_code == 422
+
+
+# -- maps ----------------------------------------------------------------------------------------
+@pytest.mark.parametrize("path, expect", [
+    ("/maps/ecosystem", ["Catalisti", "Power-to-Gas", "essenscia"]),
+    ("/maps/overlap", ["Catalisti", "Flux50"]),
+    ("/maps/cluster/S1", ["Catalisti", "Alpha Chemicals NV"]),
+    ("/maps/match?org=F1&theme=hydrogen", ["Alpha Chemicals NV", "Beta Energy BV"]),
+    ("/maps/call?themes=hydrogen&clusters=S2", ["Beta Energy BV"]),
+])
+def test_maps_are_html_with_graph_data(service: Service, path, expect):
+    r = service.get(path)
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
+    for name in expect:
+        assert name in r.text, name
+    assert external_resources(r.text) == []  # self-contained: opens offline
+
+
+def test_cluster_map_for_a_viewer_shows_counts_not_names(service: Service):
+    r = service.get("/maps/cluster/S1", role="viewer")
+    assert r.status_code == 200 and "Catalisti" in r.text
+    for name in ("Alpha Chemicals NV", "Delta Materials", "Zeta Recycling", "KU Leuven"):
+        assert name not in r.text
+    assert "essenscia" in r.text  # tied to the cluster: a public role, drawn by name
+
+
+def test_map_list(service: Service):
+    r = ok(service.get("/maps", role="viewer"))
+    assert {m["name"] for m in r["maps"]} == {"ecosystem", "overlap", "cluster", "match",
+                                              "call"}
+
+
+# -- ingest --------------------------------------------------------------------------------------
+ORGS_CSV = ("id,name,kind,enterprise_number,nace,province,size,description\n"
+            "u1,Upload One BV,firm,0403.170.701,20.14,Antwerpen,sme,An uploaded firm\n")
+CLUSTERS_CSV = ("id,name,type,domain,parent_id,start_date,end_date\n"
+                "up,Upload Cluster,spearhead,uploads,,2020-01-01,\n")
+MEMBERS_CSV = "organisation_id,cluster_id,since,until,role\nu1,up,2021-01-01,,member\n"
+
+
+def data_counts(db) -> dict[str, int]:
+    """Node and relationship counts, without the schema version the pipeline records."""
+    return {k: v for k, v in graph_counts(db).items() if k != "node:SchemaVersion"}
+
+
+def with_landscape(db) -> None:
+    """The curated landscape, as every real graph has it (cluster files may refer to its
+    clusters; the pipeline loads it itself into a graph without it, even on a dry run)."""
+    from ingest.pipeline import ensure_landscape
+
+    ensure_landscape(db)
+
+
+def test_ingest_upload_csvs(service: Service):
+    with_landscape(service.db)
+    files = [("files", ("organisations.csv", ORGS_CSV, "text/csv")),
+             ("files", ("clusters.csv", CLUSTERS_CSV, "text/csv")),
+             ("files", ("memberships.csv", MEMBERS_CSV, "text/csv"))]
+    before = data_counts(service.db)
+    r = ok(service.post("/ingest", params={"dry_run": True}, files=files))
+    assert r["dry_run"] and data_counts(service.db) == before
+    r = ok(service.post("/ingest", files=files))
+    assert sorted(r["files"]) == ["clusters.csv", "memberships.csv", "organisations.csv"]
+    assert r["results"][0]["records"]["MEMBER_OF"] == 1
+    page = ok(service.get("/clusters", params={"q": "Upload"}))
+    assert page["items"][0]["name"] == "Upload Cluster" and page["items"][0]["members"] == 1
+    found = ok(service.get("/organisations", params={"q": "0403170701"}))
+    assert [o["name"] for o in found["items"]] == ["Upload One BV"]
+
+
+def test_ingest_bad_file_is_422_and_changes_nothing(service: Service):
+    with_landscape(service.db)
+    bad = ORGS_CSV.replace("0403.170.701", "0403.170.702")
+    files = [("files", ("organisations.csv", bad, "text/csv"))]
+    before = data_counts(service.db)
+    r = service.post("/ingest", files=files)
+    assert r.status_code == 422
+    assert any("organisations.csv:2:" in p for p in r.json()["problems"])
+    assert data_counts(service.db) == before
+    r = service.post("/ingest", files=[("files", ("evil.sh", "x", "text/plain"))])
+    assert r.status_code == 422 and "not a cluster file" in r.json()["detail"]
+
+
+# -- innograph serve -----------------------------------------------------------------------------
+def test_cli_serve_runs_the_service(cli_env, db):
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    import httpx
+
+    port = free_port()
+    exe = Path(sys.executable).with_name("innograph")
+    proc = subprocess.Popen([str(exe), "serve", "--port", str(port)], env=cli_env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline, r = time.monotonic() + 60, None
+        while time.monotonic() < deadline:
+            try:
+                r = httpx.get(f"http://127.0.0.1:{port}/health", timeout=2)
+                break
+            except httpx.TransportError:
+                time.sleep(0.3)
+        assert r is not None and r.status_code == 200 and r.json() == {"neo4j": "ok"}
+        assert httpx.get(f"http://127.0.0.1:{port}/clusters").status_code == 401
+    finally:
+        proc.terminate()
+        _, err = proc.communicate(timeout=30)
+    assert "innograph keys create --role admin" in err  # no key yet: says how to make one
