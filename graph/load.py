@@ -122,29 +122,25 @@ def write_records(
 
     for label, rows in node_rows(records).items():
         text = queries.render("merge_nodes", label=label)
-        counts = summary.counts(label)
-        for start in range(0, len(rows), batch_size):
-            batch = rows[start : start + batch_size]
-            (res,) = db.run_write(text, {"rows": batch, "now": now})
-            counts.created += res["created"]
-            counts.updated += res["updated"]
-            counts.unchanged += res["matched"] - res["created"] - res["updated"]
-            if progress:
-                progress(label, len(batch))
-
+        _write_group(db, text, rows, now, batch_size, summary.counts(label), label, progress)
     for (rtype, start_label, end_label), rows in rel_rows(records).items():
         text = queries.render("merge_relationships", start=start_label, end=end_label, type=rtype)
-        counts = summary.counts(rtype)
-        for start in range(0, len(rows), batch_size):
-            batch = rows[start : start + batch_size]
-            (res,) = db.run_write(text, {"rows": batch, "now": now})
-            counts.created += res["created"]
-            counts.updated += res["updated"]
-            counts.unchanged += res["matched"] - res["created"] - res["updated"]
-            counts.missing += len(batch) - res["matched"]
-            if progress:
-                progress(rtype, len(batch))
+        _write_group(db, text, rows, now, batch_size, summary.counts(rtype), rtype, progress)
     return summary
+
+
+def _write_group(db: Database, text: str, rows: list[dict[str, Any]], now: str, batch_size: int,
+                 counts: Counts, name: str, progress: Progress | None) -> None:
+    """One statement over ``rows`` in batches; rows that matched nothing count as missing."""
+    for start in range(0, len(rows), batch_size):
+        batch = rows[start : start + batch_size]
+        (res,) = db.run_write(text, {"rows": batch, "now": now})
+        counts.created += res["created"]
+        counts.updated += res["updated"]
+        counts.unchanged += res["matched"] - res["created"] - res["updated"]
+        counts.missing += len(batch) - res["matched"]
+        if progress:
+            progress(name, len(batch))
 
 
 def total_rows(records: Records) -> int:
