@@ -14,7 +14,7 @@ from analytics import matching
 from analytics.matching import saved
 from api import models as m
 from api.config import ServiceSettings
-from api.data import cluster_refs, get_organisation
+from api.data import get_organisation
 from graph.db import Database
 from innograph.errors import NotFound
 from innograph.output import render
@@ -25,7 +25,9 @@ def _folder(settings: ServiceSettings):
 
 
 def _check_clusters(db: Database, clusters: list[str]) -> None:
-    known = {c.id for c in cluster_refs(db)}
+    if not clusters:
+        return
+    known = {r["id"] for r in db.read("api_existing_clusters", ids=clusters)}
     missing = [c for c in clusters if c not in known]
     if missing:
         raise NotFound(f"No cluster with id {missing[0]!r}.")

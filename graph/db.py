@@ -85,7 +85,7 @@ class Database:
 
     def ping(self) -> bool:
         try:
-            self.run_read("RETURN 1 AS ok", timeout=5)
+            self.run_auto("RETURN 1 AS ok")  # auto-commit: no retries on a server that is down
             return True
         except Exception:
             return False

@@ -99,10 +99,13 @@ def build(db: Database | None, path: Path, fmt: str, skip_invalid: bool = False)
     if fmt == "clusterfiles":
         from ingest import clusterfiles
 
-        if db is not None:
-            ensure_landscape(db)
+        # The real clusters count as known even before the landscape is in the graph; the
+        # writer loads it first (ensure_landscape), so validating writes nothing.
+        from ingest import landscape
+
+        curated = {n.id for n in landscape.build_landscape().nodes if n.label == "Cluster"}
         known = {
-            "clusters": known_ids(db, "Cluster") if db is not None else set(),
+            "clusters": curated | (known_ids(db, "Cluster") if db is not None else set()),
             "organisations": known_ids(db, "Organisation") if db is not None else set(),
             "projects": known_ids(db, "Project") if db is not None else set(),
         }
@@ -131,6 +134,8 @@ def ingest_path(
         report_path = write_report(result.rejected, report or Path(f"{path.name}.rejected.csv"))
     summary = None
     if not dry_run:
+        if fmt == "clusterfiles":
+            ensure_landscape(db)
         summary = write_records(db, result, batch_size=batch_size, progress=progress)
         summary.counts("(rejected rows)").rejected = len(result.rejected)
     return IngestResult(path, fmt, result, summary, result.problems, report_path)

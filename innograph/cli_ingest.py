@@ -100,6 +100,8 @@ def register(app: typer.Typer) -> None:
                         title=f"{path} ({kind}): valid, nothing written (dry run)",
                     )
                     continue
+                if kind == "clusterfiles":
+                    pipeline.ensure_landscape(db)
                 with progress_bar(total_rows(result), f"Loading {path.name}") as advance:
                     summary = write_records(db, result, progress=advance)
                 if result.rejected:

@@ -117,7 +117,9 @@ def partners_page(request: Request, db: DbDep, settings: SettingsDep, me: Manage
     clusters = [c for c in clusters for c in split_ids(c)]
     form = {"text": text or "", "themes": themes or "", "org": org or "",
             "clusters": clusters, "instrument": instrument or "", "k": k}
-    context: dict[str, Any] = {"form": form, "all_clusters": data.cluster_refs(db),
+    all_clusters = data.cluster_refs(db)
+    context: dict[str, Any] = {"form": form, "all_clusters": all_clusters,
+                               "cluster_names": {c.id: c.name or c.id for c in all_clusters},
                                "instruments": db.read("api_instruments")}
     if org:
         context["partners"] = match_service.match_partners(
