@@ -97,11 +97,9 @@ def build(db: Database | None, path: Path, fmt: str, skip_invalid: bool = False)
 
         return cordis.build_records(cordis.read_cordis(path), index, skip_invalid=skip_invalid)
     if fmt == "clusterfiles":
-        from ingest import clusterfiles
-
         # The real clusters count as known even before the landscape is in the graph; the
         # writer loads it first (ensure_landscape), so validating writes nothing.
-        from ingest import landscape
+        from ingest import clusterfiles, landscape
 
         curated = {n.id for n in landscape.build_landscape().nodes if n.label == "Cluster"}
         known = {
