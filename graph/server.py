@@ -278,7 +278,8 @@ db.transaction.timeout=0
                 f"(the file {self.password_file} is missing): restore that file, or delete "
                 f"{self.instance} to start afresh."
             )
-        password = secrets.token_urlsafe(18)
+        # Never starting with "-": neo4j-admin would read it as an option.
+        password = "ig" + secrets.token_urlsafe(18)
         env = dict(os.environ, NEO4J_HOME=str(self.instance), NEO4J_CONF=str(self.conf_dir))
         proc = subprocess.run(
             [java, "-cp", f"{self.lib}/*", ADMIN_TOOL, "dbms", "set-initial-password", password],
