@@ -106,6 +106,11 @@ def port_answers(port: int, host: str = "127.0.0.1", timeout: float = 0.5) -> bo
         return False
 
 
+def new_password() -> str:
+    """A random password that never starts with "-" (neo4j-admin would read it as an option)."""
+    return "ig" + secrets.token_urlsafe(18)
+
+
 def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
@@ -278,8 +283,7 @@ db.transaction.timeout=0
                 f"(the file {self.password_file} is missing): restore that file, or delete "
                 f"{self.instance} to start afresh."
             )
-        # Never starting with "-": neo4j-admin would read it as an option.
-        password = "ig" + secrets.token_urlsafe(18)
+        password = new_password()
         env = dict(os.environ, NEO4J_HOME=str(self.instance), NEO4J_CONF=str(self.conf_dir))
         proc = subprocess.run(
             [java, "-cp", f"{self.lib}/*", ADMIN_TOOL, "dbms", "set-initial-password", password],

@@ -105,3 +105,12 @@ def test_external_server_is_used_when_neo4j_uri_is_set(cli_env):
     assert "NEO4J_URI is set" in proc.stderr
     proc = run_cli(["neo4j", "status"], cli_env, check=True)
     assert "managed: no" in proc.stdout and "answers: yes" in proc.stdout
+
+
+def test_generated_passwords_are_never_taken_for_options():
+    from graph.server import new_password
+
+    passwords = {new_password() for _ in range(2000)}
+    assert len(passwords) == 2000
+    assert not any(p.startswith("-") for p in passwords)
+    assert all(len(p) >= 20 for p in passwords)
