@@ -39,8 +39,9 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from benchmarks.common import table, write_json  # noqa: E402
+from ingest.cordis import is_cordis_folder  # noqa: E402
 
-CORDIS = ROOT.parent / "shared" / "data" / "cordis" / "h2020_2014_2016"
+from ingest.data import CORDIS_H2020 as CORDIS  # noqa: E402
 TARGET_P99_MS = 50.0
 
 
@@ -165,7 +166,7 @@ def main() -> int:
     partners_plain = bench_partners(model, args.queries, explain=False)
     call = bench_call(model, args.repeat)
     load_after = os.getloadavg()
-    backtest = bench_backtest(args.cordis) if (args.cordis / "project.csv").exists() else None
+    backtest = bench_backtest(args.cordis) if is_cordis_folder(args.cordis) else None
 
     rows_out = [
         {"step": "synthetic rows", "value": t1 - t0, "unit": "s", "cpu": None},

@@ -106,7 +106,7 @@ def read_folder(path: Path) -> ClusterFiles:
     """Read a folder of cluster files, one ``.xlsx`` workbook with those sheets, or one file.
 
     A folder that holds no cluster CSV files but exactly one workbook is read as that workbook.
-    A single CSV file (``.../members/organisations.csv``) is read as a folder holding only
+    A single CSV file (``members/organisations.csv`` in any folder) is read as a folder holding only
     that file, so its local ids live in the namespace of its folder (``members``).
     """
     path = Path(path)

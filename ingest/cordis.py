@@ -1,6 +1,7 @@
 """Read the native CORDIS ``project.csv`` and ``organization.csv`` of one folder.
 
-Both the EU portal's files and the extract in ``shared/data/cordis/`` are accepted: ``;`` or
+Both the EU portal's files and the extract in ``ingest/data/cordis/`` are accepted, plain or
+gzip-packed (``project.csv.gz``, read as it is, never unpacked to disk): ``;`` or
 ``,`` as delimiter (sniffed from the header), UTF-8 with or without BOM, columns selected by
 header name (never by position), ``,`` or ``.`` as decimal separator, the string ``NA`` kept
 as Namibia. Participations join to projects by ``projectID`` -> ``project.id`` when present,
@@ -31,6 +32,7 @@ record starts (the header is line 1; 167 titles of the extract span several line
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 from collections import Counter
 from collections.abc import Iterable
@@ -108,7 +110,10 @@ class CordisData:
 
 def _open_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
     """Header and (start line, fields) of a CSV file, delimiter sniffed from the header."""
-    text = path.read_text(encoding="utf-8-sig")
+    if path.suffix == ".gz":
+        text = gzip.decompress(path.read_bytes()).decode("utf-8-sig")
+    else:
+        text = path.read_text(encoding="utf-8-sig")
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
@@ -289,18 +294,29 @@ def read_participations(path: Path, projects: list[CordisProject], problems: lis
     return out
 
 
+def cordis_file(folder: Path, name: str) -> Path | None:
+    """``folder/name``, or its gzip-packed ``folder/name.gz``; None when neither is there."""
+    for path in (folder / name, folder / f"{name}.gz"):
+        if path.is_file():
+            return path
+    return None
+
+
 def read_cordis(folder: Path) -> CordisData:
     """Projects and participations of a CORDIS folder, with every problem found."""
     folder = Path(folder)
     problems: list[Problem] = []
-    for name in ("project.csv", "organization.csv"):
-        if not (folder / name).exists():
+    paths = {name: cordis_file(folder, name) for name in ("project.csv", "organization.csv")}
+    for name, path in paths.items():
+        if path is None:
             problems.append(Problem(f"{folder.name}/{name}", 0, "-", "file not found"))
-    if problems:
+    project_path, org_path = paths["project.csv"], paths["organization.csv"]
+    if project_path is None or org_path is None:
         return CordisData(folder, [], [], problems)
-    project_file, org_file = f"{folder.name}/project.csv", f"{folder.name}/organization.csv"
+    project_file = f"{folder.name}/{project_path.name}"
+    org_file = f"{folder.name}/{org_path.name}"
     rejected: dict[str, int] = {}
-    projects = read_projects(folder / "project.csv", problems, project_file, rejected)
+    projects = read_projects(project_path, problems, project_file, rejected)
     seen: dict[str, int] = {}
     unique: list[CordisProject] = []
     for p in projects:
@@ -310,15 +326,16 @@ def read_cordis(folder: Path) -> CordisData:
             continue
         seen[p.key] = p.line
         unique.append(p)
-    participations = read_participations(folder / "organization.csv", unique, problems,
-                                         org_file, rejected, "project.csv")
+    participations = read_participations(org_path, unique, problems,
+                                         org_file, rejected, project_path.name)
     return CordisData(folder, unique, participations, problems)
 
 
 def is_cordis_folder(path: Path) -> bool:
-    """True when ``path`` is a folder holding ``project.csv`` and ``organization.csv``."""
+    """True when ``path`` is a folder holding ``project.csv`` and ``organization.csv``
+    (either may be gzip-packed)."""
     path = Path(path)
-    return (path / "project.csv").is_file() and (path / "organization.csv").is_file()
+    return path.is_dir() and all(cordis_file(path, n) for n in ("project.csv", "organization.csv"))
 
 
 # -- records -------------------------------------------------------------------------------------
@@ -352,9 +369,11 @@ def build_records(data: CordisData, resolver: OrgIndex, source_name: str | None 
     out = BuildResult(rejected=[Rejected(p.file, p.line, {}, [p]) for p in data.problems])
     out.sources += [
         SourceInfo(project_source, f"CORDIS projects ({folder})", "cordis",
-                   str(data.folder / "project.csv"), LICENCE),
+                   str(cordis_file(data.folder, "project.csv") or data.folder / "project.csv"),
+                   LICENCE),
         SourceInfo(org_source, f"CORDIS participations ({folder})", "cordis",
-                   str(data.folder / "organization.csv"), LICENCE),
+                   str(cordis_file(data.folder, "organization.csv")
+                       or data.folder / "organization.csv"), LICENCE),
     ]
     programmes: dict[str, str] = {}
     for p in data.projects:

@@ -1,4 +1,4 @@
-"""The real cluster landscape, curated from the Dutch source documents in ``../shared/seeds``.
+"""The real cluster landscape, curated from the Dutch source documents in ``ingest/data/seeds``.
 
 The facts live as CSV files in ``ingest/landscape/``, one file per kind of record (its
 README says what each holds and why). Every row names its ``source`` (a seed file name such as

@@ -18,6 +18,7 @@ from graph import schema
 from graph.db import Database
 from graph.load import LoadSummary, write_records
 from graph.records import Records
+from ingest.cordis import is_cordis_folder
 from ingest.validate import BuildResult, write_report
 from innograph.errors import InnographError, Problem
 
@@ -49,9 +50,9 @@ def detect_format(path: Path) -> str:
             f"{path}: not a folder, an .xlsx workbook or one of the cluster files "
             f"({', '.join(n + '.csv' for n in CLUSTER_FILE_NAMES)})."
         )
-    names = {p.name.lower() for p in path.iterdir()}
-    if {"organization.csv", "project.csv"} <= names:
+    if is_cordis_folder(path):
         return "cordis"
+    names = {p.name.lower() for p in path.iterdir()}
     if any(f"{n}.csv" in names for n in CLUSTER_FILE_NAMES) or any(
         n.endswith(".xlsx") for n in names
     ):

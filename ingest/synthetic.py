@@ -9,13 +9,13 @@ take part in synthetic projects (``PARTICIPATES_IN``) funded by the real instrum
 a relationship of, a real named organisation, and no real node is re-emitted (so loading
 synthetic records never changes a real node's properties).
 
-Calibration (``../shared/seeds/000_da5ac1ebd3a3b6da.txt``):
+Calibration (``ingest/data/seeds/000_da5ac1ebd3a3b6da.txt``):
 
 * §3.2: each spearhead cluster has from just over 100 to almost 700 paying members. Relative
   cluster sizes are spread evenly over 100..700 (shuffled by the seed) and scaled to ``n``.
 * §3.1: about 5% of the member firms are in two or more spearhead clusters; 81% of firms are
   SMEs; sectors 44.5% industry / 35.5% services / 19.3% trade / 0.6% primary (mapped to the NACE
-  Rev. 2 divisions of ``../shared/data/nace/nace_rev2_sections_divisions.csv``: industry = sections
+  Rev. 2 divisions of ``ingest/data/nace_rev2.csv`` (level 2): industry = sections
   B-F, trade = G, services = H-S except O, primary = A); ownership 37% domestic / 27% Belgian
   multinational / 34% foreign multinational (the missing 2% is ``unknown``); cluster firms are
   0.8% of all firms in Antwerpen, Oost-Vlaanderen and Vlaams-Brabant and 0.5% in
@@ -55,12 +55,12 @@ from typing import Any
 
 import numpy as np
 
+from ingest.data import NACE_REV2
 from ingest.landscape import build_landscape
 from ingest.records import Node, Records, Rel, SourceInfo
 from innograph.errors import ConfigError
 
-NACE_FILE = Path(__file__).resolve().parents[2] / "shared" / "data" / "nace" / \
-    "nace_rev2_sections_divisions.csv"
+NACE_FILE = NACE_REV2
 
 SME_SHARE = 0.81
 SECTOR_GROUPS = {"industry": 0.445, "services": 0.355, "trade": 0.193, "primary": 0.006}
@@ -152,7 +152,7 @@ def landscape_clusters() -> tuple[ClusterInfo, ...]:
 
 @lru_cache(maxsize=1)
 def nace_divisions() -> dict[str, tuple[str, ...]]:
-    """``{sector group: NACE Rev. 2 division codes}`` from the shared NACE table."""
+    """``{sector group: NACE Rev. 2 division codes}`` from the NACE Rev. 2 table in ``ingest/data``."""
     groups: dict[str, list[str]] = {g: [] for g in GROUP_SECTIONS}
     if not NACE_FILE.is_file():
         raise ConfigError(f"The NACE table {NACE_FILE} is missing; the synthetic generator "

@@ -13,9 +13,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from innograph.cli import err, say
 from innograph.output import Format, emit
 
+from ingest.data import CORDIS_H2020 as DEFAULT_CORDIS
+
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-DEFAULT_CORDIS = SHARED / "data" / "cordis" / "h2020_2014_2016"
 EXAMPLE_CLUSTER_FILES = ROOT / "ingest" / "examples" / "clusterfiles"
 OUT = ROOT / "out"
 

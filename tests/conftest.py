@@ -24,7 +24,6 @@ from graph.server import LocalNeo4j, free_port
 from innograph.settings import default_home
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
 
 
 @pytest.fixture(scope="session")

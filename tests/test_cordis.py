@@ -11,13 +11,12 @@ import pytest
 
 from ingest import cordis
 from ingest.cordis import build_records, read_cordis
+from ingest.data import CORDIS_H2020
 from ingest.resolve import OrgIndex
 from innograph.errors import DataError, Problem
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "data" / "cordis"
-EXTRACT = SHARED / "h2020_2014_2016"
-SAMPLE = SHARED / "native_sample"
-needs_shared = pytest.mark.skipif(not EXTRACT.exists(), reason="../shared/data/cordis is not here")
+EXTRACT = CORDIS_H2020                                           # gzip-packed, read as it is
+SAMPLE = Path(__file__).resolve().parent / "data" / "cordis" / "native_sample"
 
 PROJECT_HEADER = ('"acronym";"ecMaxContribution";"endDate";"frameworkProgramme";"fundingScheme";'
                   '"id";"rcn";"startDate";"title";"topics";"totalCost"')
@@ -30,7 +29,6 @@ def extract():
     return read_cordis(EXTRACT)
 
 
-@needs_shared
 def test_the_real_extract(extract):
     assert extract.problems == []
     assert len(extract.projects) == 10_030
@@ -42,7 +40,6 @@ def test_the_real_extract(extract):
     assert sum(p.grant_id is not None for p in extract.projects) == 7_380
 
 
-@needs_shared
 def test_the_real_extract_records(extract):
     start = time.perf_counter()
     records = build_records(extract, OrgIndex())
@@ -69,7 +66,6 @@ def test_the_real_extract_records(extract):
                                                "cordis:h2020_2014_2016/organization.csv"}
 
 
-@needs_shared
 def test_belgian_organisations_resolve_to_curated_nodes(extract):
     index = OrgIndex.from_rows([
         {"id": "ORG:ku leuven", "name_key": "ku leuven",
@@ -89,7 +85,6 @@ def test_belgian_organisations_resolve_to_curated_nodes(extract):
     assert len(belgian) == 733
 
 
-@needs_shared
 def test_the_native_sample():
     data = read_cordis(SAMPLE)
     assert data.problems == []

@@ -16,12 +16,13 @@ import pytest
 
 from graph.load import graph_counts, write_records
 from ingest import landscape, nace, pipeline
+from ingest.data import CORDIS_H2020
 
-from .conftest import ROOT, SHARED, run_cli
+from .conftest import ROOT, run_cli
 
 pytestmark = pytest.mark.live
 
-CORDIS = SHARED / "data" / "cordis" / "h2020_2014_2016"
+CORDIS = CORDIS_H2020
 EXAMPLE = ROOT / "ingest" / "examples" / "clusterfiles"
 
 # Tabel 3 of seeds/000_da5ac1ebd3a3b6da.txt (hand-checked): 19 IBNs named, with their call.

@@ -1,6 +1,6 @@
 """Known answers for the curated landscape (pure: no Neo4j).
 
-The expected values below were checked by hand against ``../shared/seeds/000_da5ac1ebd3a3b6da.txt``
+The expected values below were checked by hand against ``ingest/data/seeds/000_da5ac1ebd3a3b6da.txt``
 (Tabel 3, Tabel 10, Tabel 11, §2.5, §3.3) and ``004_fcc77dbab908c948.txt``.
 """
 
@@ -15,10 +15,10 @@ import pytest
 
 from graph.model import NODE_LABELS, ORG_KINDS, REL_TYPES
 from ingest.keys import name_key
+from ingest.data import SEEDS
 from ingest.landscape import LANDSCAPE_DIR, build_landscape
 from innograph.errors import DataError
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
 IBNS = {  # Tabel 3: the 19 networks it names (it counts 20), with their call
     "ibn-power-to-gas": "first", "ibn-air-cargo-belgium": "first", "ibn-b-hive": "first",
@@ -300,7 +300,6 @@ def _digits(x: float) -> str:
     return (f"{float(x):.6f}".rstrip("0").rstrip(".").replace(".", "")).lstrip("0") or "0"
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed documents are not next to the repo")
 def test_statistics_quote_their_source(records):
     docs = {}
     for n in records.nodes:
@@ -315,7 +314,6 @@ def test_statistics_quote_their_source(records):
                 assert _digits(n.props[key]) in stated_digits, (n.id, key)
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed documents are not next to the repo")
 def test_names_and_titles_quote_the_report(records):
     report = _norm((SEEDS / "000_da5ac1ebd3a3b6da.txt").read_text(encoding="utf-8"))
     for n in records.nodes:

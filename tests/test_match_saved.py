@@ -35,7 +35,7 @@ def test_save_list_load_export(tmp_path):
     with pytest.raises(NotFound):
         load_match(match_id="nope", folder=tmp_path)
     with pytest.raises(InnographError):
-        load_match(match_id="../etc/passwd", folder=tmp_path)
+        load_match(match_id="../etc/passwd", folder=tmp_path)  # outside-repo: refused traversal
     unnamed = save_match(None, kind="partners", request={}, result=[], folder=tmp_path)
     assert (tmp_path / f"{unnamed}.json").is_file()
 

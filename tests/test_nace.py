@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from ingest import nace
+from ingest.data import NACE_SOURCES
 from ingest.data.derive_nace import derive
 
-SHARED_NACE = Path(__file__).resolve().parents[2] / "shared" / "data" / "nace"
 
 
 def test_vendored_table_sizes():
@@ -38,9 +38,8 @@ def test_labels():
     assert nace.sectors()["20.13"].label_en == "Manufacture of other inorganic basic chemicals"
 
 
-@pytest.mark.skipif(not SHARED_NACE.exists(), reason="../shared/data/nace is not here")
 def test_vendored_tables_are_what_the_script_derives(tmp_path):
-    derive(SHARED_NACE, tmp_path)
+    derive(NACE_SOURCES, tmp_path)
     for name in ("nace_rev2.csv", "nacebel_2008_subclasses.csv"):
         assert (tmp_path / name).read_text() == (nace.DATA / name).read_text()
 

@@ -1,8 +1,8 @@
-"""Derive the two compact NACE tables in this folder from ``shared/data/nace/``.
+"""Derive the two compact NACE tables in this folder from the source tables in ``nace/``.
 
-Run once when the source tables change::
+Run once when the source tables change (they may be plain ``.csv`` or gzip-packed ``.csv.gz``)::
 
-    python -m ingest.data.derive_nace ../shared/data/nace
+    python -m ingest.data.derive_nace [FOLDER]    # default: ingest/data/nace
 
 * ``nace_rev2.csv``: NACE Rev. 2 (= NACE-BEL 2008, levels 1-4): ``code, level, level_name,
   section, parent, label_en, label_nl``; 996 rows. Section labels lose their ``SECTION A --``
@@ -19,6 +19,8 @@ README).
 from __future__ import annotations
 
 import csv
+import gzip
+import io
 import re
 import sys
 from pathlib import Path
@@ -43,9 +45,18 @@ def _parent(code: str, level: int, section: str) -> str:
     return code[:-1].rstrip(".")
 
 
-def derive(source: Path, out: Path = HERE) -> None:
-    with open(source / "nace_rev2_sections_to_classes.csv", encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f))
+def _rows(folder: Path, name: str) -> list[dict[str, str]]:
+    """The rows of ``folder/name``, or of its gzip-packed ``folder/name.gz``."""
+    path = folder / name
+    if path.is_file():
+        text = path.read_text(encoding="utf-8")
+    else:
+        text = gzip.decompress((folder / f"{name}.gz").read_bytes()).decode("utf-8")
+    return list(csv.DictReader(io.StringIO(text, newline="")))
+
+
+def derive(source: Path = HERE / "nace", out: Path = HERE) -> None:
+    rows = _rows(source, "nace_rev2_sections_to_classes.csv")
     with open(out / "nace_rev2.csv", "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(["code", "level", "level_name", "section", "parent", "label_en", "label_nl"])
@@ -57,9 +68,8 @@ def derive(source: Path, out: Path = HERE) -> None:
             w.writerow([r["code"], level, r["level_name"], r["section"],
                         _parent(r["code"], level, r["section"]), " ".join(en.split()),
                         " ".join(nl.split())])
-    with open(source / "nacebel_2003_2008_2025_bce_codes_to_label.csv", encoding="utf-8",
-              newline="") as f:
-        sub = [r for r in csv.DictReader(f) if r["version"] == "2008" and r["level"] == "5"]
+    sub = [r for r in _rows(source, "nacebel_2003_2008_2025_bce_codes_to_label.csv")
+           if r["version"] == "2008" and r["level"] == "5"]
     with open(out / "nacebel_2008_subclasses.csv", "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(["code", "class"])
@@ -68,4 +78,4 @@ def derive(source: Path, out: Path = HERE) -> None:
 
 
 if __name__ == "__main__":
-    derive(Path(sys.argv[1]) if len(sys.argv) > 1 else HERE.parents[2] / "shared/data/nace")
+    derive(Path(sys.argv[1]) if len(sys.argv) > 1 else HERE / "nace")
