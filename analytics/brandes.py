@@ -31,8 +31,9 @@ import numpy as np
 import scipy.sparse as sp
 
 
-def dependencies(b: sp.csr_matrix, bt: sp.csr_matrix, sources: Sequence[int],
-                 dtype: type = np.float64) -> np.ndarray:
+def dependencies(
+    b: sp.csr_matrix, bt: sp.csr_matrix, sources: Sequence[int], dtype: type = np.float64
+) -> np.ndarray:
     """Brandes dependencies ``delta_s(v)`` of every organisation ``v`` (rows) on each source.
 
     Parameters

@@ -40,8 +40,9 @@ class PowerIterationFailedConvergence(RuntimeError):
     """PageRank did not converge within ``max_iter`` iterations."""
 
 
-def pagerank(net: OrgNetwork, alpha: float = 0.85, max_iter: int = 100, tol: float = 1e-6
-             ) -> np.ndarray:
+def pagerank(
+    net: OrgNetwork, alpha: float = 0.85, max_iter: int = 100, tol: float = 1e-6
+) -> np.ndarray:
     """PageRank of every organisation on the weighted network, without building it.
 
     Parameters
@@ -123,8 +124,9 @@ def _path_matrices(net: OrgNetwork, dtype: type) -> tuple[sp.csr_matrix, sp.csr_
     return b, b.T.tocsr()
 
 
-def _moments(net: OrgNetwork, sources: np.ndarray, dtype: type, workers: int
-             ) -> tuple[np.ndarray, np.ndarray]:
+def _moments(
+    net: OrgNetwork, sources: np.ndarray, dtype: type, workers: int
+) -> tuple[np.ndarray, np.ndarray]:
     """(sum over sources of delta_s(v), sum of delta_s(v)^2), batch by batch in order."""
     b, bt = _path_matrices(net, dtype)
     groups = [g for g in np.array_split(sources, -(-len(sources) // BATCH)) if len(g)]
@@ -222,8 +224,9 @@ def betweenness(
     if pivots is None:
         pivots = n if n <= exact_threshold else DEFAULT_PIVOTS
     if n <= 2 or pivots >= n:
-        total, _ = _moments(net, np.arange(n), np.float64, workers) if n > 2 else (
-            np.zeros(n), None)
+        total, _ = (
+            _moments(net, np.arange(n), np.float64, workers) if n > 2 else (np.zeros(n), None)
+        )
         return Betweenness(total * scale, exact=True, pivots=n)
     k = max(2, int(pivots))
     sample = np.random.default_rng(seed).choice(n, size=k, replace=False)
@@ -233,8 +236,9 @@ def betweenness(
     var = np.maximum(x_sq - k * mean**2, 0.0) / (k - 1)
     se = np.sqrt(var / k * (n - k) / (n - 1))
     bound = n / (n - 1) * math.sqrt(math.log(2 * n / delta) / (2 * k))
-    return Betweenness(mean, exact=False, pivots=k, seed=seed, standard_error=se,
-                       error_bound=bound, delta=delta)
+    return Betweenness(
+        mean, exact=False, pivots=k, seed=seed, standard_error=se, error_bound=bound, delta=delta
+    )
 
 
 @dataclass(frozen=True)
@@ -305,8 +309,10 @@ def top_by_cluster(proj: Projection, scores: np.ndarray, k: int = 10) -> list[li
     order = np.lexsort((m[:, 0], -scores[m[:, 0]], m[:, 1]))
     ranked = m[order]
     starts = np.searchsorted(ranked[:, 1], np.arange(proj.n_clusters + 1))
-    return [ranked[starts[c]:min(starts[c + 1], starts[c] + k), 0].tolist()
-            for c in range(proj.n_clusters)]
+    return [
+        ranked[starts[c] : min(starts[c + 1], starts[c] + k), 0].tolist()
+        for c in range(proj.n_clusters)
+    ]
 
 
 def rows(proj: Projection, result: Centrality, top: int | None = None) -> list[dict]:

@@ -62,13 +62,13 @@ class SectorMatrix:
 def _sector_incidence(proj: Projection, level: str) -> tuple[list[str], sp.csr_matrix]:
     names, sector = proj.sectors(level)
     known = np.flatnonzero(sector >= 0)
-    s = sp.csr_matrix((np.ones(len(known)), (known, sector[known])),
-                      shape=(proj.n_orgs, len(names)))
+    s = sp.csr_matrix(
+        (np.ones(len(known)), (known, sector[known])), shape=(proj.n_orgs, len(names))
+    )
     return names, s
 
 
-def sector_matrix(proj: Projection, level: str = "section", via: str = "projects"
-                  ) -> SectorMatrix:
+def sector_matrix(proj: Projection, level: str = "section", via: str = "projects") -> SectorMatrix:
     """The sector × sector matrix of links through shared projects or clusters.
 
     Parameters
@@ -102,8 +102,9 @@ def sector_matrix(proj: Projection, level: str = "section", via: str = "projects
     return SectorMatrix(level, via, names, links)
 
 
-def sector_links(mat: SectorMatrix, cross_only: bool = True, top: int | None = None
-                 ) -> list[dict[str, Any]]:
+def sector_links(
+    mat: SectorMatrix, cross_only: bool = True, top: int | None = None
+) -> list[dict[str, Any]]:
     """The matrix as rows ``sector_a, sector_b, links, via, level`` (``a <= b``), most first.
 
     ``cross_only`` leaves out links inside one sector. Ties by sector codes.
@@ -116,19 +117,21 @@ def sector_links(mat: SectorMatrix, cross_only: bool = True, top: int | None = N
     order = np.lexsort((b, a, -links))
     if top:
         order = order[:top]
-    return [{
-        "sector_a": mat.sectors[a[i]],
-        "sector_b": mat.sectors[b[i]],
-        "links": int(links[i]),
-        "via": mat.via,
-        "level": mat.level,
-        "label_a": nace.label(mat.sectors[a[i]]),
-        "label_b": nace.label(mat.sectors[b[i]]),
-    } for i in order.tolist()]
+    return [
+        {
+            "sector_a": mat.sectors[a[i]],
+            "sector_b": mat.sectors[b[i]],
+            "links": int(links[i]),
+            "via": mat.via,
+            "level": mat.level,
+            "label_a": nace.label(mat.sectors[a[i]]),
+            "label_b": nace.label(mat.sectors[b[i]]),
+        }
+        for i in order.tolist()
+    ]
 
 
-def cluster_cross_sector_share(proj: Projection, level: str = "section"
-                               ) -> list[dict[str, Any]]:
+def cluster_cross_sector_share(proj: Projection, level: str = "section") -> list[dict[str, Any]]:
     """Each cluster's share of cross-sector ties among its members.
 
     A tie is a pair of members that both have a known sector; ``share = cross / ties``
@@ -154,14 +157,16 @@ def cluster_cross_sector_share(proj: Projection, level: str = "section"
     for c in range(proj.n_clusters):
         t = int(round(ties[c]))
         cross = int(round(ties[c] - same[c]))
-        out.append({
-            "id": proj.cluster_ids[c],
-            "name": proj.cluster_name[c],
-            "members": int(members[c]),
-            "with_sector": int(known[c]),
-            "ties": t,
-            "cross_ties": cross,
-            "share": cross / t if t else None,
-            "level": level,
-        })
+        out.append(
+            {
+                "id": proj.cluster_ids[c],
+                "name": proj.cluster_name[c],
+                "members": int(members[c]),
+                "with_sector": int(known[c]),
+                "ties": t,
+                "cross_ties": cross,
+                "share": cross / t if t else None,
+                "level": level,
+            }
+        )
     return out

@@ -61,11 +61,13 @@ def helix_mix(proj: Projection, unit: str = "clusters") -> list[dict[str, Any]]:
     kind_index = {k: i for i, k in enumerate(ORG_KINDS)}
     n = proj.n_orgs
     kinds = np.array([kind_index[k] for k in proj.org_kind], dtype=np.int64)
-    columns = np.concatenate([
-        kinds,
-        np.full(n, len(ORG_KINDS)),      # sme firm
-        np.full(n, len(ORG_KINDS) + 1),  # firm of known size
-    ])
+    columns = np.concatenate(
+        [
+            kinds,
+            np.full(n, len(ORG_KINDS)),  # sme firm
+            np.full(n, len(ORG_KINDS) + 1),  # firm of known size
+        ]
+    )
     is_firm = kinds == kind_index["firm"]
     sme = is_firm & np.array([s == "sme" for s in proj.org_size])
     sized = is_firm & np.array([s is not None for s in proj.org_size])

@@ -75,11 +75,10 @@ class OrgNetwork:
 
     @property
     def cluster_part(self) -> sp.csr_matrix:
-        return self.incidence[:, self.n_projects:].tocsr()
+        return self.incidence[:, self.n_projects :].tocsr()
 
 
-def org_network(proj: Projection, view: str = "both", cluster_weight: str = "newman"
-                ) -> OrgNetwork:
+def org_network(proj: Projection, view: str = "both", cluster_weight: str = "newman") -> OrgNetwork:
     """The organisation network of ``proj`` in one view (see the module docstring).
 
     Parameters
@@ -167,7 +166,8 @@ def to_networkx(net: OrgNetwork, ids: list[str] | None = None) -> nx.Graph:
     g = nx.Graph()
     g.add_nodes_from(names)
     g.add_weighted_edges_from(
-        (names[i], names[j], float(x)) for i, j, x in zip(w.row, w.col, w.data, strict=True))
+        (names[i], names[j], float(x)) for i, j, x in zip(w.row, w.col, w.data, strict=True)
+    )
     return g
 
 
@@ -177,10 +177,11 @@ def _signatures(b: sp.csr_matrix) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     b = b.tocsr()
     b.sort_indices()
     ptr, idx = b.indptr, b.indices.astype(np.int64)
-    keys = [idx[ptr[i]:ptr[i + 1]].tobytes() for i in range(b.shape[0])]
+    keys = [idx[ptr[i] : ptr[i + 1]].tobytes() for i in range(b.shape[0])]
     index: dict[bytes, int] = {}
-    sig = np.fromiter((index.setdefault(k, len(index)) for k in keys), dtype=np.int64,
-                      count=len(keys))
+    sig = np.fromiter(
+        (index.setdefault(k, len(index)) for k in keys), dtype=np.int64, count=len(keys)
+    )
     first = np.full(len(index), -1, dtype=np.int64)
     first[sig[::-1]] = np.arange(len(sig) - 1, -1, -1)
     counts = np.bincount(sig, minlength=len(index))
@@ -229,7 +230,7 @@ def degree(net: OrgNetwork) -> np.ndarray:
     """
     live = net.weights > 0
     bp = net.incidence[:, : net.n_projects][:, live[: net.n_projects]].tocsr()
-    bc = net.incidence[:, net.n_projects:][:, live[net.n_projects:]].tocsr()
+    bc = net.incidence[:, net.n_projects :][:, live[net.n_projects :]].tocsr()
     out = np.zeros(net.n, dtype=np.int64)
     has_c = bc.shape[1] > 0 and bc.nnz > 0
     if has_c:

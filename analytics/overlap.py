@@ -54,7 +54,7 @@ class Overlap:
 
     def shared_ids(self, proj: Projection, k: int) -> list[str]:
         """Ids of the organisations pair ``k`` shares."""
-        idx = self.shared_orgs[self.shared_ptr[k]:self.shared_ptr[k + 1]]
+        idx = self.shared_orgs[self.shared_ptr[k] : self.shared_ptr[k + 1]]
         return [proj.org_ids[i] for i in idx.tolist()]
 
 
@@ -135,23 +135,30 @@ def cluster_overlap(proj: Projection, *, sector_level: str = "division") -> Over
 
     names, sector = proj.sectors(sector_level)
     known = np.flatnonzero(sector >= 0)
-    org_sector = sp.csr_matrix((np.ones(len(known)), (known, sector[known])),
-                               shape=(proj.n_orgs, len(names)))
-    cluster_themes = (proj.cluster_participation_matrix
-                      + (m.T @ proj.participation_matrix)) @ proj.theme_matrix
+    org_sector = sp.csr_matrix(
+        (np.ones(len(known)), (known, sector[known])), shape=(proj.n_orgs, len(names))
+    )
+    cluster_themes = (
+        proj.cluster_participation_matrix + (m.T @ proj.participation_matrix)
+    ) @ proj.theme_matrix
     ptr, orgs = _shared_members(proj, a * proj.n_clusters + b)
     return Overlap(
-        a=a, b=b, shared=shared,
+        a=a,
+        b=b,
+        shared=shared,
         jaccard=shared / union,
         overlap_coefficient=shared / smaller,
         sector_jaccard=_jaccard(m.T @ org_sector, a, b),
         theme_jaccard=_jaccard(sp.csr_matrix(cluster_themes), a, b),
-        shared_ptr=ptr, shared_orgs=orgs, sector_level=sector_level,
+        shared_ptr=ptr,
+        shared_orgs=orgs,
+        sector_level=sector_level,
     )
 
 
-def overlap_rows(proj: Projection, ov: Overlap, top: int | None = None,
-                 with_ids: bool = True) -> list[dict[str, Any]]:
+def overlap_rows(
+    proj: Projection, ov: Overlap, top: int | None = None, with_ids: bool = True
+) -> list[dict[str, Any]]:
     """One dict per pair, most shared members first (ties by Jaccard, then ids).
 
     Keys: ``a, b, a_name, b_name, shared, jaccard, overlap_coefficient, sector_jaccard,
@@ -164,8 +171,10 @@ def overlap_rows(proj: Projection, ov: Overlap, top: int | None = None,
     for k in order.tolist():
         a, b = int(ov.a[k]), int(ov.b[k])
         row: dict[str, Any] = {
-            "a": proj.cluster_ids[a], "b": proj.cluster_ids[b],
-            "a_name": proj.cluster_name[a], "b_name": proj.cluster_name[b],
+            "a": proj.cluster_ids[a],
+            "b": proj.cluster_ids[b],
+            "a_name": proj.cluster_name[a],
+            "b_name": proj.cluster_name[b],
             "shared": int(ov.shared[k]),
             "jaccard": float(ov.jaccard[k]),
             "overlap_coefficient": float(ov.overlap_coefficient[k]),
@@ -200,12 +209,15 @@ def brokers(proj: Projection, top: int | None = None) -> list[dict[str, Any]]:
     order = cand[np.lexsort((cand, -n_projects[cand], -n_clusters[cand]))]
     if top:
         order = order[:top]
-    return [{
-        "id": proj.org_ids[i],
-        "name": proj.org_name[i],
-        "kind": proj.org_kind[i],
-        "clusters": int(n_clusters[i]),
-        "projects": int(n_projects[i]),
-        "cluster_pairs": int(n_clusters[i] * (n_clusters[i] - 1) // 2),
-        "cluster_ids": [proj.cluster_ids[c] for c in m.indices[m.indptr[i]:m.indptr[i + 1]]],
-    } for i in order.tolist()]
+    return [
+        {
+            "id": proj.org_ids[i],
+            "name": proj.org_name[i],
+            "kind": proj.org_kind[i],
+            "clusters": int(n_clusters[i]),
+            "projects": int(n_projects[i]),
+            "cluster_pairs": int(n_clusters[i] * (n_clusters[i] - 1) // 2),
+            "cluster_ids": [proj.cluster_ids[c] for c in m.indices[m.indptr[i] : m.indptr[i + 1]]],
+        }
+        for i in order.tolist()
+    ]

@@ -162,8 +162,12 @@ class Projection:
                 codes.append(by_code[c])
             names = sorted({c for c in codes if c is not None})
             index = {c: i for i, c in enumerate(names)}
-            self._memo[key] = (names, _frozen(np.array(
-                [index[c] if c is not None else -1 for c in codes], dtype=np.int64)))
+            self._memo[key] = (
+                names,
+                _frozen(
+                    np.array([index[c] if c is not None else -1 for c in codes], dtype=np.int64)
+                ),
+            )
         names, idx = self._memo[key]
         return list(names), idx
 
@@ -238,23 +242,26 @@ def from_rows(
     for r in memberships:
         cluster = _lookup(cluster_index, _get(r, "cluster", "cluster_id"), "cluster")
         many = r.get("organisations")
-        for o in (many if many is not None else [_get(r, "organisation", "organisation_id",
-                                                      "org")]):
+        for o in many if many is not None else [_get(r, "organisation", "organisation_id", "org")]:
             m_org.append(_lookup(org_index, o, "organisation"))
             m_cl.append(cluster)
     p_org, p_pr = [], []
     for r in participations:
         project = _lookup(project_index, _get(r, "project", "project_id"), "project")
         many = r.get("organisations")
-        members = many if many is not None else [_get(r, "organisation", "organisation_id",
-                                                      "participant_id", "org")]
+        members = (
+            many
+            if many is not None
+            else [_get(r, "organisation", "organisation_id", "participant_id", "org")]
+        )
         for o in members:
             p_org.append(_lookup(org_index, o, "organisation"))
             p_pr.append(project)
     c_cl, c_pr = [], []
     for r in cluster_participations:
-        c_cl.append(_lookup(cluster_index, _get(r, "cluster", "cluster_id", "participant_id"),
-                            "cluster"))
+        c_cl.append(
+            _lookup(cluster_index, _get(r, "cluster", "cluster_id", "participant_id"), "cluster")
+        )
         c_pr.append(_lookup(project_index, _get(r, "project", "project_id"), "project"))
 
     def text(v: Any) -> str | None:
@@ -266,8 +273,9 @@ def from_rows(
         org_kind=[_kind(r.get("kind")) for _, r in org_rows],
         org_size=[_size(r.get("size")) for _, r in org_rows],
         org_nace=[text(r.get("nace")) for _, r in org_rows],
-        org_synthetic=_frozen(np.array([bool(r.get("synthetic")) for _, r in org_rows],
-                                       dtype=bool)),
+        org_synthetic=_frozen(
+            np.array([bool(r.get("synthetic")) for _, r in org_rows], dtype=bool)
+        ),
         cluster_ids=[k for k, _ in cluster_rows],
         cluster_name=[text(r.get("name")) or k for k, r in cluster_rows],
         cluster_type=[text(r.get("type")) for _, r in cluster_rows],
@@ -301,8 +309,11 @@ def from_arrays(
 
     The id lists must already be sorted and unique; pairs index into them.
     """
-    for name, ids in (("org_ids", org_ids), ("cluster_ids", cluster_ids),
-                      ("project_ids", project_ids)):
+    for name, ids in (
+        ("org_ids", org_ids),
+        ("cluster_ids", cluster_ids),
+        ("project_ids", project_ids),
+    ):
         if list(ids) != sorted(set(ids)):
             raise ValueError(f"{name} must be sorted and unique")
     n, c, p = len(org_ids), len(cluster_ids), len(project_ids)

@@ -40,16 +40,21 @@ class Timings:
             self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - t0
 
 
-def _run(db: DatabaseLike | None, run: Run | None, kind: str, params: dict[str, Any]
-         ) -> Run | None:
+def _run(db: DatabaseLike | None, run: Run | None, kind: str, params: dict[str, Any]) -> Run | None:
     if db is None:
         return run
     return run or store.start_run(db, kind, params)
 
 
-def run_overlap(proj: Projection, db: DatabaseLike | None = None, run: Run | None = None, *,
-                sector_level: str = "division", timings: Timings | None = None,
-                say: Step | None = None) -> tuple[Overlap, Run | None]:
+def run_overlap(
+    proj: Projection,
+    db: DatabaseLike | None = None,
+    run: Run | None = None,
+    *,
+    sector_level: str = "division",
+    timings: Timings | None = None,
+    say: Step | None = None,
+) -> tuple[Overlap, Run | None]:
     t = timings or Timings()
     with t.step("overlap: compute", say):
         ov = cluster_overlap(proj, sector_level=sector_level)
@@ -63,16 +68,28 @@ def run_overlap(proj: Projection, db: DatabaseLike | None = None, run: Run | Non
     return ov, run
 
 
-def run_centrality(proj: Projection, db: DatabaseLike | None = None, run: Run | None = None, *,
-                   view: str = "both", pivots: int | None = None, seed: int = 0,
-                   top_k: int = 10, timings: Timings | None = None, say: Step | None = None
-                   ) -> tuple[Centrality, Run | None]:
+def run_centrality(
+    proj: Projection,
+    db: DatabaseLike | None = None,
+    run: Run | None = None,
+    *,
+    view: str = "both",
+    pivots: int | None = None,
+    seed: int = 0,
+    top_k: int = 10,
+    timings: Timings | None = None,
+    say: Step | None = None,
+) -> tuple[Centrality, Run | None]:
     t = timings or Timings()
     with t.step("centrality: compute", say):
         result = centrality(proj, view, pivots=pivots, seed=seed)
     own = run is None
-    run = _run(db, run, "centrality", {"view": view, "pivots": pivots, "seed": seed,
-                                       "cluster_weight": result.cluster_weight})
+    run = _run(
+        db,
+        run,
+        "centrality",
+        {"view": view, "pivots": pivots, "seed": seed, "cluster_weight": result.cluster_weight},
+    )
     if db is not None and run is not None:
         b = result.betweenness
         run.results["betweenness_exact"] = int(b.exact)
@@ -84,11 +101,16 @@ def run_centrality(proj: Projection, db: DatabaseLike | None = None, run: Run | 
     return result, run
 
 
-def run_cross_sector(proj: Projection, db: DatabaseLike | None = None, run: Run | None = None,
-                     *, levels: tuple[str, ...] = ("section",),
-                     vias: tuple[str, ...] = ("projects", "clusters"),
-                     timings: Timings | None = None, say: Step | None = None
-                     ) -> tuple[list[SectorMatrix], list[dict[str, Any]], Run | None]:
+def run_cross_sector(
+    proj: Projection,
+    db: DatabaseLike | None = None,
+    run: Run | None = None,
+    *,
+    levels: tuple[str, ...] = ("section",),
+    vias: tuple[str, ...] = ("projects", "clusters"),
+    timings: Timings | None = None,
+    say: Step | None = None,
+) -> tuple[list[SectorMatrix], list[dict[str, Any]], Run | None]:
     t = timings or Timings()
     with t.step("cross-sector: compute", say):
         matrices = [sector_matrix(proj, level, via) for level in levels for via in vias]
@@ -105,9 +127,14 @@ def run_cross_sector(proj: Projection, db: DatabaseLike | None = None, run: Run 
     return matrices, shares, run
 
 
-def run_helix(proj: Projection, db: DatabaseLike | None = None, run: Run | None = None, *,
-              timings: Timings | None = None, say: Step | None = None
-              ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], Run | None]:
+def run_helix(
+    proj: Projection,
+    db: DatabaseLike | None = None,
+    run: Run | None = None,
+    *,
+    timings: Timings | None = None,
+    say: Step | None = None,
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], Run | None]:
     t = timings or Timings()
     with t.step("helix: compute", say):
         clusters = helix_mix(proj, "clusters")
@@ -135,9 +162,17 @@ class AllResults:
     timings: Timings
 
 
-def run_all(db: DatabaseLike | None, proj: Projection | None = None, *, view: str = "both",
-            pivots: int | None = None, seed: int = 0, top_k: int = 10, write: bool = True,
-            say: Step | None = None) -> AllResults:
+def run_all(
+    db: DatabaseLike | None,
+    proj: Projection | None = None,
+    *,
+    view: str = "both",
+    pivots: int | None = None,
+    seed: int = 0,
+    top_k: int = 10,
+    write: bool = True,
+    say: Step | None = None,
+) -> AllResults:
     """Read the projection (unless given), run the four analyses, write them under one run.
 
     With ``write=False`` (or no ``db``) nothing is written.
@@ -153,10 +188,12 @@ def run_all(db: DatabaseLike | None, proj: Projection | None = None, *, view: st
     if out is not None:
         run = store.start_run(out, "all", {"view": view, "pivots": pivots, "seed": seed})
     ov, _ = run_overlap(proj, out, run, timings=t, say=say)
-    cen, _ = run_centrality(proj, out, run, view=view, pivots=pivots, seed=seed, top_k=top_k,
-                            timings=t, say=say)
-    mats, shares, _ = run_cross_sector(proj, out, run, levels=("section", "division"),
-                                       timings=t, say=say)
+    cen, _ = run_centrality(
+        proj, out, run, view=view, pivots=pivots, seed=seed, top_k=top_k, timings=t, say=say
+    )
+    mats, shares, _ = run_cross_sector(
+        proj, out, run, levels=("section", "division"), timings=t, say=say
+    )
     hc, hp, _ = run_helix(proj, out, run, timings=t, say=say)
     if out is not None and run is not None:
         run.results["seconds"] = round(sum(t.seconds.values()), 3)

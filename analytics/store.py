@@ -40,10 +40,14 @@ class DatabaseLike(Protocol):
 
     def write(self, name: str, **params: Any) -> list[dict[str, Any]]: ...
 
-    def write_batches(self, text: str, rows: Sequence[dict[str, Any]], batch_size: int = ...,
-                      params: dict[str, Any] | None = None,
-                      progress: Callable[[int], None] | None = None
-                      ) -> list[dict[str, Any]]: ...
+    def write_batches(
+        self,
+        text: str,
+        rows: Sequence[dict[str, Any]],
+        batch_size: int = ...,
+        params: dict[str, Any] | None = None,
+        progress: Callable[[int], None] | None = None,
+    ) -> list[dict[str, Any]]: ...
 
 
 def _statement(name: str) -> str:
@@ -59,14 +63,21 @@ def _themes(row: dict[str, Any]) -> list[str]:
     prop = row.get("theme_property")
     if isinstance(prop, str):
         prop = prop.split("|")
-    return sorted({str(t).strip() for t in [*(prop or []), *(row.get("theme_names") or [])]
-                   if t is not None and str(t).strip()})
+    return sorted(
+        {
+            str(t).strip()
+            for t in [*(prop or []), *(row.get("theme_names") or [])]
+            if t is not None and str(t).strip()
+        }
+    )
 
 
 def read_projection(db: DatabaseLike) -> Projection:
     """Read organisations, clusters, projects and their incidences into a ``Projection``."""
-    projects = [{"id": r["id"], "year": r.get("year"), "themes": _themes(r)}
-                for r in db.read("analytics_read_projects")]
+    projects = [
+        {"id": r["id"], "year": r.get("year"), "themes": _themes(r)}
+        for r in db.read("analytics_read_projects")
+    ]
     return from_rows(
         orgs=db.read("analytics_read_organisations"),
         clusters=db.read("analytics_read_clusters"),
@@ -103,48 +114,72 @@ def new_run(kind: str, params: dict[str, Any] | None = None) -> Run:
 def start_run(db: DatabaseLike, kind: str, params: dict[str, Any] | None = None) -> Run:
     """Create the ``AnalyticsRun`` node and return the run."""
     run = new_run(kind, params)
-    db.write("analytics_merge_run", id=run.id, kind=kind, started_at=run.at,
-             params=json.dumps(run.params, sort_keys=True, default=str))
+    db.write(
+        "analytics_merge_run",
+        id=run.id,
+        kind=kind,
+        started_at=run.at,
+        params=json.dumps(run.params, sort_keys=True, default=str),
+    )
     return run
 
 
 def finish_run(db: DatabaseLike, run: Run) -> None:
-    db.write("analytics_finish_run", id=run.id, finished_at=_now().isoformat(),
-             results=json.dumps(run.results, sort_keys=True))
+    db.write(
+        "analytics_finish_run",
+        id=run.id,
+        finished_at=_now().isoformat(),
+        results=json.dumps(run.results, sort_keys=True),
+    )
 
 
 def _written(result: list[dict[str, Any]]) -> int:
     return int(sum(r.get("written", 0) or 0 for r in result))
 
 
-def _batches(db: DatabaseLike, name: str, rows: list[dict[str, Any]], params: dict[str, Any],
-             progress: Progress = None) -> int:
+def _batches(
+    db: DatabaseLike,
+    name: str,
+    rows: list[dict[str, Any]],
+    params: dict[str, Any],
+    progress: Progress = None,
+) -> int:
     if not rows:
         return 0
-    return _written(db.write_batches(_statement(name), rows, BATCH_SIZE, params=params,
-                                     progress=progress))
+    return _written(
+        db.write_batches(_statement(name), rows, BATCH_SIZE, params=params, progress=progress)
+    )
 
 
 # -- write ---------------------------------------------------------------------------------------
 def overlap_write_rows(proj: Projection, ov: Overlap) -> list[dict[str, Any]]:
     """The rows ``analytics_merge_overlaps`` takes (cluster ids in ``a < b`` order)."""
-    return [{
-        "a": proj.cluster_ids[int(ov.a[k])],
-        "b": proj.cluster_ids[int(ov.b[k])],
-        "shared": int(ov.shared[k]),
-        "jaccard": float(ov.jaccard[k]),
-        "overlap_coefficient": float(ov.overlap_coefficient[k]),
-        "shared_ids": ov.shared_ids(proj, k),
-        "sector_jaccard": float(ov.sector_jaccard[k]),
-        "theme_jaccard": float(ov.theme_jaccard[k]),
-    } for k in range(len(ov))]
+    return [
+        {
+            "a": proj.cluster_ids[int(ov.a[k])],
+            "b": proj.cluster_ids[int(ov.b[k])],
+            "shared": int(ov.shared[k]),
+            "jaccard": float(ov.jaccard[k]),
+            "overlap_coefficient": float(ov.overlap_coefficient[k]),
+            "shared_ids": ov.shared_ids(proj, k),
+            "sector_jaccard": float(ov.sector_jaccard[k]),
+            "theme_jaccard": float(ov.theme_jaccard[k]),
+        }
+        for k in range(len(ov))
+    ]
 
 
-def write_overlap(db: DatabaseLike, proj: Projection, ov: Overlap, run: Run,
-                  progress: Progress = None) -> int:
+def write_overlap(
+    db: DatabaseLike, proj: Projection, ov: Overlap, run: Run, progress: Progress = None
+) -> int:
     """MERGE one ``OVERLAPS`` per pair, then delete those of earlier runs; returns #written."""
-    n = _batches(db, "analytics_merge_overlaps", overlap_write_rows(proj, ov),
-                 {"run_id": run.id, "computed_at": run.at}, progress)
+    n = _batches(
+        db,
+        "analytics_merge_overlaps",
+        overlap_write_rows(proj, ov),
+        {"run_id": run.id, "computed_at": run.at},
+        progress,
+    )
     deleted = db.write("analytics_delete_stale_overlaps", run_id=run.id)
     run.results["overlaps"] = n
     run.results["overlaps_deleted"] = int(sum(r.get("deleted", 0) for r in deleted))
@@ -155,38 +190,61 @@ def _float(x: float) -> float | None:
     return None if not np.isfinite(x) else float(x)
 
 
-def write_centrality(db: DatabaseLike, proj: Projection, result: Centrality, run: Run,
-                     top_k: int = 10, progress: Progress = None) -> int:
+def write_centrality(
+    db: DatabaseLike,
+    proj: Projection,
+    result: Centrality,
+    run: Run,
+    top_k: int = 10,
+    progress: Progress = None,
+) -> int:
     """Centrality as ``Organisation`` properties and each cluster's top ``top_k`` members."""
     b = result.betweenness
     se = b.standard_error
-    rows = [{
-        "id": proj.org_ids[i],
-        "degree": int(result.degree[i]),
-        "weighted_degree": float(result.weighted_degree[i]),
-        "betweenness": float(b.values[i]),
-        "betweenness_se": None if se is None else _float(se[i]),
-        "pagerank": float(result.pagerank[i]),
-    } for i in range(proj.n_orgs)]
-    n = _batches(db, "analytics_set_centrality", rows,
-                 {"view": result.view, "run_id": run.id, "computed_at": run.at}, progress)
+    rows = [
+        {
+            "id": proj.org_ids[i],
+            "degree": int(result.degree[i]),
+            "weighted_degree": float(result.weighted_degree[i]),
+            "betweenness": float(b.values[i]),
+            "betweenness_se": None if se is None else _float(se[i]),
+            "pagerank": float(result.pagerank[i]),
+        }
+        for i in range(proj.n_orgs)
+    ]
+    n = _batches(
+        db,
+        "analytics_set_centrality",
+        rows,
+        {"view": result.view, "run_id": run.id, "computed_at": run.at},
+        progress,
+    )
     tops = top_by_cluster(proj, result.pagerank, top_k)
-    ranking = [{
-        "id": proj.cluster_ids[c],
-        "top_organisations": [proj.org_ids[i] for i in members],
-        "top_pagerank": [float(result.pagerank[i]) for i in members],
-    } for c, members in enumerate(tops)]
-    _batches(db, "analytics_set_cluster_ranking", ranking,
-             {"view": result.view, "run_id": run.id})
+    ranking = [
+        {
+            "id": proj.cluster_ids[c],
+            "top_organisations": [proj.org_ids[i] for i in members],
+            "top_pagerank": [float(result.pagerank[i]) for i in members],
+        }
+        for c, members in enumerate(tops)
+    ]
+    _batches(db, "analytics_set_cluster_ranking", ranking, {"view": result.view, "run_id": run.id})
     run.results["organisations"] = n
     return n
 
 
 def write_sector_links(db: DatabaseLike, mat: SectorMatrix, run: Run) -> int:
     """The matrix (cross- and within-sector links) as ``SECTOR_LINK``; stale ones deleted."""
-    rows = [{"a": r["sector_a"], "b": r["sector_b"], "links": r["links"],
-             "label_a": r["label_a"], "label_b": r["label_b"]}
-            for r in sector_links(mat, cross_only=False)]
+    rows = [
+        {
+            "a": r["sector_a"],
+            "b": r["sector_b"],
+            "links": r["links"],
+            "label_a": r["label_a"],
+            "label_b": r["label_b"],
+        }
+        for r in sector_links(mat, cross_only=False)
+    ]
     params = {"via": mat.via, "level": mat.level, "run_id": run.id}
     n = _batches(db, "analytics_merge_sector_links", rows, {**params, "computed_at": run.at})
     db.write("analytics_delete_stale_sector_links", **params)
@@ -195,33 +253,60 @@ def write_sector_links(db: DatabaseLike, mat: SectorMatrix, run: Run) -> int:
     return n
 
 
-def write_cluster_cross_sector(db: DatabaseLike, rows: list[dict[str, Any]], level: str,
-                               run: Run) -> int:
+def write_cluster_cross_sector(
+    db: DatabaseLike, rows: list[dict[str, Any]], level: str, run: Run
+) -> int:
     """Each cluster's cross-sector share (rows of ``cluster_cross_sector_share``)."""
-    return _batches(db, "analytics_set_cluster_cross_sector",
-                    [{k: r[k] for k in ("id", "ties", "cross_ties", "share")} for r in rows],
-                    {"level": level, "run_id": run.id})
+    return _batches(
+        db,
+        "analytics_set_cluster_cross_sector",
+        [{k: r[k] for k in ("id", "ties", "cross_ties", "share")} for r in rows],
+        {"level": level, "run_id": run.id},
+    )
 
 
-_HELIX_KEYS = ("id", "members", "helix_firm", "helix_knowledge_institution",
-               "helix_government", "helix_federation", "helix_other", "sme_share")
+_HELIX_KEYS = (
+    "id",
+    "members",
+    "helix_firm",
+    "helix_knowledge_institution",
+    "helix_government",
+    "helix_federation",
+    "helix_other",
+    "sme_share",
+)
 
 
-def write_helix(db: DatabaseLike, cluster_rows: list[dict[str, Any]],
-                project_rows: list[dict[str, Any]], run: Run, progress: Progress = None) -> int:
+def write_helix(
+    db: DatabaseLike,
+    cluster_rows: list[dict[str, Any]],
+    project_rows: list[dict[str, Any]],
+    run: Run,
+    progress: Progress = None,
+) -> int:
     """The helix mix as ``Cluster`` and ``Project`` properties; returns #nodes written."""
     params = {"run_id": run.id, "computed_at": run.at}
-    n = _batches(db, "analytics_set_cluster_helix",
-                 [{k: r[k] for k in _HELIX_KEYS} for r in cluster_rows], params)
-    n += _batches(db, "analytics_set_project_helix",
-                  [{k: r[k] for k in _HELIX_KEYS} for r in project_rows], params, progress)
+    n = _batches(
+        db,
+        "analytics_set_cluster_helix",
+        [{k: r[k] for k in _HELIX_KEYS} for r in cluster_rows],
+        params,
+    )
+    n += _batches(
+        db,
+        "analytics_set_project_helix",
+        [{k: r[k] for k in _HELIX_KEYS} for r in project_rows],
+        params,
+        progress,
+    )
     run.results["helix_nodes"] = n
     return n
 
 
 # -- read back -----------------------------------------------------------------------------------
-def read_overlaps(db: DatabaseLike, min_shared: int = 1, limit: int = 100_000
-                  ) -> list[dict[str, Any]]:
+def read_overlaps(
+    db: DatabaseLike, min_shared: int = 1, limit: int = 100_000
+) -> list[dict[str, Any]]:
     """The ``OVERLAPS`` relationships in the graph, most shared members first."""
     return db.read("analytics_read_overlaps", min_shared=min_shared, limit=limit)
 

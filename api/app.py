@@ -66,8 +66,7 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
                 if app.state.db is opened:
                     app.state.db = None
 
-    app = FastAPI(title="innograph", version="0.1.0", description=DESCRIPTION,
-                  lifespan=lifespan)
+    app = FastAPI(title="innograph", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
     app.state.settings = cfg
     app.state.db = db
     app.state.keys = KeyStore(cfg.keys_path)
@@ -83,7 +82,6 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
         response.headers.setdefault("X-Frame-Options", "SAMEORIGIN")  # maps: our own iframes
         return response
 
-    for module in (health, clusters, organisations, analytics, match, maps, cypher, ingest,
-                   pages):
+    for module in (health, clusters, organisations, analytics, match, maps, cypher, ingest, pages):
         app.include_router(module.router)
     return app

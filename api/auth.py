@@ -148,8 +148,13 @@ class KeyStore:
         while key_id in used:
             key_id = secrets.token_hex(4)
         key = f"{PREFIX}{key_id}_{secrets.token_urlsafe(32)}"
-        rec = KeyRecord(id=key_id, name=name or role.name, role=role.name, hash=digest(key),
-                        created=datetime.now(UTC).isoformat(timespec="seconds"))
+        rec = KeyRecord(
+            id=key_id,
+            name=name or role.name,
+            role=role.name,
+            hash=digest(key),
+            created=datetime.now(UTC).isoformat(timespec="seconds"),
+        )
         self._save(recs + [rec])
         return rec, key
 
@@ -167,7 +172,7 @@ class KeyStore:
         """The principal of an active key, or None."""
         if not key.startswith(PREFIX) or key.count("_") < 2:
             return None
-        key_id = key[len(PREFIX):].split("_", 1)[0]
+        key_id = key[len(PREFIX) :].split("_", 1)[0]
         wanted = digest(key)
         for r in self.records():
             if r.id == key_id and r.active and hmac.compare_digest(r.hash, wanted):
@@ -186,8 +191,10 @@ def presented_key(request: Request) -> str | None:
 def authenticate(request: Request, store: KeyStore) -> Principal:
     key = presented_key(request)
     if not key:
-        raise Unauthenticated("An API key is needed: send 'Authorization: Bearer KEY' or "
-                              "'X-API-Key: KEY' (create one with `innograph keys create`).")
+        raise Unauthenticated(
+            "An API key is needed: send 'Authorization: Bearer KEY' or "
+            "'X-API-Key: KEY' (create one with `innograph keys create`)."
+        )
     principal = store.verify(key)
     if principal is None:
         raise Unauthenticated("The API key is unknown or revoked.")

@@ -31,8 +31,12 @@ def _one(rows: list[dict[str, Any]], what: str, key: str) -> dict[str, Any]:
 
 
 def _page(row: dict[str, Any], model: type, limit: int, offset: int) -> m.Page:
-    return m.Page[model](total=row["total"], limit=limit, offset=offset,
-                         items=[model(**plain(i)) for i in row["items"]])
+    return m.Page[model](
+        total=row["total"],
+        limit=limit,
+        offset=offset,
+        items=[model(**plain(i)) for i in row["items"]],
+    )
 
 
 def _share(part: int, whole: int) -> float | None:
@@ -73,8 +77,9 @@ def sector_prefix(code: str | None) -> str | None:
 
 
 # -- clusters ------------------------------------------------------------------------------------
-def list_clusters(db: Database, type: str | None, q: str | None, limit: int,
-                  offset: int) -> m.Page[m.ClusterSummary]:
+def list_clusters(
+    db: Database, type: str | None, q: str | None, limit: int, offset: int
+) -> m.Page[m.ClusterSummary]:
     (row,) = db.read("api_list_clusters", type=type, q=q or None, skip=offset, limit=limit)
     return _page(row, m.ClusterSummary, limit, offset)
 
@@ -83,23 +88,36 @@ def get_cluster(db: Database, cluster_id: str) -> m.ClusterDetail:
     row = _one(db.read("api_get_cluster", id=cluster_id), "cluster", cluster_id)
     c = row["cluster"]
     return m.ClusterDetail(
-        **{k: c.get(k) for k in ("id", "name", "type", "domain", "description", "source",
-                                 "source_ref")},
-        members=row["members"], projects=row["projects"], firms=row["firms"],
-        sme_share=_share(row["smes"], row["firms"]), helix=row["helix"], linked=row["linked"],
-        managers=row["managers"], themes=row["themes"], properties=c,
+        **{
+            k: c.get(k)
+            for k in ("id", "name", "type", "domain", "description", "source", "source_ref")
+        },
+        members=row["members"],
+        projects=row["projects"],
+        firms=row["firms"],
+        sme_share=_share(row["smes"], row["firms"]),
+        helix=row["helix"],
+        linked=row["linked"],
+        managers=row["managers"],
+        themes=row["themes"],
+        properties=c,
     )
 
 
-def cluster_members(db: Database, cluster_id: str, kind: str | None, limit: int,
-                    offset: int) -> m.Page[m.Member]:
-    row = _one(db.read("api_cluster_members", id=cluster_id, kind=kind, skip=offset,
-                       limit=limit), "cluster", cluster_id)
+def cluster_members(
+    db: Database, cluster_id: str, kind: str | None, limit: int, offset: int
+) -> m.Page[m.Member]:
+    row = _one(
+        db.read("api_cluster_members", id=cluster_id, kind=kind, skip=offset, limit=limit),
+        "cluster",
+        cluster_id,
+    )
     return _page(row, m.Member, limit, offset)
 
 
-def cluster_projects(db: Database, cluster_id: str, limit: int, offset: int,
-                     members: bool = True) -> m.Page[m.ClusterProject]:
+def cluster_projects(
+    db: Database, cluster_id: str, limit: int, offset: int, members: bool = True
+) -> m.Page[m.ClusterProject]:
     """The cluster's own projects, and with ``members`` those of its members too."""
     name = "api_cluster_projects" if members else "api_cluster_own_projects"
     row = _one(db.read(name, id=cluster_id, skip=offset, limit=limit), "cluster", cluster_id)
@@ -110,22 +128,31 @@ def _masked(members: list[dict[str, Any]], shared: int, reveal_from: int) -> lis
     return members if shared >= reveal_from else None
 
 
-def cluster_overlaps(db: Database, cluster_id: str, reveal_from: int,
-                     names: int = NAMES) -> list[m.ClusterOverlap]:
-    row = _one(db.read("api_cluster_overlaps", id=cluster_id, names=names), "cluster",
-               cluster_id)
+def cluster_overlaps(
+    db: Database, cluster_id: str, reveal_from: int, names: int = NAMES
+) -> list[m.ClusterOverlap]:
+    row = _one(db.read("api_cluster_overlaps", id=cluster_id, names=names), "cluster", cluster_id)
     out = []
     for o in row["overlaps"]:
         shared = o.get("shared") or 0
-        out.append(m.ClusterOverlap(**{**o, "shared": shared, "shared_members": _masked(
-            o["shared_members"], shared, reveal_from)}))
+        out.append(
+            m.ClusterOverlap(
+                **{
+                    **o,
+                    "shared": shared,
+                    "shared_members": _masked(o["shared_members"], shared, reveal_from),
+                }
+            )
+        )
     return out
 
 
-def cluster_central(db: Database, cluster_id: str, metric: str,
-                    limit: int) -> list[m.CentralOrg]:
-    row = _one(db.read("api_cluster_central", id=cluster_id, metric=metric, limit=limit),
-               "cluster", cluster_id)
+def cluster_central(db: Database, cluster_id: str, metric: str, limit: int) -> list[m.CentralOrg]:
+    row = _one(
+        db.read("api_cluster_central", id=cluster_id, metric=metric, limit=limit),
+        "cluster",
+        cluster_id,
+    )
     return [m.CentralOrg(**o) for o in row["central"]]
 
 
@@ -134,18 +161,32 @@ def cluster_refs(db: Database, type: str | None = None) -> list[m.ClusterSize]:
 
 
 # -- organisations -------------------------------------------------------------------------------
-def search_organisations(db: Database, *, q: str | None, kind: str | None, sector: str | None,
-                         province: str | None, cluster: str | None,
-                         enterprise_number: str | None, limit: int,
-                         offset: int) -> m.Page[m.OrgSummary]:
+def search_organisations(
+    db: Database,
+    *,
+    q: str | None,
+    kind: str | None,
+    sector: str | None,
+    province: str | None,
+    cluster: str | None,
+    enterprise_number: str | None,
+    limit: int,
+    offset: int,
+) -> m.Page[m.OrgSummary]:
     """By enterprise number (any notation, in ``q`` or ``enterprise_number``), by name
     (the ``organisation_names`` full-text index), or by the filters alone."""
     q = (q or "").strip() or None
     number = enterprise_number_of(enterprise_number)
     if q and looks_like_enterprise_number(q):
         number, q = enterprise_number_of(q), None
-    filters = dict(kind=kind, sector=sector_prefix(sector), province=province or None,
-                   cluster=cluster or None, skip=offset, limit=limit)
+    filters = dict(
+        kind=kind,
+        sector=sector_prefix(sector),
+        province=province or None,
+        cluster=cluster or None,
+        skip=offset,
+        limit=limit,
+    )
     text = lucene_query(q) if q else None
     if text:
         (row,) = db.read("api_search_organisations", text=text, **filters)
@@ -157,44 +198,73 @@ def search_organisations(db: Database, *, q: str | None, kind: str | None, secto
 def get_organisation(db: Database, org_id: str) -> m.OrgDetail:
     row = _one(db.read("api_get_organisation", id=org_id), "organisation", org_id)
     o = row["organisation"]
-    return m.OrgDetail(**{**o, "projects": row["projects"], "clusters": row["clusters"],
-                          "ties": row["ties"], "sectors": row["sectors"],
-                          "regions": row["regions"], "properties": o})
+    return m.OrgDetail(
+        **{
+            **o,
+            "projects": row["projects"],
+            "clusters": row["clusters"],
+            "ties": row["ties"],
+            "sectors": row["sectors"],
+            "regions": row["regions"],
+            "properties": o,
+        }
+    )
 
 
-def organisation_projects(db: Database, org_id: str, limit: int,
-                          offset: int) -> m.Page[m.OrgProject]:
-    row = _one(db.read("api_organisation_projects", id=org_id, skip=offset, limit=limit),
-               "organisation", org_id)
+def organisation_projects(
+    db: Database, org_id: str, limit: int, offset: int
+) -> m.Page[m.OrgProject]:
+    row = _one(
+        db.read("api_organisation_projects", id=org_id, skip=offset, limit=limit),
+        "organisation",
+        org_id,
+    )
     return _page(row, m.OrgProject, limit, offset)
 
 
 # -- analytics results ---------------------------------------------------------------------------
-def overlap_matrix(db: Database, type: str | None, min_shared: int, reveal_from: int,
-                   names: int = NAMES) -> m.OverlapMatrix:
+def overlap_matrix(
+    db: Database, type: str | None, min_shared: int, reveal_from: int, names: int = NAMES
+) -> m.OverlapMatrix:
     pairs = []
     for r in db.read("api_overlap_pairs", type=type, min_shared=min_shared, names=names):
         r = plain(r)
         shared = r.get("shared") or 0
-        pairs.append(m.OverlapPair(**{**r, "shared": shared, "shared_members": _masked(
-            r["shared_members"], shared, reveal_from)}))
-    note = None if pairs else ("No overlaps in the graph yet: run `innograph analyze overlap` "
-                               "to compute them.")
-    return m.OverlapMatrix(clusters=cluster_refs(db, type), pairs=pairs,
-                           min_group_size=reveal_from, note=note)
+        pairs.append(
+            m.OverlapPair(
+                **{
+                    **r,
+                    "shared": shared,
+                    "shared_members": _masked(r["shared_members"], shared, reveal_from),
+                }
+            )
+        )
+    note = (
+        None
+        if pairs
+        else ("No overlaps in the graph yet: run `innograph analyze overlap` to compute them.")
+    )
+    return m.OverlapMatrix(
+        clusters=cluster_refs(db, type), pairs=pairs, min_group_size=reveal_from, note=note
+    )
 
 
-def centrality(db: Database, metric: str, cluster: str | None, kind: str | None, limit: int,
-               offset: int) -> m.Page[m.CentralOrg]:
-    (row,) = db.read("api_centrality", metric=metric, cluster=cluster, kind=kind, skip=offset,
-                     limit=limit)
+def centrality(
+    db: Database, metric: str, cluster: str | None, kind: str | None, limit: int, offset: int
+) -> m.Page[m.CentralOrg]:
+    (row,) = db.read(
+        "api_centrality", metric=metric, cluster=cluster, kind=kind, skip=offset, limit=limit
+    )
     return _page(row, m.CentralOrg, limit, offset)
 
 
-def cross_sector(db: Database, level: str | None, via: str | None,
-                 limit: int) -> list[m.SectorLink]:
-    return [m.SectorLink(**plain(r)) for r in
-            db.read("api_cross_sector", level=level, via=via, limit=limit)]
+def cross_sector(
+    db: Database, level: str | None, via: str | None, limit: int
+) -> list[m.SectorLink]:
+    return [
+        m.SectorLink(**plain(r))
+        for r in db.read("api_cross_sector", level=level, via=via, limit=limit)
+    ]
 
 
 def helix(db: Database, cluster_id: str | None = None) -> list[m.HelixRow]:

@@ -38,8 +38,9 @@ _api_key = APIKeyHeader(name="X-API-Key", auto_error=False, description="X-API-K
 
 
 def requires(role: Role):
-    def principal(request: Request, keys: KeysDep, _b=Depends(_bearer),
-                  _k=Depends(_api_key)) -> Principal:
+    def principal(
+        request: Request, keys: KeysDep, _b=Depends(_bearer), _k=Depends(_api_key)
+    ) -> Principal:
         return check_role(authenticate(request, keys), role)
 
     principal.__name__ = f"requires_{role.name}"
@@ -55,8 +56,11 @@ MAX_LIMIT = 500
 
 
 class Paging:
-    def __init__(self, limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
-                 offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0):
+    def __init__(
+        self,
+        limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
+        offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+    ):
         self.limit = limit
         self.offset = offset
 

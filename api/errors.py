@@ -42,12 +42,21 @@ def is_page(request: Request) -> bool:
     return path == "/" or path.startswith("/ui/")
 
 
-def answer(request: Request, status: int, detail: str, extra: dict | None = None,
-           headers: dict | None = None) -> Response:
+def answer(
+    request: Request,
+    status: int,
+    detail: str,
+    extra: dict | None = None,
+    headers: dict | None = None,
+) -> Response:
     if is_page(request) and hasattr(request.app.state, "templates"):
         return request.app.state.templates.TemplateResponse(
-            request, "error.html", {"status": status, "detail": detail}, status_code=status,
-            headers=headers)
+            request,
+            "error.html",
+            {"status": status, "detail": detail},
+            status_code=status,
+            headers=headers,
+        )
     return JSONResponse({"detail": detail, **(extra or {})}, status_code=status, headers=headers)
 
 
@@ -92,6 +101,7 @@ def install(app: FastAPI) -> None:
         return answer(request, 400, str(exc))
 
     for exc_type in (ServiceUnavailable, SessionExpired, AuthError):
+
         @app.exception_handler(exc_type)
         async def neo4j_down(request: Request, exc: Exception) -> Response:
             log.warning("Neo4j unavailable: %s", exc)

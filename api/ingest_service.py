@@ -44,15 +44,18 @@ def check_uploads(files: list[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
     if not xlsx:
         wrong = [n for n in names if not (n.endswith(".csv") and n[:-4] in CSV_NAMES)]
         if wrong:
-            raise InvalidInput(f"{wrong[0]!r} is not a cluster file; expected "
-                               f"{', '.join(c + '.csv' for c in CSV_NAMES)} or one .xlsx.")
+            raise InvalidInput(
+                f"{wrong[0]!r} is not a cluster file; expected "
+                f"{', '.join(c + '.csv' for c in CSV_NAMES)} or one .xlsx."
+            )
         if len(set(names)) != len(names):
             raise InvalidInput("The same cluster file was uploaded twice.")
     return out
 
 
-def ingest_uploads(db: Database, files: list[tuple[str, bytes]], *, dry_run: bool,
-                   skip_invalid: bool) -> m.IngestResult:
+def ingest_uploads(
+    db: Database, files: list[tuple[str, bytes]], *, dry_run: bool, skip_invalid: bool
+) -> m.IngestResult:
     from ingest.pipeline import ingest_paths
 
     files = check_uploads(files)
@@ -62,12 +65,25 @@ def ingest_uploads(db: Database, files: list[tuple[str, bytes]], *, dry_run: boo
         for name, content in files:
             (folder / name).write_bytes(content)
         target = folder / files[0][0] if files[0][0].endswith(".xlsx") else folder
-        results = ingest_paths(db, [target], "clusterfiles", dry_run=dry_run,
-                               skip_invalid=skip_invalid, report=Path(tmp) / "rejected.csv")
-    return m.IngestResult(dry_run=dry_run, files=[n for n, _ in files], results=[
-        m.IngestFile(
-            path=Path(r.path).name, format=r.format,
-            counts=plain(r.summary.rows()) if r.summary is not None else [],
-            records=r.records.counts(),
-            rejected=[str(p) for p in r.rejected],
-        ) for r in results])
+        results = ingest_paths(
+            db,
+            [target],
+            "clusterfiles",
+            dry_run=dry_run,
+            skip_invalid=skip_invalid,
+            report=Path(tmp) / "rejected.csv",
+        )
+    return m.IngestResult(
+        dry_run=dry_run,
+        files=[n for n, _ in files],
+        results=[
+            m.IngestFile(
+                path=Path(r.path).name,
+                format=r.format,
+                counts=plain(r.summary.rows()) if r.summary is not None else [],
+                records=r.records.counts(),
+                rejected=[str(p) for p in r.rejected],
+            )
+            for r in results
+        ],
+    )

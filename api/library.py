@@ -87,7 +87,7 @@ def parse(name: str, source: str) -> CuratedQuery:
 def _describe(p: Parameter, text: str) -> None:
     m = _EXTRA.search(text)
     if m:
-        text = text[:m.start()].rstrip()
+        text = text[: m.start()].rstrip()
         if m.group(1) == "default":
             p.default, p.required = _value(m.group(2)), False
             p.example = p.default
@@ -98,8 +98,10 @@ def _describe(p: Parameter, text: str) -> None:
 
 @lru_cache(maxsize=1)
 def library() -> dict[str, CuratedQuery]:
-    return {p.stem: parse(p.stem, p.read_text(encoding="utf-8"))
-            for p in sorted(LIBRARY_DIR.glob("*.cypher"))}
+    return {
+        p.stem: parse(p.stem, p.read_text(encoding="utf-8"))
+        for p in sorted(LIBRARY_DIR.glob("*.cypher"))
+    }
 
 
 def get(name: str) -> CuratedQuery:
@@ -114,16 +116,19 @@ def bind(query: CuratedQuery, given: dict[str, Any]) -> dict[str, Any]:
     known = {p.name: p for p in query.parameters}
     unknown = sorted(set(given) - set(known))
     if unknown:
-        raise InvalidInput(f"{query.name} has no parameter {unknown[0]!r}; it takes "
-                           f"{', '.join(known) or 'none'}.")
+        raise InvalidInput(
+            f"{query.name} has no parameter {unknown[0]!r}; it takes {', '.join(known) or 'none'}."
+        )
     missing = [p.name for p in query.parameters if p.required and given.get(p.name) is None]
     if missing:
-        raise InvalidInput(f"{query.name} needs the parameter {missing[0]!r} "
-                           f"({known[missing[0]].description}).")
+        raise InvalidInput(
+            f"{query.name} needs the parameter {missing[0]!r} ({known[missing[0]].description})."
+        )
     return {name: given.get(name, p.default) for name, p in known.items()}
 
 
-def run(db: Database, name: str, parameters: dict[str, Any], *, timeout: float,
-        limit: int) -> QueryResult:
+def run(
+    db: Database, name: str, parameters: dict[str, Any], *, timeout: float, limit: int
+) -> QueryResult:
     query = get(name)
     return run_read_only(db, query.text, bind(query, parameters), timeout=timeout, limit=limit)

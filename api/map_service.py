@@ -22,10 +22,10 @@ from viz.graphs import aggregate_members
 
 MAPS = {
     "ecosystem": "Clusters, IBNs and the federations, knowledge institutions and government "
-                 "bodies around them; member firms aggregated per cluster.",
+    "bodies around them; member firms aggregated per cluster.",
     "overlap": "Clusters linked by shared members (edge width = shared members).",
     "cluster": "A cluster's ego-network: its members, ties, links, projects and the clusters "
-               "its members also belong to (members as counts for a viewer).",
+    "its members also belong to (members as counts for a viewer).",
     "match": "An organisation and the partners the partner search proposes.",
     "call": "A call, its ranked candidates and the proposed consortia.",
 }
@@ -53,8 +53,12 @@ def overlap(db: Database, min_shared: int = 1) -> str:
 def folded(G: nx.Graph, cluster_id: str) -> nx.Graph:
     """``G`` with every organisation folded into counted groups, except those with a public
     role (managing, tied to or linked with the cluster)."""
-    keep = [n for n, a in G.nodes(data=True) if not style.is_organisation(a)
-            or any(G.edges[n, c].get("type") in PUBLIC_ROLES for c in G.neighbors(n))]
+    keep = [
+        n
+        for n, a in G.nodes(data=True)
+        if not style.is_organisation(a)
+        or any(G.edges[n, c].get("type") in PUBLIC_ROLES for c in G.neighbors(n))
+    ]
     return aggregate_members(G, keep, by_section=False)
 
 
@@ -66,29 +70,48 @@ def cluster(db: Database, cluster_id: str, aggregate: bool) -> str:
 
 
 def match(db: Database, result: m.PartnerResult) -> str:
-    G = store.match_graph(db, {"org": result.org.model_dump(),
-                               "partners": [p.model_dump() for p in result.partners]},
-                          focus=result.org.id)
+    G = store.match_graph(
+        db,
+        {"org": result.org.model_dump(), "partners": [p.model_dump() for p in result.partners]},
+        focus=result.org.id,
+    )
     return _page(lambda path: maps.match_map(G, path))
 
 
 def call(db: Database, request: m.CallRequest, result: m.CallResult) -> str:
     label = ", ".join(request.themes) or (request.text or "")[:80] or "the call"
-    head = {"id": "call", "name": label, "kind": "call", "instrument": request.instrument,
-            "themes": request.themes or request.text, "clusters": request.clusters}
-    G = store.match_graph(db, {"call": head,
-                               "candidates": [p.model_dump() for p in result.candidates],
-                               "consortia": [c.model_dump() for c in result.consortia]})
+    head = {
+        "id": "call",
+        "name": label,
+        "kind": "call",
+        "instrument": request.instrument,
+        "themes": request.themes or request.text,
+        "clusters": request.clusters,
+    }
+    G = store.match_graph(
+        db,
+        {
+            "call": head,
+            "candidates": [p.model_dump() for p in result.candidates],
+            "consortia": [c.model_dump() for c in result.consortia],
+        },
+    )
     return _page(lambda path: maps.match_map(G, path, title=f"Consortia for the call: {label}"))
 
 
 def map_list() -> m.MapList:
-    return m.MapList(maps=[
-        m.MapInfo(name="ecosystem", url="/maps/ecosystem", description=MAPS["ecosystem"]),
-        m.MapInfo(name="overlap", url="/maps/overlap", description=MAPS["overlap"]),
-        m.MapInfo(name="cluster", url="/maps/cluster/{id}", description=MAPS["cluster"]),
-        m.MapInfo(name="match", url="/maps/match?org={id}&theme=&clusters=",
-                  description=MAPS["match"]),
-        m.MapInfo(name="call", url="/maps/call?text=&themes=&clusters=&instrument=",
-                  description=MAPS["call"]),
-    ])
+    return m.MapList(
+        maps=[
+            m.MapInfo(name="ecosystem", url="/maps/ecosystem", description=MAPS["ecosystem"]),
+            m.MapInfo(name="overlap", url="/maps/overlap", description=MAPS["overlap"]),
+            m.MapInfo(name="cluster", url="/maps/cluster/{id}", description=MAPS["cluster"]),
+            m.MapInfo(
+                name="match", url="/maps/match?org={id}&theme=&clusters=", description=MAPS["match"]
+            ),
+            m.MapInfo(
+                name="call",
+                url="/maps/call?text=&themes=&clusters=&instrument=",
+                description=MAPS["call"],
+            ),
+        ]
+    )

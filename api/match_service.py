@@ -33,26 +33,36 @@ def _check_clusters(db: Database, clusters: list[str]) -> None:
         raise NotFound(f"No cluster with id {missing[0]!r}.")
 
 
-def match_partners(db: Database, org: str, theme: str | None, clusters: list[str],
-                   k: int) -> m.PartnerResult:
+def match_partners(
+    db: Database, org: str, theme: str | None, clusters: list[str], k: int
+) -> m.PartnerResult:
     o = get_organisation(db, org)  # NotFound with the id
     _check_clusters(db, clusters)
-    rows = matching.match_partners(db, org, theme=theme, clusters=clusters or None,
-                                   k=k).model_dump()
-    return m.PartnerResult(org=m.OrgRef(id=o.id, name=o.name, kind=o.kind), method="innograph",
-                           partners=[m.Partner(**r) for r in rows])
+    rows = matching.match_partners(
+        db, org, theme=theme, clusters=clusters or None, k=k
+    ).model_dump()
+    return m.PartnerResult(
+        org=m.OrgRef(id=o.id, name=o.name, kind=o.kind),
+        method="innograph",
+        partners=[m.Partner(**r) for r in rows],
+    )
 
 
 def match_call(db: Database, settings: ServiceSettings, call: m.CallRequest) -> m.CallResult:
     _check_clusters(db, call.clusters)
     request = call.model_dump(exclude={"save"})
     result = matching.match_call(db, request).as_dict()
-    out = m.CallResult(method="innograph", candidates=result["candidates"],
-                       consortia=result["consortia"], rules=result["rules"],
-                       problems=result["problems"])
+    out = m.CallResult(
+        method="innograph",
+        candidates=result["candidates"],
+        consortia=result["consortia"],
+        rules=result["rules"],
+        problems=result["problems"],
+    )
     if call.save:
-        out.id = saved.save_match(db, kind="call", request=request, result=result,
-                                  folder=_folder(settings))
+        out.id = saved.save_match(
+            db, kind="call", request=request, result=result, folder=_folder(settings)
+        )
     return out
 
 

@@ -119,8 +119,10 @@ class ClusterOverlap(ClusterRef):
     overlap_coefficient: float | None = None
     run_id: Text = None
     shared_members: list[OrgRef] | None = Field(
-        None, description="Up to `names` of the shared organisations; null when hidden: a "
-                          "viewer sees names only for groups of at least min_group_size")
+        None,
+        description="Up to `names` of the shared organisations; null when hidden: a "
+        "viewer sees names only for groups of at least min_group_size",
+    )
 
 
 class CentralOrg(OrgRef):
@@ -246,10 +248,14 @@ class PartnerResult(Model):
 class CallRequest(Model):
     text: str | None = Field(None, max_length=5000, description="The call's text")
     themes: list[str] = Field([], max_length=50)
-    clusters: list[str] = Field([], max_length=20, description=(
-        "Clusters that must take part (two or more make an intercluster call)"))
-    instrument: str | None = Field(None, max_length=100, description=(
-        "ICON, COOCK, cSBO, research or development project..."))
+    clusters: list[str] = Field(
+        [],
+        max_length=20,
+        description=("Clusters that must take part (two or more make an intercluster call)"),
+    )
+    instrument: str | None = Field(
+        None, max_length=100, description=("ICON, COOCK, cSBO, research or development project...")
+    )
     priority: str | None = Field(None, max_length=200, description="A transition priority")
     k: int = Field(20, ge=1, le=200, description="Candidates to rank")
     consortia: int = Field(3, ge=1, le=5, description="Consortia to propose")
@@ -269,8 +275,9 @@ class ConsortiumMember(OrgRef):
 class Consortium(Model):
     members: list[ConsortiumMember]
     score: float | None = None
-    cohesion: float | None = Field(None, description=(
-        "Share of member pairs that already share a project"))
+    cohesion: float | None = Field(
+        None, description=("Share of member pairs that already share a project")
+    )
     composition: dict[str, Any] = {}
     clusters: list[str] = Field([], description="Required clusters covered")
     satisfied: bool = True

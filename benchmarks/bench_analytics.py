@@ -67,19 +67,50 @@ from benchmarks.common import table, write_json  # noqa: E402
 
 # (division, weight): industry ~45 %, services ~35 %, trade ~19 %, primary ~1 %
 _DIVISIONS = [
-    ("10", 6), ("20", 6), ("21", 3), ("22", 3), ("24", 2), ("25", 6), ("26", 4), ("27", 3),
-    ("28", 6), ("29", 2), ("30", 2), ("33", 2), ("62", 10), ("63", 3), ("71", 7), ("72", 5),
-    ("70", 4), ("73", 2), ("74", 2), ("46", 14), ("47", 3), ("45", 2), ("49", 2), ("52", 2),
-    ("35", 2), ("01", 1),
+    ("10", 6),
+    ("20", 6),
+    ("21", 3),
+    ("22", 3),
+    ("24", 2),
+    ("25", 6),
+    ("26", 4),
+    ("27", 3),
+    ("28", 6),
+    ("29", 2),
+    ("30", 2),
+    ("33", 2),
+    ("62", 10),
+    ("63", 3),
+    ("71", 7),
+    ("72", 5),
+    ("70", 4),
+    ("73", 2),
+    ("74", 2),
+    ("46", 14),
+    ("47", 3),
+    ("45", 2),
+    ("49", 2),
+    ("52", 2),
+    ("35", 2),
+    ("01", 1),
 ]
-_KINDS = [("firm", 0.82), ("knowledge_institution", 0.07), ("government", 0.03),
-          ("federation", 0.02), ("other", 0.06)]
+_KINDS = [
+    ("firm", 0.82),
+    ("knowledge_institution", 0.07),
+    ("government", 0.03),
+    ("federation", 0.02),
+    ("other", 0.06),
+]
 _KIND_NACE = {"knowledge_institution": "72", "government": "84", "federation": "94"}
 N_THEMES = 40
 
 
-def generate(n_orgs: int, seed: int = 7, memberships_per_org: float = 1.5,
-             participations_per_org: float = 8.0) -> Projection:
+def generate(
+    n_orgs: int,
+    seed: int = 7,
+    memberships_per_org: float = 1.5,
+    participations_per_org: float = 8.0,
+) -> Projection:
     """A synthetic ``Projection`` of ``n_orgs`` organisations (deterministic for a seed)."""
     rng = np.random.default_rng(seed)
     n = int(n_orgs)
@@ -119,8 +150,7 @@ def generate(n_orgs: int, seed: int = 7, memberships_per_org: float = 1.5,
     counts = np.diff(starts)
     slot_project = np.repeat(np.arange(n_projects), proj_sizes)
     slot_home = home[slot_project]
-    pick = starts[slot_home] + (rng.random(len(slot_project)) * counts[slot_home]).astype(
-        np.int64)
+    pick = starts[slot_home] + (rng.random(len(slot_project)) * counts[slot_home]).astype(np.int64)
     from_home = by_cluster[np.minimum(pick, len(by_cluster) - 1), 0]
     activity = rng.pareto(1.5, size=n) + 1.0
     anyone = rng.choice(n, size=len(slot_project), p=activity / activity.sum())
@@ -128,12 +158,15 @@ def generate(n_orgs: int, seed: int = 7, memberships_per_org: float = 1.5,
     partner = np.where(use_home, from_home, anyone)
     participations = np.unique(np.column_stack([partner, slot_project]), axis=0)
     cluster_participations = np.column_stack([home, np.arange(n_projects)])[
-        rng.random(n_projects) < 0.1]
+        rng.random(n_projects) < 0.1
+    ]
 
     favourite = rng.integers(0, N_THEMES, size=(n_clusters, 3))
     n_themes = rng.integers(1, 4, size=n_projects)
-    themes = [tuple(sorted({f"theme-{int(favourite[h, j])}" for j in range(k)}))
-              for h, k in zip(home.tolist(), n_themes.tolist(), strict=True)]
+    themes = [
+        tuple(sorted({f"theme-{int(favourite[h, j])}" for j in range(k)}))
+        for h, k in zip(home.tolist(), n_themes.tolist(), strict=True)
+    ]
 
     return from_arrays(
         org_ids,
@@ -171,10 +204,13 @@ def from_ingest(n_orgs: int, seed: int) -> Projection:
             cpart.append({"cluster": r.start_id, "project": r.end_id})
         elif r.type == "HAS_THEME" and r.start_label == "Project":
             has_theme.setdefault(r.start_id, []).append(themes.get(r.end_id, r.end_id))
-    projects = [{**p, "themes": [*(p.get("themes") or []), *has_theme.get(p["id"], [])]}
-                for p in nodes.get("Project", [])]
-    return from_rows(nodes.get("Organisation", []), nodes.get("Cluster", []), member, projects,
-                     part, cpart)
+    projects = [
+        {**p, "themes": [*(p.get("themes") or []), *has_theme.get(p["id"], [])]}
+        for p in nodes.get("Project", [])
+    ]
+    return from_rows(
+        nodes.get("Organisation", []), nodes.get("Cluster", []), member, projects, part, cpart
+    )
 
 
 # -- measuring -----------------------------------------------------------------------------------
@@ -230,10 +266,15 @@ def fresh(p: Projection) -> Projection:
 # -- innograph -----------------------------------------------------------------------------------
 def ours_overlap(p: Projection) -> dict[str, Any]:
     ov = cluster_overlap(fresh(p))
-    return {"pairs": len(ov), "shared": int(ov.shared.sum()),
-            "jaccard": float(ov.jaccard.sum()), "coef": float(ov.overlap_coefficient.sum()),
-            "ids": int(len(ov.shared_orgs)), "sector": float(ov.sector_jaccard.sum()),
-            "theme": float(ov.theme_jaccard.sum())}
+    return {
+        "pairs": len(ov),
+        "shared": int(ov.shared.sum()),
+        "jaccard": float(ov.jaccard.sum()),
+        "coef": float(ov.overlap_coefficient.sum()),
+        "ids": int(len(ov.shared_orgs)),
+        "sector": float(ov.sector_jaccard.sum()),
+        "theme": float(ov.theme_jaccard.sum()),
+    }
 
 
 def ours_pagerank(p: Projection, view: str) -> np.ndarray:
@@ -242,8 +283,13 @@ def ours_pagerank(p: Projection, view: str) -> np.ndarray:
 
 def ours_betweenness(p: Projection, pivots: int | None, seed: int) -> dict[str, Any]:
     b = betweenness(org_network(fresh(p), "both"), pivots, seed=seed, exact_threshold=10**9)
-    return {"values": b.values, "se": b.standard_error, "bound": b.error_bound,
-            "exact": b.exact, "pivots": b.pivots}
+    return {
+        "values": b.values,
+        "se": b.standard_error,
+        "bound": b.error_bound,
+        "exact": b.exact,
+        "pivots": b.pivots,
+    }
 
 
 def pivot_sample(n: int, k: int, seed: int) -> np.ndarray:
@@ -253,8 +299,9 @@ def pivot_sample(n: int, k: int, seed: int) -> np.ndarray:
 
 def ours_cross(p: Projection) -> dict[str, list[list[int]]]:
     q = fresh(p)
-    return {via: sector_matrix(q, "section", via).links.tolist()
-            for via in ("projects", "clusters")}
+    return {
+        via: sector_matrix(q, "section", via).links.tolist() for via in ("projects", "clusters")
+    }
 
 
 # -- plain networkx ------------------------------------------------------------------------------
@@ -293,8 +340,15 @@ def nx_overlap(p: Projection) -> dict[str, Any]:
     def j(a: set, b: set) -> float:
         return len(a & b) / len(a | b) if a | b else 0.0
 
-    out = {"pairs": 0, "shared": 0, "jaccard": 0.0, "coef": 0.0, "ids": 0, "sector": 0.0,
-           "theme": 0.0}
+    out = {
+        "pairs": 0,
+        "shared": 0,
+        "jaccard": 0.0,
+        "coef": 0.0,
+        "ids": 0,
+        "sector": 0.0,
+        "theme": 0.0,
+    }
     for a, b, w in jac.edges(data="weight"):
         shared = sorted(o for _, o in set(g[a]) & set(g[b]))
         out["pairs"] += 1
@@ -330,8 +384,12 @@ def nx_pagerank(p: Projection) -> dict[str, Any]:
     t0 = time.perf_counter()
     pr = nx.pagerank(g, weight="weight")
     run = time.perf_counter() - t0
-    return {"build": build, "run": run, "edges": g.number_of_edges(),
-            "values": np.array([pr[i] for i in range(p.n_orgs)])}
+    return {
+        "build": build,
+        "run": run,
+        "edges": g.number_of_edges(),
+        "values": np.array([pr[i] for i in range(p.n_orgs)]),
+    }
 
 
 def star_expansion(p: Projection) -> nx.Graph:
@@ -340,8 +398,9 @@ def star_expansion(p: Projection) -> nx.Graph:
     keep = net.weights > 0
     g = nx.Graph()
     g.add_nodes_from(range(net.n))
-    g.add_edges_from((int(r), net.n + int(c)) for r, c in zip(inc.row, inc.col, strict=True)
-                     if keep[c])
+    g.add_edges_from(
+        (int(r), net.n + int(c)) for r, c in zip(inc.row, inc.col, strict=True) if keep[c]
+    )
     return g
 
 
@@ -405,34 +464,63 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     proj = make(args.orgs, args.seed)
     small = make(args.exact_orgs, args.seed + 1)
     gen_seconds = time.perf_counter() - t0
-    sizes = {"organisations": proj.n_orgs, "clusters": proj.n_clusters,
-             "projects": proj.n_projects, "memberships": proj.n_memberships,
-             "participations": proj.n_participations,
-             "relationships": proj.n_memberships + proj.n_participations
-             + len(proj.cluster_participations),
-             "exact_graph_organisations": small.n_orgs}
+    sizes = {
+        "organisations": proj.n_orgs,
+        "clusters": proj.n_clusters,
+        "projects": proj.n_projects,
+        "memberships": proj.n_memberships,
+        "participations": proj.n_participations,
+        "relationships": proj.n_memberships
+        + proj.n_participations
+        + len(proj.cluster_participations),
+        "exact_graph_organisations": small.n_orgs,
+    }
     print(f"data ({args.source}, {gen_seconds:.1f} s): {sizes}", file=sys.stderr)
     rows: list[dict[str, Any]] = []
     detail: dict[str, Any] = {}
 
-    def record(task: str, ours: tuple, base: tuple | None, base_seconds: float | None = None,
-               note: str = "", check: str = "") -> None:
+    def record(
+        task: str,
+        ours: tuple,
+        base: tuple | None,
+        base_seconds: float | None = None,
+        note: str = "",
+        check: str = "",
+    ) -> None:
         s, mem, _ = ours
         bs = base_seconds if base_seconds is not None else (base[0] if base else None)
-        rows.append({"task": task, "innograph_s": round(s, 4), "innograph_mb": _mb(mem),
-                     "networkx_s": None if bs is None else round(bs, 3),
-                     "networkx_mb": _mb(base[1]) if base else None,
-                     "speedup": _ratio(bs, s), "check": check, "note": note})
+        rows.append(
+            {
+                "task": task,
+                "innograph_s": round(s, 4),
+                "innograph_mb": _mb(mem),
+                "networkx_s": None if bs is None else round(bs, 3),
+                "networkx_mb": _mb(base[1]) if base else None,
+                "speedup": _ratio(bs, s),
+                "check": check,
+                "note": note,
+            }
+        )
         print(table(rows[-1:]), file=sys.stderr)
 
     # 1. overlap
     ours = measure(lambda: ours_overlap(proj))
     base = measure(lambda: nx_overlap(proj))
-    same = (ours[2]["pairs"] == base[2]["pairs"] and ours[2]["shared"] == base[2]["shared"]
-            and all(abs(ours[2][k] - base[2][k]) < 1e-6 * max(1, base[2]["pairs"])
-                    for k in ("jaccard", "coef", "sector", "theme")))
-    record("overlap (all pairs)", ours, base, check="same" if same else "DIFFERENT",
-           note=f"{ours[2]['pairs']} pairs, {ours[2]['ids']} shared ids")
+    same = (
+        ours[2]["pairs"] == base[2]["pairs"]
+        and ours[2]["shared"] == base[2]["shared"]
+        and all(
+            abs(ours[2][k] - base[2][k]) < 1e-6 * max(1, base[2]["pairs"])
+            for k in ("jaccard", "coef", "sector", "theme")
+        )
+    )
+    record(
+        "overlap (all pairs)",
+        ours,
+        base,
+        check="same" if same else "DIFFERENT",
+        note=f"{ours[2]['pairs']} pairs, {ours[2]['ids']} shared ids",
+    )
 
     # 2. pagerank
     ours = measure(lambda: ours_pagerank(proj, "projects"))
@@ -441,12 +529,20 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     if not args.skip_nx_pagerank:
         base = measure(lambda: nx_pagerank(proj))
         diff = float(np.abs(ours[2] - base[2]["values"]).max())
-        detail["pagerank"] = {"networkx_build_s": base[2]["build"],
-                              "networkx_pagerank_s": base[2]["run"],
-                              "edges": base[2]["edges"], "max_abs_diff": diff}
-        record("pagerank, projects view", ours, base, base_seconds=base[2]["run"],
-               check=f"max diff {diff:.1e}",
-               note=f"{base[2]['edges']:,} edges; nx graph build {base[2]['build']:.1f} s more")
+        detail["pagerank"] = {
+            "networkx_build_s": base[2]["build"],
+            "networkx_pagerank_s": base[2]["run"],
+            "edges": base[2]["edges"],
+            "max_abs_diff": diff,
+        }
+        record(
+            "pagerank, projects view",
+            ours,
+            base,
+            base_seconds=base[2]["run"],
+            check=f"max diff {diff:.1e}",
+            note=f"{base[2]['edges']:,} edges; nx graph build {base[2]['build']:.1f} s more",
+        )
         rows[-1]["speedup_incl_build"] = _ratio(base[2]["run"] + base[2]["build"], ours[0])
     record("pagerank, both view", both, None, note="clique expansion not materialisable")
 
@@ -460,10 +556,16 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     b = net.incidence[:, np.flatnonzero(net.weights > 0)].tocsr()
     ref = dependencies(b, b.T.tocsr(), sources).sum(axis=1) / 2
     diff = float(np.abs(ref - base[2]).max())
-    record(f"betweenness exact, {n_small:,} orgs", ours_exact, base,
-           base_seconds=base[0] * n_small / m, check=f"max diff {diff:.1e}",
-           note="networkx all sources" if m == n_small else
-           f"networkx timed on {m} sources, x{n_small / m:.1f}")
+    record(
+        f"betweenness exact, {n_small:,} orgs",
+        ours_exact,
+        base,
+        base_seconds=base[0] * n_small / m,
+        check=f"max diff {diff:.1e}",
+        note="networkx all sources"
+        if m == n_small
+        else f"networkx timed on {m} sources, x{n_small / m:.1f}",
+    )
 
     # 4. sampled betweenness on the full graph
     k = min(args.pivots, proj.n_orgs - 1)
@@ -475,22 +577,35 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     b = net.incidence[:, np.flatnonzero(net.weights > 0)].tocsr()
     ref = dependencies(b, b.T.tocsr(), piv).sum(axis=1) / 2
     diff = float(np.abs(ref - base[2]).max() / max(1.0, np.abs(base[2]).max()))
-    record(f"betweenness sampled, {k} pivots", ours_s, base, base_seconds=base[0] * k / k_nx,
-           check=f"rel diff {diff:.1e}", note=f"networkx timed on {k_nx} pivots, x{k / k_nx:.0f}")
+    record(
+        f"betweenness sampled, {k} pivots",
+        ours_s,
+        base,
+        base_seconds=base[0] * k / k_nx,
+        check=f"rel diff {diff:.1e}",
+        note=f"networkx timed on {k_nx} pivots, x{k / k_nx:.0f}",
+    )
     exact_small = ours_exact[2]["values"]
     k_small = min(k, max(2, n_small // 10))
     est = ours_betweenness(small, k_small, args.seed)
     detail["sampling_error"] = sampling_error(exact_small, est)
     detail["sampling_error"]["organisations"] = n_small
-    detail["sampled_full_graph"] = {"pivots": k, "max_standard_error": float(
-        ours_s[2]["se"].max()), "hoeffding_bound": ours_s[2]["bound"],
-        "max_value": float(ours_s[2]["values"].max())}
+    detail["sampled_full_graph"] = {
+        "pivots": k,
+        "max_standard_error": float(ours_s[2]["se"].max()),
+        "hoeffding_bound": ours_s[2]["bound"],
+        "max_value": float(ours_s[2]["values"].max()),
+    }
 
     # 5. cross-sector
     ours = measure(lambda: ours_cross(proj))
     base = measure(lambda: nx_cross(proj))
-    record("cross-sector (section, 2 vias)", ours, base,
-           check="same" if ours[2] == base[2] else "DIFFERENT")
+    record(
+        "cross-sector (section, 2 vias)",
+        ours,
+        base,
+        check="same" if ours[2] == base[2] else "DIFFERENT",
+    )
 
     # 6. analyze all against Neo4j
     if args.neo4j:
@@ -507,12 +622,23 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             t0 = time.perf_counter()
             res = run_all(db, view="both", pivots=args.pivots, seed=args.seed)
             total = time.perf_counter() - t0
-        detail["analyze_all_neo4j"] = {"seconds": total, "steps": res.timings.seconds,
-                                       "organisations": res.projection.n_orgs}
-        rows.append({"task": f"analyze all + Neo4j ({res.projection.n_orgs:,} orgs)",
-                     "innograph_s": round(total, 2), "note": "read, compute, write back"})
-    detail["load_average"] = {"before": load_before, "after": os.getloadavg(),
-                              "note": "other work on the machine slows both sides"}
+        detail["analyze_all_neo4j"] = {
+            "seconds": total,
+            "steps": res.timings.seconds,
+            "organisations": res.projection.n_orgs,
+        }
+        rows.append(
+            {
+                "task": f"analyze all + Neo4j ({res.projection.n_orgs:,} orgs)",
+                "innograph_s": round(total, 2),
+                "note": "read, compute, write back",
+            }
+        )
+    detail["load_average"] = {
+        "before": load_before,
+        "after": os.getloadavg(),
+        "note": "other work on the machine slows both sides",
+    }
     return {"sizes": sizes, "args": vars(args), "rows": rows, "detail": detail}
 
 
@@ -527,16 +653,24 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--exact-orgs", type=int, default=5_000)
     ap.add_argument("--nx-exact-sources", type=int, default=500)
     ap.add_argument("--skip-nx-pagerank", action="store_true")
-    ap.add_argument("--neo4j", action="store_true",
-                    help="also time `analyze all` against the configured server (writes!)")
+    ap.add_argument(
+        "--neo4j",
+        action="store_true",
+        help="also time `analyze all` against the configured server (writes!)",
+    )
     ap.add_argument("--out", default="analytics")
     args = ap.parse_args(argv)
     if args.quick:
         args.orgs, args.exact_orgs = 5_000, 1_000
         args.pivots, args.nx_pivots, args.nx_exact_sources = 128, 32, 1_000
     result = run(args)
-    print(table(result["rows"], title=f"analytics benchmark: {result['sizes']['organisations']:,}"
-                f" organisations, {result['sizes']['relationships']:,} relationships"))
+    print(
+        table(
+            result["rows"],
+            title=f"analytics benchmark: {result['sizes']['organisations']:,}"
+            f" organisations, {result['sizes']['relationships']:,} relationships",
+        )
+    )
     for key, value in result["detail"].items():
         print(f"{key}: {value}")
     path = write_json(args.out, result)

@@ -129,10 +129,14 @@ def split(records: Records) -> tuple[Records, Records]:
 
 def reset(db) -> None:
     """Back to the preloaded landscape and sectors only (relationships first, small batches)."""
-    db.run_auto("MATCH ()-[r]->() WHERE r.source STARTS WITH 'clusterfiles:' "
-                "CALL { WITH r DELETE r } IN TRANSACTIONS OF 10000 ROWS")
-    db.run_auto("MATCH (n) WHERE n.source STARTS WITH 'clusterfiles:' "
-                "CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS")
+    db.run_auto(
+        "MATCH ()-[r]->() WHERE r.source STARTS WITH 'clusterfiles:' "
+        "CALL { WITH r DELETE r } IN TRANSACTIONS OF 10000 ROWS"
+    )
+    db.run_auto(
+        "MATCH (n) WHERE n.source STARTS WITH 'clusterfiles:' "
+        "CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS"
+    )
 
 
 def preload(db) -> None:

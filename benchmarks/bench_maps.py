@@ -42,8 +42,26 @@ from viz.browser import offline_chromium, open_map  # noqa: E402
 TARGET_MS = 3000.0
 _KINDS = ["firm", "knowledge_institution", "government", "federation", "other"]
 _KIND_P = [0.82, 0.07, 0.03, 0.02, 0.06]
-_NACE = ["10.11", "20.13", "21.10", "22.21", "25.11", "26.11", "28.11", "29.10", "46.90",
-         "62.01", "71.12", "72.19", "70.22", "35.11", "01.11", "49.41", "52.10", "84.11"]
+_NACE = [
+    "10.11",
+    "20.13",
+    "21.10",
+    "22.21",
+    "25.11",
+    "26.11",
+    "28.11",
+    "29.10",
+    "46.90",
+    "62.01",
+    "71.12",
+    "72.19",
+    "70.22",
+    "35.11",
+    "01.11",
+    "49.41",
+    "52.10",
+    "84.11",
+]
 
 
 def ecosystem(n_orgs: int = 100_000, n_clusters: int = 50, seed: int = 7) -> nx.Graph:
@@ -55,8 +73,12 @@ def ecosystem(n_orgs: int = 100_000, n_clusters: int = 50, seed: int = 7) -> nx.
     spearheads = [f"SH{i}" for i in range(6)]
     for i in range(n_clusters):
         cid = spearheads[i] if i < 6 else f"IBN{i:02d}"
-        G.add_node(cid, kind="cluster_spearhead" if i < 6 else "cluster_ibn",
-                   name=f"{'Spearhead' if i < 6 else 'IBN'} {i}", source="synthetic")
+        G.add_node(
+            cid,
+            kind="cluster_spearhead" if i < 6 else "cluster_ibn",
+            name=f"{'Spearhead' if i < 6 else 'IBN'} {i}",
+            source="synthetic",
+        )
         if i >= 6:
             G.add_edge(cid, spearheads[i % 6], type="LINKED_TO", relation="related")
     clusters = list(G.nodes)
@@ -69,9 +91,16 @@ def ecosystem(n_orgs: int = 100_000, n_clusters: int = 50, seed: int = 7) -> nx.
     extra = np.minimum(rng.geometric(0.7, size=n_orgs) - 1, 3)
     for i in range(n_orgs):
         oid = f"SYN-O{i:06d}"
-        G.add_node(oid, kind=str(kinds[i]), name=f"Organisation {i}", nace=str(nace[i]),
-                   pagerank=float(pagerank[i]), synthetic=True, source="synthetic",
-                   source_ref=f"row {i}")
+        G.add_node(
+            oid,
+            kind=str(kinds[i]),
+            name=f"Organisation {i}",
+            nace=str(nace[i]),
+            pagerank=float(pagerank[i]),
+            synthetic=True,
+            source="synthetic",
+            source_ref=f"row {i}",
+        )
         for c in set(rng.choice(n_clusters, size=1 + int(extra[i]), p=weight)):
             G.add_edge(oid, clusters[c], type="MEMBER_OF", source="synthetic")
     for j, cid in enumerate(clusters):
@@ -105,8 +134,15 @@ def ego(n_nodes: int = 1000, seed: int = 11) -> tuple[nx.Graph, str]:
     pagerank = rng.pareto(2.0, size=n_members) + 1.0
     for i in range(n_members):
         oid = f"M{i:05d}"
-        G.add_node(oid, kind=str(kinds[i]), name=f"Member {i}", nace=str(nace[i]),
-                   pagerank=float(pagerank[i]), synthetic=True, source="synthetic")
+        G.add_node(
+            oid,
+            kind=str(kinds[i]),
+            name=f"Member {i}",
+            nace=str(nace[i]),
+            pagerank=float(pagerank[i]),
+            synthetic=True,
+            source="synthetic",
+        )
         G.add_edge(oid, "EGO", type="MEMBER_OF", source="synthetic")
         if rng.random() < 0.33:
             for c in set(rng.choice(len(others), size=int(rng.integers(1, 3)))):
@@ -170,20 +206,34 @@ def main(argv: list[str] | None = None) -> int:
     }
     with offline_chromium() as browser:
         rows = [bench(name, build, browser, out, args.repeat) for name, build in builds.items()]
-    print(table(rows, f"Maps ({args.orgs:,} organisations, {big.number_of_edges():,} edges in "
-                      f"the ecosystem graph; {ego_graph.number_of_nodes():,}-node ego-network; "
-                      f"Chromium headless, offline; median of {args.repeat})"))
+    print(
+        table(
+            rows,
+            f"Maps ({args.orgs:,} organisations, {big.number_of_edges():,} edges in "
+            f"the ecosystem graph; {ego_graph.number_of_nodes():,}-node ego-network; "
+            f"Chromium headless, offline; median of {args.repeat})",
+        )
+    )
     misses = [r["map"] for r in rows if not r["within_3s"]]
-    print(f"target: interactive within {TARGET_MS / 1000:.0f} s — "
-          + ("met by every map" if not misses else f"missed by {', '.join(misses)}"))
-    path = write_json("maps", {
-        "sizes": {"organisations": args.orgs, "ecosystem_nodes": big.number_of_nodes(),
-                  "ecosystem_edges": big.number_of_edges(),
-                  "ego_nodes": ego_graph.number_of_nodes(), "generate_s": round(generate_s, 2)},
-        "target_interactive_ms": TARGET_MS,
-        "results": rows,
-        "html_dir": str(out),
-    })
+    print(
+        f"target: interactive within {TARGET_MS / 1000:.0f} s — "
+        + ("met by every map" if not misses else f"missed by {', '.join(misses)}")
+    )
+    path = write_json(
+        "maps",
+        {
+            "sizes": {
+                "organisations": args.orgs,
+                "ecosystem_nodes": big.number_of_nodes(),
+                "ecosystem_edges": big.number_of_edges(),
+                "ego_nodes": ego_graph.number_of_nodes(),
+                "generate_s": round(generate_s, 2),
+            },
+            "target_interactive_ms": TARGET_MS,
+            "results": rows,
+            "html_dir": str(out),
+        },
+    )
     print(f"wrote {path.relative_to(ROOT)}")
     return 0 if not misses else 1
 

@@ -40,8 +40,8 @@ if str(ROOT) not in sys.path:
 
 from benchmarks.common import table, write_json  # noqa: E402
 from ingest.cordis import is_cordis_folder  # noqa: E402
-
 from ingest.data import CORDIS_H2020 as CORDIS  # noqa: E402
+
 TARGET_P99_MS = 50.0
 
 
@@ -51,8 +51,11 @@ def synthetic_rows(n: int, seed: int = 7) -> dict[str, list[dict[str, Any]]]:
     from ingest.synthetic import generate
 
     records = generate(n, seed=seed)
-    names = {node.id: node.props.get("name") for node in build_landscape().nodes
-             if node.label == "Cluster"}
+    names = {
+        node.id: node.props.get("name")
+        for node in build_landscape().nodes
+        if node.label == "Cluster"
+    }
     orgs, projects = [], {}
     for node in records.nodes:
         if node.label == "Organisation":
@@ -63,23 +66,42 @@ def synthetic_rows(n: int, seed: int = 7) -> dict[str, list[dict[str, Any]]]:
     for r in records.rels:
         if r.type == "PARTICIPATES_IN":
             p = projects[r.end_id]
-            parts.append({"org": r.start_id, "project": r.end_id, "title": p.get("title"),
-                          "year": p.get("year"), "instrument": p.get("instrument_id"),
-                          "themes": p.get("themes"), "role": r.props.get("role"),
-                          "source": r.source, "source_ref": r.ref})
+            parts.append(
+                {
+                    "org": r.start_id,
+                    "project": r.end_id,
+                    "title": p.get("title"),
+                    "year": p.get("year"),
+                    "instrument": p.get("instrument_id"),
+                    "themes": p.get("themes"),
+                    "role": r.props.get("role"),
+                    "source": r.source,
+                    "source_ref": r.ref,
+                }
+            )
         elif r.type == "MEMBER_OF":
-            mems.append({"org": r.start_id, "cluster": r.end_id,
-                         "cluster_name": names.get(r.end_id) or r.end_id,
-                         "role": r.props.get("role"), "source": r.source, "source_ref": r.ref})
+            mems.append(
+                {
+                    "org": r.start_id,
+                    "cluster": r.end_id,
+                    "cluster_name": names.get(r.end_id) or r.end_id,
+                    "role": r.props.get("role"),
+                    "source": r.source,
+                    "source_ref": r.ref,
+                }
+            )
     return {"organisations": orgs, "participations": parts, "memberships": mems}
 
 
 def percentiles(seconds: list[float], prefix: str = "") -> dict[str, float]:
     ms = np.asarray(seconds) * 1000
-    return {f"{prefix}p50_ms": float(np.percentile(ms, 50)),
-            f"{prefix}p95_ms": float(np.percentile(ms, 95)),
-            f"{prefix}p99_ms": float(np.percentile(ms, 99)),
-            f"{prefix}max_ms": float(ms.max()), "n": len(ms)}
+    return {
+        f"{prefix}p50_ms": float(np.percentile(ms, 50)),
+        f"{prefix}p95_ms": float(np.percentile(ms, 95)),
+        f"{prefix}p99_ms": float(np.percentile(ms, 99)),
+        f"{prefix}max_ms": float(ms.max()),
+        "n": len(ms),
+    }
 
 
 def bench_partners(model: Any, queries: int, explain: bool, seed: int = 1) -> dict[str, float]:
@@ -87,7 +109,7 @@ def bench_partners(model: Any, queries: int, explain: bool, seed: int = 1) -> di
 
     rng = np.random.default_rng(seed)
     picks = rng.choice(model.n_orgs, min(queries, model.n_orgs), replace=False)
-    for q in picks[:20]:                                   # warm-up
+    for q in picks[:20]:  # warm-up
         match_partners(model, model.org_ids[q], k=10, explain=explain)
     wall, cpu = [], []
     for q in picks:
@@ -103,21 +125,32 @@ def bench_call(model: Any, repeat: int) -> dict[str, Any]:
 
     sizes = Counter(model.cluster_ids[c] for c in model.M.indices)
     clusters = [c for c, _ in sizes.most_common(2)]
-    words = Counter(w for t in model.project_titles[:2000] for w in t.lower().split()
-                    if w.isalpha() and len(w) > 4)
+    words = Counter(
+        w
+        for t in model.project_titles[:2000]
+        for w in t.lower().split()
+        if w.isalpha() and len(w) > 4
+    )
     text = " ".join(w for w, _ in words.most_common(8)[3:6])
-    call = Call(title="benchmark call", text=text, clusters=clusters, instrument="icon",
-                consortia=3)
+    call = Call(
+        title="benchmark call", text=text, clusters=clusters, instrument="icon", consortia=3
+    )
     times, result = [], None
     for _ in range(repeat):
         t0 = time.perf_counter()
         result = match_call(model, call)
         times.append(time.perf_counter() - t0)
     assert result is not None
-    return {"text": text, "clusters": clusters, "consortia": len(result.consortia),
-            "members": [len(c.members) for c in result.consortia],
-            "candidates": len(result.candidates), "problems": result.problems,
-            "median_ms": float(np.median(times) * 1000), "runs": repeat}
+    return {
+        "text": text,
+        "clusters": clusters,
+        "consortia": len(result.consortia),
+        "members": [len(c.members) for c in result.consortia],
+        "candidates": len(result.candidates),
+        "problems": result.problems,
+        "median_ms": float(np.median(times) * 1000),
+        "runs": repeat,
+    }
 
 
 def bench_backtest(folder: Path) -> dict[str, Any]:
@@ -131,9 +164,14 @@ def bench_backtest(folder: Path) -> dict[str, Any]:
     t2 = time.perf_counter()
     report, _ = backtest.run(split)
     t3 = time.perf_counter()
-    return {"read_s": t1 - t0, "split_s": t2 - t1, "rank_s": t3 - t2, "total_s": t3 - t0,
-            "per_method_s": {m["method"]: m["seconds"] for m in report["methods"]},
-            "report": report}
+    return {
+        "read_s": t1 - t0,
+        "split_s": t2 - t1,
+        "rank_s": t3 - t2,
+        "total_s": t3 - t0,
+        "per_method_s": {m["method"]: m["seconds"] for m in report["methods"]},
+        "report": report,
+    }
 
 
 def main() -> int:
@@ -157,10 +195,15 @@ def main() -> int:
     t2 = time.perf_counter()
     warm(model)
     t3 = time.perf_counter()
-    sizes = {"organisations": model.n_orgs, "projects": len(model.project_ids),
-             "participations": int(model.P.nnz), "memberships": int(model.M.nnz),
-             "clusters": len(model.cluster_ids), "collaboration_edges": int(model.A.nnz // 2),
-             "vocabulary": len(model.profiles.vocabulary)}
+    sizes = {
+        "organisations": model.n_orgs,
+        "projects": len(model.project_ids),
+        "participations": int(model.P.nnz),
+        "memberships": int(model.M.nnz),
+        "clusters": len(model.cluster_ids),
+        "collaboration_edges": int(model.A.nnz // 2),
+        "vocabulary": len(model.profiles.vocabulary),
+    }
     load_before = os.getloadavg()
     partners = bench_partners(model, args.queries, explain=True)
     partners_plain = bench_partners(model, args.queries, explain=False)
@@ -172,41 +215,87 @@ def main() -> int:
         {"step": "synthetic rows", "value": t1 - t0, "unit": "s", "cpu": None},
         {"step": "build model (from_rows)", "value": t2 - t1, "unit": "s"},
         {"step": "warm (matrices, tables)", "value": t3 - t2, "unit": "s"},
-        {"step": "partner list p50 (explained)", "value": partners["p50_ms"], "unit": "ms",
-         "cpu": partners["cpu_p50_ms"]},
-        {"step": "partner list p99 (explained)", "value": partners["p99_ms"], "unit": "ms",
-         "cpu": partners["cpu_p99_ms"]},
-        {"step": "partner list p50 (scores only)", "value": partners_plain["p50_ms"],
-         "unit": "ms", "cpu": partners_plain["cpu_p50_ms"]},
-        {"step": "partner list p99 (scores only)", "value": partners_plain["p99_ms"],
-         "unit": "ms", "cpu": partners_plain["cpu_p99_ms"]},
+        {
+            "step": "partner list p50 (explained)",
+            "value": partners["p50_ms"],
+            "unit": "ms",
+            "cpu": partners["cpu_p50_ms"],
+        },
+        {
+            "step": "partner list p99 (explained)",
+            "value": partners["p99_ms"],
+            "unit": "ms",
+            "cpu": partners["cpu_p99_ms"],
+        },
+        {
+            "step": "partner list p50 (scores only)",
+            "value": partners_plain["p50_ms"],
+            "unit": "ms",
+            "cpu": partners_plain["cpu_p50_ms"],
+        },
+        {
+            "step": "partner list p99 (scores only)",
+            "value": partners_plain["p99_ms"],
+            "unit": "ms",
+            "cpu": partners_plain["cpu_p99_ms"],
+        },
         {"step": "call with 3 consortia (median)", "value": call["median_ms"], "unit": "ms"},
     ]
     if backtest:
-        rows_out.append({"step": "back-test CORDIS 2014-15 -> 2016 (all methods)",
-                         "value": backtest["total_s"], "unit": "s"})
-    print(table(rows_out, f"Matchmaking at {model.n_orgs:,} organisations "
-                          f"({sizes['participations']:,} participations, "
-                          f"{sizes['memberships']:,} memberships); load average "
-                          f"{load_before[0]:.1f} on {os.cpu_count()} CPUs"))
+        rows_out.append(
+            {
+                "step": "back-test CORDIS 2014-15 -> 2016 (all methods)",
+                "value": backtest["total_s"],
+                "unit": "s",
+            }
+        )
+    print(
+        table(
+            rows_out,
+            f"Matchmaking at {model.n_orgs:,} organisations "
+            f"({sizes['participations']:,} participations, "
+            f"{sizes['memberships']:,} memberships); load average "
+            f"{load_before[0]:.1f} on {os.cpu_count()} CPUs",
+        )
+    )
     verdict = "met" if partners["p99_ms"] < TARGET_P99_MS else "missed"
-    print(f"\nTarget p99 < {TARGET_P99_MS:.0f} ms for one explained partner list: {verdict} "
-          f"({partners['p99_ms']:.1f} ms wall-clock, {partners['cpu_p99_ms']:.1f} ms CPU; load "
-          f"average {load_before[0]:.1f}-{load_after[0]:.1f} on {os.cpu_count()} CPUs).")
+    print(
+        f"\nTarget p99 < {TARGET_P99_MS:.0f} ms for one explained partner list: {verdict} "
+        f"({partners['p99_ms']:.1f} ms wall-clock, {partners['cpu_p99_ms']:.1f} ms CPU; load "
+        f"average {load_before[0]:.1f}-{load_after[0]:.1f} on {os.cpu_count()} CPUs)."
+    )
     if backtest:
         print()
-        print(table([{"method": m["method"], "hits@10": m["hits@10"], "mrr": m["mrr"],
-                      "recall@10": m["recall@10"], "recall@50": m["recall@50"]}
-                     for m in backtest["report"]["methods"]],
-                    f"Back-test ({backtest['report']['queries']} BE queries)"))
-    path = write_json("match" if not args.quick else "match_quick", {
-        "sizes": sizes, "build_s": {"rows": t1 - t0, "from_rows": t2 - t1, "warm": t3 - t2},
-        "partner_list_explained": partners, "partner_list_scores_only": partners_plain,
-        "target_p99_ms": TARGET_P99_MS, "target": verdict,
-        "target_cpu": "met" if partners["cpu_p99_ms"] < TARGET_P99_MS else "missed",
-        "load_average": {"before": load_before, "after": load_after},
-        "call": call, "backtest": backtest,
-    })
+        print(
+            table(
+                [
+                    {
+                        "method": m["method"],
+                        "hits@10": m["hits@10"],
+                        "mrr": m["mrr"],
+                        "recall@10": m["recall@10"],
+                        "recall@50": m["recall@50"],
+                    }
+                    for m in backtest["report"]["methods"]
+                ],
+                f"Back-test ({backtest['report']['queries']} BE queries)",
+            )
+        )
+    path = write_json(
+        "match" if not args.quick else "match_quick",
+        {
+            "sizes": sizes,
+            "build_s": {"rows": t1 - t0, "from_rows": t2 - t1, "warm": t3 - t2},
+            "partner_list_explained": partners,
+            "partner_list_scores_only": partners_plain,
+            "target_p99_ms": TARGET_P99_MS,
+            "target": verdict,
+            "target_cpu": "met" if partners["cpu_p99_ms"] < TARGET_P99_MS else "missed",
+            "load_average": {"before": load_before, "after": load_after},
+            "call": call,
+            "backtest": backtest,
+        },
+    )
     print(f"\nwritten {path.relative_to(ROOT)}")
     return 0
 

@@ -49,8 +49,15 @@ if __package__ in (None, ""):
 from benchmarks.common import table, throwaway_database, write_json  # noqa: E402
 
 LEVELS = (1, 4, 16)
-THEMES = ("battery recycling", "hydrogen", "digital twin", "food packaging", "logistics",
-          "circular plastics", None)
+THEMES = (
+    "battery recycling",
+    "hydrogen",
+    "digital twin",
+    "food packaging",
+    "logistics",
+    "circular plastics",
+    None,
+)
 TARGET_P99_MS = 100.0  # partner search at 16 clients (issue 5)
 
 
@@ -62,8 +69,11 @@ def load_graph(db: Any, orgs: int, seed: int) -> dict[str, float]:
     from ingest import landscape, nace, synthetic
 
     seconds = {}
-    for name, build in (("sectors", nace.build_sectors), ("landscape", landscape.build_landscape),
-                        ("synthetic", lambda: synthetic.generate(orgs, seed=seed))):
+    for name, build in (
+        ("sectors", nace.build_sectors),
+        ("landscape", landscape.build_landscape),
+        ("synthetic", lambda: synthetic.generate(orgs, seed=seed)),
+    ):
         t0 = time.perf_counter()
         write_records(db, build())
         seconds[f"load_{name}"] = round(time.perf_counter() - t0, 2)
@@ -74,21 +84,31 @@ def load_graph(db: Any, orgs: int, seed: int) -> dict[str, float]:
 
 
 def graph_size(db: Any) -> dict[str, int]:
-    (row,) = db.run_read("MATCH (o:Organisation) WITH count(o) AS orgs "
-                         "MATCH ()-[r]->() RETURN orgs, count(r) AS relationships")
+    (row,) = db.run_read(
+        "MATCH (o:Organisation) WITH count(o) AS orgs "
+        "MATCH ()-[r]->() RETURN orgs, count(r) AS relationships"
+    )
     return row
 
 
 def samples(db: Any, n: int = 200) -> tuple[list[str], list[str]]:
     """Organisations with projects (partner search) and spearhead clusters (cluster page)."""
-    orgs = [r["id"] for r in db.run_read(
-        "MATCH (o:Organisation) WHERE EXISTS { (o)-[:PARTICIPATES_IN]->() } "
-        "AND EXISTS { (o)-[:MEMBER_OF]->() } RETURN o.id AS id ORDER BY o.id LIMIT $n",
-        {"n": n})]
-    clusters = [r["id"] for r in db.run_read(
-        "MATCH (c:Cluster) WHERE EXISTS { (c)<-[:MEMBER_OF]-() } "
-        "RETURN c.id AS id ORDER BY CASE c.type WHEN 'spearhead' THEN 0 ELSE 1 END, "
-        "COUNT { (c)<-[:MEMBER_OF]-() } DESC LIMIT 12")]
+    orgs = [
+        r["id"]
+        for r in db.run_read(
+            "MATCH (o:Organisation) WHERE EXISTS { (o)-[:PARTICIPATES_IN]->() } "
+            "AND EXISTS { (o)-[:MEMBER_OF]->() } RETURN o.id AS id ORDER BY o.id LIMIT $n",
+            {"n": n},
+        )
+    ]
+    clusters = [
+        r["id"]
+        for r in db.run_read(
+            "MATCH (c:Cluster) WHERE EXISTS { (c)<-[:MEMBER_OF]-() } "
+            "RETURN c.id AS id ORDER BY CASE c.type WHEN 'spearhead' THEN 0 ELSE 1 END, "
+            "COUNT { (c)<-[:MEMBER_OF]-() } DESC LIMIT 12"
+        )
+    ]
     if not orgs or not clusters:
         raise SystemExit("The graph has no members with projects: load it first.")
     return orgs, clusters
@@ -101,9 +121,22 @@ def serve(env: dict[str, str], workers: int = 1):
     from graph.server import free_port
 
     port = free_port()
-    cmd = [sys.executable, "-m", "uvicorn", "api.app:create_app", "--factory", "--host",
-           "127.0.0.1", "--port", str(port), "--log-level", "warning", "--no-access-log",
-           "--workers", str(workers)]
+    cmd = [
+        sys.executable,
+        "-m",
+        "uvicorn",
+        "api.app:create_app",
+        "--factory",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--log-level",
+        "warning",
+        "--no-access-log",
+        "--workers",
+        str(workers),
+    ]
     proc = subprocess.Popen(cmd, env=env, cwd=Path(__file__).resolve().parents[1])
     url = f"http://127.0.0.1:{port}"
     try:
@@ -127,8 +160,9 @@ def serve(env: dict[str, str], workers: int = 1):
 
 
 # -- the load ------------------------------------------------------------------------------------
-def run_level(url: str, key: str, paths: list[str], clients: int, budget: int,
-              seconds: float) -> dict[str, Any]:
+def run_level(
+    url: str, key: str, paths: list[str], clients: int, budget: int, seconds: float
+) -> dict[str, Any]:
     """``clients`` threads share ``budget`` requests (cycling through ``paths``) or stop at
     ``seconds``; returns throughput and latency percentiles."""
     lock = threading.Lock()
@@ -165,12 +199,22 @@ def run_level(url: str, key: str, paths: list[str], clients: int, budget: int,
     for t in threads:
         t.join()
     elapsed = time.perf_counter() - t0
-    q = statistics.quantiles(latencies, n=100, method="inclusive") if len(latencies) > 1 else (
-        latencies * 99)
-    return {"clients": clients, "requests": len(latencies), "errors": len(errors),
-            "seconds": round(elapsed, 2), "rps": round(len(latencies) / elapsed, 1),
-            "p50_ms": round(q[49], 1), "p95_ms": round(q[94], 1), "p99_ms": round(q[98], 1),
-            "first_errors": errors[:3]}
+    q = (
+        statistics.quantiles(latencies, n=100, method="inclusive")
+        if len(latencies) > 1
+        else (latencies * 99)
+    )
+    return {
+        "clients": clients,
+        "requests": len(latencies),
+        "errors": len(errors),
+        "seconds": round(elapsed, 2),
+        "rps": round(len(latencies) / elapsed, 1),
+        "p50_ms": round(q[49], 1),
+        "p95_ms": round(q[94], 1),
+        "p99_ms": round(q[98], 1),
+        "first_errors": errors[:3],
+    }
 
 
 def endpoints(orgs: list[str], clusters: list[str], k: int) -> dict[str, list[str]]:
@@ -178,12 +222,12 @@ def endpoints(orgs: list[str], clusters: list[str], k: int) -> dict[str, list[st
     for i, org in enumerate(orgs):
         theme = THEMES[i % len(THEMES)]
         partner.append(f"/match/partners?org={org}&k={k}" + (f"&theme={theme}" if theme else ""))
-    return {"partner_search": partner,
-            "cluster_page": [f"/ui/clusters/{c}" for c in clusters]}
+    return {"partner_search": partner, "cluster_page": [f"/ui/clusters/{c}" for c in clusters]}
 
 
-def bench(url: str, key: str, paths: dict[str, list[str]], budget: int,
-          seconds: float) -> list[dict[str, Any]]:
+def bench(
+    url: str, key: str, paths: dict[str, list[str]], budget: int, seconds: float
+) -> list[dict[str, Any]]:
     rows = []
     with httpx.Client(base_url=url, headers={"X-API-Key": key}, timeout=120) as client:
         method = client.get(paths["partner_search"][0]).json().get("method")
@@ -192,9 +236,11 @@ def bench(url: str, key: str, paths: dict[str, list[str]], budget: int,
         for clients in LEVELS:
             row = run_level(url, key, urls, clients, budget, seconds)
             rows.append({"endpoint": name, **row})
-            print(f"  {name:15s} {clients:2d} clients: {row['rps']:7.1f} req/s, p50 "
-                  f"{row['p50_ms']:.0f} ms, p99 {row['p99_ms']:.0f} ms, {row['errors']} errors",
-                  flush=True)
+            print(
+                f"  {name:15s} {clients:2d} clients: {row['rps']:7.1f} req/s, p50 "
+                f"{row['p50_ms']:.0f} ms, p99 {row['p99_ms']:.0f} ms, {row['errors']} errors",
+                flush=True,
+            )
     for r in rows:
         r["matching"] = method if r["endpoint"] == "partner_search" else None
     return rows
@@ -209,8 +255,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--k", type=int, default=10, help="partners per search")
     ap.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
     ap.add_argument("--quick", action="store_true", help="5,000 organisations, 80 requests")
-    ap.add_argument("--loaded", action="store_true",
-                    help="use the configured graph as it is (read-only, never wiped)")
+    ap.add_argument(
+        "--loaded",
+        action="store_true",
+        help="use the configured graph as it is (read-only, never wiped)",
+    )
     args = ap.parse_args(argv)
     if args.quick:
         args.orgs, args.requests, args.seconds = 5_000, 80, 20.0
@@ -228,38 +277,66 @@ def main(argv: list[str] | None = None) -> int:
         with connect() as db:
             size, (orgs, clusters) = graph_size(db), samples(db)
         with serve(env, args.workers) as url:
-            rows = bench(url, key, endpoints(orgs, clusters, args.k), args.requests,
-                             args.seconds)
+            rows = bench(url, key, endpoints(orgs, clusters, args.k), args.requests, args.seconds)
     else:
         with throwaway_database() as db:
-            print(f"Loading {args.orgs:,} synthetic organisations and running analytics...",
-                  flush=True)
+            print(
+                f"Loading {args.orgs:,} synthetic organisations and running analytics...",
+                flush=True,
+            )
             load = load_graph(db, args.orgs, args.seed)
             size, (orgs, clusters) = graph_size(db), samples(db)
-            password = db.server.password() if db.server else os.environ.get(
-                "NEO4J_BENCH_PASSWORD", "")
-            env.update(NEO4J_URI=db.uri, NEO4J_USER=os.environ.get("NEO4J_BENCH_USER", "neo4j"),
-                       NEO4J_PASSWORD=password or "")
+            password = (
+                db.server.password() if db.server else os.environ.get("NEO4J_BENCH_PASSWORD", "")
+            )
+            env.update(
+                NEO4J_URI=db.uri,
+                NEO4J_USER=os.environ.get("NEO4J_BENCH_USER", "neo4j"),
+                NEO4J_PASSWORD=password or "",
+            )
             with serve(env, args.workers) as url:
-                rows = bench(url, key, endpoints(orgs, clusters, args.k), args.requests,
-                             args.seconds)
+                rows = bench(
+                    url, key, endpoints(orgs, clusters, args.k), args.requests, args.seconds
+                )
 
     shown = [{k: v for k, v in r.items() if k != "first_errors"} for r in rows]
-    print(table(shown, f"Service on loopback: {size['orgs']:,} organisations, "
-                       f"{size['relationships']:,} relationships"))
+    print(
+        table(
+            shown,
+            f"Service on loopback: {size['orgs']:,} organisations, "
+            f"{size['relationships']:,} relationships",
+        )
+    )
     worst = next(r for r in rows if r["endpoint"] == "partner_search" and r["clients"] == 16)
-    target = {"partner_search_p99_ms_at_16_clients": TARGET_P99_MS,
-              "measured": worst["p99_ms"], "met": worst["p99_ms"] <= TARGET_P99_MS}
-    path = write_json("service_quick" if args.quick else "service", {
-        "graph": {**size, "synthetic_orgs": None if args.loaded else args.orgs,
-                  "loaded": args.loaded, "load_seconds": load},
-        "settings": {"levels": LEVELS, "request_budget": args.requests,
-                     "seconds_cap": args.seconds, "k": args.k,
-                     "server": f"uvicorn, {args.workers} worker(s)"},
-        "results": rows, "target": target,
-    })
-    print(f"target p99 <= {TARGET_P99_MS:.0f} ms at 16 clients: "
-          f"{'met' if target['met'] else 'missed'} ({worst['p99_ms']:.0f} ms). Wrote {path}")
+    target = {
+        "partner_search_p99_ms_at_16_clients": TARGET_P99_MS,
+        "measured": worst["p99_ms"],
+        "met": worst["p99_ms"] <= TARGET_P99_MS,
+    }
+    path = write_json(
+        "service_quick" if args.quick else "service",
+        {
+            "graph": {
+                **size,
+                "synthetic_orgs": None if args.loaded else args.orgs,
+                "loaded": args.loaded,
+                "load_seconds": load,
+            },
+            "settings": {
+                "levels": LEVELS,
+                "request_budget": args.requests,
+                "seconds_cap": args.seconds,
+                "k": args.k,
+                "server": f"uvicorn, {args.workers} worker(s)",
+            },
+            "results": rows,
+            "target": target,
+        },
+    )
+    print(
+        f"target p99 <= {TARGET_P99_MS:.0f} ms at 16 clients: "
+        f"{'met' if target['met'] else 'missed'} ({worst['p99_ms']:.0f} ms). Wrote {path}"
+    )
     return 0
 
 

@@ -129,8 +129,16 @@ def write_records(
     return summary
 
 
-def _write_group(db: Database, text: str, rows: list[dict[str, Any]], now: str, batch_size: int,
-                 counts: Counts, name: str, progress: Progress | None) -> None:
+def _write_group(
+    db: Database,
+    text: str,
+    rows: list[dict[str, Any]],
+    now: str,
+    batch_size: int,
+    counts: Counts,
+    name: str,
+    progress: Progress | None,
+) -> None:
     """One statement over ``rows`` in batches; rows that matched nothing count as missing."""
     for start in range(0, len(rows), batch_size):
         batch = rows[start : start + batch_size]

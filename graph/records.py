@@ -18,16 +18,16 @@ from typing import Any
 
 @dataclass(frozen=True)
 class Node:
-    label: str              # a label of graph.model.NODE_LABELS
-    id: str                 # the node's key (property ``id``)
-    props: dict[str, Any]   # other properties; None values are dropped by the writer
+    label: str  # a label of graph.model.NODE_LABELS
+    id: str  # the node's key (property ``id``)
+    props: dict[str, Any]  # other properties; None values are dropped by the writer
     source: str
     ref: str = ""
 
 
 @dataclass(frozen=True)
 class Rel:
-    type: str               # a type of graph.model.REL_TYPES
+    type: str  # a type of graph.model.REL_TYPES
     start_label: str
     start_id: str
     end_label: str
@@ -43,7 +43,7 @@ class SourceInfo:
 
     id: str
     title: str
-    kind: str               # document | cluster_files | cordis | nace | synthetic | curated
+    kind: str  # document | cluster_files | cordis | nace | synthetic | curated
     path: str = ""
     licence: str = ""
     synthetic: bool = False

@@ -17,7 +17,8 @@ def schema_files() -> list[Path]:
 
 def statements(path: Path) -> list[str]:
     text = "\n".join(
-        ln for ln in path.read_text(encoding="utf-8").splitlines()
+        ln
+        for ln in path.read_text(encoding="utf-8").splitlines()
         if not ln.lstrip().startswith("//")
     )
     return [s.strip() for s in text.split(";") if s.strip()]

@@ -56,35 +56,73 @@ from innograph.errors import DataError, Problem
 
 SPECS: dict[str, TableSpec] = {
     "organisations": TableSpec(
-        "organisations", ("id", "name", "kind"),
+        "organisations",
+        ("id", "name", "kind"),
         ("enterprise_number", "nace", "province", "size", "description", "example"),
-        {"naam": "name", "ondernemingsnummer": "enterprise_number", "kbo": "enterprise_number",
-         "kbo_number": "enterprise_number", "bce": "enterprise_number",
-         "vat": "enterprise_number", "vat_number": "enterprise_number",
-         "btw": "enterprise_number", "nace_code": "nace", "nacebel": "nace",
-         "provincie": "province", "omschrijving": "description"}),
+        {
+            "naam": "name",
+            "ondernemingsnummer": "enterprise_number",
+            "kbo": "enterprise_number",
+            "kbo_number": "enterprise_number",
+            "bce": "enterprise_number",
+            "vat": "enterprise_number",
+            "vat_number": "enterprise_number",
+            "btw": "enterprise_number",
+            "nace_code": "nace",
+            "nacebel": "nace",
+            "provincie": "province",
+            "omschrijving": "description",
+        },
+    ),
     "clusters": TableSpec(
-        "clusters", ("id", "name", "type"),
+        "clusters",
+        ("id", "name", "type"),
         ("domain", "parent_id", "start_date", "end_date", "example"),
-        {"naam": "name", "parent": "parent_id", "start": "start_date", "end": "end_date"}),
+        {"naam": "name", "parent": "parent_id", "start": "start_date", "end": "end_date"},
+    ),
     "memberships": TableSpec(
-        "memberships", ("organisation_id", "cluster_id"), ("since", "until", "role"),
-        {"organization_id": "organisation_id"}),
+        "memberships",
+        ("organisation_id", "cluster_id"),
+        ("since", "until", "role"),
+        {"organization_id": "organisation_id"},
+    ),
     "projects": TableSpec(
-        "projects", ("id", "title"),
+        "projects",
+        ("id", "title"),
         ("instrument", "year", "total_budget_eur", "themes", "example"),
-        {"budget": "total_budget_eur", "total_budget": "total_budget_eur"}),
-    "participations": TableSpec(
-        "participations", ("project_id", "participant_id"), ("role",)),
+        {"budget": "total_budget_eur", "total_budget": "total_budget_eur"},
+    ),
+    "participations": TableSpec("participations", ("project_id", "participant_id"), ("role",)),
 }
-FILE_NAMES = {"organisations": ("organisations", "organizations"), "clusters": ("clusters",),
-              "memberships": ("memberships",), "projects": ("projects",),
-              "participations": ("participations",)}
+FILE_NAMES = {
+    "organisations": ("organisations", "organizations"),
+    "clusters": ("clusters",),
+    "memberships": ("memberships",),
+    "projects": ("projects",),
+    "participations": ("participations",),
+}
 ORDER = tuple(SPECS)
 
-RESERVED = {"id", "source", "source_ref", "sources", "loaded_at", "synthetic", "example",
-            "external_ids", "name_key", "alias_keys", "country", "pic", "nace_bel", "themes",
-            "kind", "relation", "type", "label"}
+RESERVED = {
+    "id",
+    "source",
+    "source_ref",
+    "sources",
+    "loaded_at",
+    "synthetic",
+    "example",
+    "external_ids",
+    "name_key",
+    "alias_keys",
+    "country",
+    "pic",
+    "nace_bel",
+    "themes",
+    "kind",
+    "relation",
+    "type",
+    "label",
+}
 
 
 # -- reading -------------------------------------------------------------------------------------
@@ -93,9 +131,9 @@ class ClusterFiles:
     """The tables of one folder or workbook, and the problems that kept a file out."""
 
     path: Path
-    name: str                           # folder name or workbook stem: namespaces local ids
-    tables: dict[str, Table]            # by table name (organisations, clusters, ...)
-    files: dict[str, str]               # table name -> file label, for every file found
+    name: str  # folder name or workbook stem: namespaces local ids
+    tables: dict[str, Table]  # by table name (organisations, clusters, ...)
+    files: dict[str, str]  # table name -> file label, for every file found
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -116,19 +154,26 @@ def read_folder(path: Path) -> ClusterFiles:
         folder, only = path.parent, [path]
     elif path.is_dir():
         folder, only = path, [p for p in path.iterdir() if p.is_file()]
-        books = [p for p in only if p.suffix.lower() in WORKBOOK_SUFFIXES
-                 and not p.name.startswith("~$")]      # skip Excel's lock files
+        books = [
+            p for p in only if p.suffix.lower() in WORKBOOK_SUFFIXES and not p.name.startswith("~$")
+        ]  # skip Excel's lock files
         has_csv = any(p.suffix.lower() == ".csv" and _table_of(p.stem) for p in only)
         if len(books) == 1 and not has_csv:
             return _read_workbook(books[0])
     else:
-        return ClusterFiles(path, path.name, {}, {}, [Problem(
-            str(path), 0, "-", "not a folder, an .xlsx workbook or a cluster CSV file")])
+        return ClusterFiles(
+            path,
+            path.name,
+            {},
+            {},
+            [Problem(str(path), 0, "-", "not a folder, an .xlsx workbook or a cluster CSV file")],
+        )
     files = ClusterFiles(folder, folder.resolve().name, {}, {})
     by_name = {p.name.lower(): p for p in only}
     for table in ORDER:
-        found = next((by_name[f"{n}.csv"] for n in FILE_NAMES[table] if f"{n}.csv" in by_name),
-                     None)
+        found = next(
+            (by_name[f"{n}.csv"] for n in FILE_NAMES[table] if f"{n}.csv" in by_name), None
+        )
         if found is None:
             continue
         label = f"{files.name}/{found.name}"
@@ -138,9 +183,14 @@ def read_folder(path: Path) -> ClusterFiles:
         if parsed is not None:
             files.tables[table] = parsed
     if not files.files:
-        files.problems.append(Problem(
-            str(path), 0, "-", "no cluster files: expected one or more of "
-                               + ", ".join(f"{t}.csv" for t in ORDER)))
+        files.problems.append(
+            Problem(
+                str(path),
+                0,
+                "-",
+                "no cluster files: expected one or more of " + ", ".join(f"{t}.csv" for t in ORDER),
+            )
+        )
     return files
 
 
@@ -166,9 +216,14 @@ def _read_workbook(path: Path) -> ClusterFiles:
         if parsed is not None:
             files.tables[table] = parsed
     if not files.files:
-        files.problems.append(Problem(
-            path.name, 0, "-", "no cluster sheets in this workbook: expected one or more of "
-                               + ", ".join(ORDER)))
+        files.problems.append(
+            Problem(
+                path.name,
+                0,
+                "-",
+                "no cluster sheets in this workbook: expected one or more of " + ", ".join(ORDER),
+            )
+        )
     return files
 
 
@@ -178,10 +233,12 @@ def is_cluster_files(path: Path) -> bool:
     if path.is_file():
         return path.suffix.lower() in WORKBOOK_SUFFIXES or (
             path.suffix.lower() == ".csv"
-            and any(path.stem.lower() in ns for ns in FILE_NAMES.values()))
+            and any(path.stem.lower() in ns for ns in FILE_NAMES.values())
+        )
     files = [p for p in path.iterdir() if p.is_file()] if path.is_dir() else []
     return any(p.suffix.lower() == ".csv" and _table_of(p.stem) for p in files) or any(
-        p.suffix.lower() in WORKBOOK_SUFFIXES for p in files)
+        p.suffix.lower() in WORKBOOK_SUFFIXES for p in files
+    )
 
 
 # -- building ------------------------------------------------------------------------------------
@@ -211,7 +268,7 @@ class _Project:
     line: int
     props: dict[str, Any]
     instrument: str | None
-    themes: list[tuple[str, str]]       # (theme id, name)
+    themes: list[tuple[str, str]]  # (theme id, name)
 
 
 @dataclass
@@ -224,9 +281,14 @@ class _Link:
     props: dict[str, Any]
 
 
-def build_records(files: ClusterFiles, resolver: OrgIndex, known_clusters: Iterable[str] = (),
-                  known_projects: Iterable[str] = (), skip_invalid: bool = False,
-                  known_organisations: Iterable[str] = ()) -> BuildResult:
+def build_records(
+    files: ClusterFiles,
+    resolver: OrgIndex,
+    known_clusters: Iterable[str] = (),
+    known_projects: Iterable[str] = (),
+    skip_invalid: bool = False,
+    known_organisations: Iterable[str] = (),
+) -> BuildResult:
     """Check every row of ``files`` and build its records.
 
     Parameters
@@ -247,37 +309,56 @@ def build_records(files: ClusterFiles, resolver: OrgIndex, known_clusters: Itera
     -------
     ``BuildResult``: the records (a ``Records``) and, in skip mode, the rejected rows.
     """
-    return _Builder(files, resolver, known_clusters, known_projects,
-                    known_organisations).run(skip_invalid)
+    return _Builder(files, resolver, known_clusters, known_projects, known_organisations).run(
+        skip_invalid
+    )
 
 
-def load_folder(path: Path, resolver: OrgIndex, known_clusters: Iterable[str] = (),
-                known_projects: Iterable[str] = (), skip_invalid: bool = False) -> BuildResult:
+def load_folder(
+    path: Path,
+    resolver: OrgIndex,
+    known_clusters: Iterable[str] = (),
+    known_projects: Iterable[str] = (),
+    skip_invalid: bool = False,
+) -> BuildResult:
     """``build_records(read_folder(path), ...)``."""
-    return build_records(read_folder(path), resolver, known_clusters, known_projects,
-                         skip_invalid)
+    return build_records(read_folder(path), resolver, known_clusters, known_projects, skip_invalid)
 
 
-def build_path(path: Path, resolver: OrgIndex, known: dict[str, Iterable[str]] | None = None,
-               skip_invalid: bool = False) -> BuildResult:
+def build_path(
+    path: Path,
+    resolver: OrgIndex,
+    known: dict[str, Iterable[str]] | None = None,
+    skip_invalid: bool = False,
+) -> BuildResult:
     """``load_folder`` with the known ids as one dict: ``{clusters, organisations, projects}``."""
     known = known or {}
-    return build_records(read_folder(path), resolver, known.get("clusters", ()),
-                         known.get("projects", ()), skip_invalid,
-                         known.get("organisations", ()))
+    return build_records(
+        read_folder(path),
+        resolver,
+        known.get("clusters", ()),
+        known.get("projects", ()),
+        skip_invalid,
+        known.get("organisations", ()),
+    )
 
 
 class _Builder:
-    def __init__(self, files: ClusterFiles, index: OrgIndex, known_clusters: Iterable[str],
-                 known_projects: Iterable[str], known_organisations: Iterable[str]):
+    def __init__(
+        self,
+        files: ClusterFiles,
+        index: OrgIndex,
+        known_clusters: Iterable[str],
+        known_projects: Iterable[str],
+        known_organisations: Iterable[str],
+    ):
         self.files = files
         self.index = index
         self.known_orgs = set(known_organisations)
         self.known_clusters = {c.lower(): c for c in known_clusters}
         self.known_projects = {p.lower(): p for p in known_projects}
         self.problems: list[Problem] = list(files.problems)
-        self.rejected: list[Rejected] = [Rejected(p.file, p.line, {}, [p])
-                                         for p in files.problems]
+        self.rejected: list[Rejected] = [Rejected(p.file, p.line, {}, [p]) for p in files.problems]
         self.gone: dict[str, dict[str, int]] = {t: {} for t in ORDER}  # rejected local ids
         self.orgs: dict[str, _Org] = {}
         self.clusters: dict[str, _Cluster] = {}
@@ -302,8 +383,9 @@ class _Builder:
             raise DataError(self.problems)
         return self._records()
 
-    def _reject(self, table: Table, row: Row, bad: RowProblems | list[Problem],
-                key: str | None = "") -> None:
+    def _reject(
+        self, table: Table, row: Row, bad: RowProblems | list[Problem], key: str | None = ""
+    ) -> None:
         problems = bad.list if isinstance(bad, RowProblems) else bad
         derived = bad.derived if isinstance(bad, RowProblems) else []
         self.problems += [p for p in problems if p not in derived]
@@ -343,21 +425,29 @@ class _Builder:
                 continue
             assert cid and name and ctype
             gid = self.known_clusters.get(cid.lower(), cid)
-            props = {"name": name, "name_key": name_key(name), "type": ctype,
-                     "domain": row.get("domain") or None, "start_date": iso(start),
-                     "end_date": iso(end), "example": example or None,
-                     **_extras(table, row)}
+            props = {
+                "name": name,
+                "name_key": name_key(name),
+                "type": ctype,
+                "domain": row.get("domain") or None,
+                "start_date": iso(start),
+                "end_date": iso(end),
+                "example": example or None,
+                **_extras(table, row),
+            }
             self.clusters[cid.lower()] = _Cluster(gid, row.line, ctype, props, parent)
         rows = {r.line: r for r in table.rows}
-        for key, cluster in list(self.clusters.items()):   # parents may come later in the file
+        for key, cluster in list(self.clusters.items()):  # parents may come later in the file
             if not cluster.parent:
                 continue
             row = rows[cluster.line]
             bad = RowProblems(table, row)
             local = self.clusters.get(cluster.parent.lower())
             if local is not None and local.type != "spearhead":
-                bad.add("parent_id", f"parent '{cluster.parent}' is an IBN; a parent is a "
-                                     f"spearhead cluster")
+                bad.add(
+                    "parent_id",
+                    f"parent '{cluster.parent}' is an IBN; a parent is a spearhead cluster",
+                )
             parent = self._cluster(bad, "parent_id", cluster.parent)
             if bad:
                 del self.clusters[key]
@@ -401,10 +491,15 @@ class _Builder:
             if number_ok and (number or name):
                 oid = self.index.resolve(enterprise_number=number, name=name, country="BE")
                 if oid in resolved:
-                    what = (f"enterprise number {number}" if number
-                            else f"name key '{name_key(name or '')}'")
-                    bad.add("enterprise_number" if number else "name",
-                            f"the same organisation as line {resolved[oid]} ({what})")
+                    what = (
+                        f"enterprise number {number}"
+                        if number
+                        else f"name key '{name_key(name or '')}'"
+                    )
+                    bad.add(
+                        "enterprise_number" if number else "name",
+                        f"the same organisation as line {resolved[oid]} ({what})",
+                    )
             if local:
                 first.setdefault(local.lower(), row.line)
             if bad:
@@ -415,18 +510,26 @@ class _Builder:
             owned = self.index.owned_by(oid, source)
             self.index.add(oid, enterprise_number=number, name=name, country="BE", source=source)
             props = {
-                "name": name, "name_key": name_key(name), "kind": kind, "country": "BE",
-                "enterprise_number": number, "nace": code.sector if code else None,
-                "nace_bel": code.nace_bel if code else None, "province": province,
-                "size": size, "description": row.get("description") or None,
+                "name": name,
+                "name_key": name_key(name),
+                "kind": kind,
+                "country": "BE",
+                "enterprise_number": number,
+                "nace": code.sector if code else None,
+                "nace_bel": code.nace_bel if code else None,
+                "province": province,
+                "size": size,
+                "description": row.get("description") or None,
                 "external_ids": [f"clusterfiles:{self.files.name}:{local}"],
-                "example": example or None, **_extras(table, row),
+                "example": example or None,
+                **_extras(table, row),
             }
-            if not owned:   # another source's node: add facts, keep its name, kind and country
+            if not owned:  # another source's node: add facts, keep its name, kind and country
                 for k in ("name", "name_key", "kind", "country"):
                     props.pop(k)
-            self.orgs[local.lower()] = _Org(local, oid, row.line, props,
-                                            code.sector if code else None, province, owned)
+            self.orgs[local.lower()] = _Org(
+                local, oid, row.line, props, code.sector if code else None, province, owned
+            )
 
     def _projects(self, table: Table) -> None:
         first: dict[str, int] = {}
@@ -460,14 +563,21 @@ class _Builder:
             for t in row.get("themes").split("|"):
                 if t.strip() and slug(t):
                     themes.setdefault(f"theme-{slug(t)}", " ".join(t.split()))
-            props = {"title": title, "instrument": instrument or text or None, "year": year,
-                     "total_budget_eur": budget, "themes": list(themes.values()) or None,
-                     "kind": "cluster_project", "example": example or None,
-                     "external_ids": [f"clusterfiles:{self.files.name}:{local}"],
-                     **_extras(table, row)}
+            props = {
+                "title": title,
+                "instrument": instrument or text or None,
+                "year": year,
+                "total_budget_eur": budget,
+                "themes": list(themes.values()) or None,
+                "kind": "cluster_project",
+                "example": example or None,
+                "external_ids": [f"clusterfiles:{self.files.name}:{local}"],
+                **_extras(table, row),
+            }
             pid = f"clusterfiles:{self.files.name}:{local}"
-            self.projects[local.lower()] = _Project(pid, row.line, props, instrument,
-                                                    list(themes.items()))
+            self.projects[local.lower()] = _Project(
+                pid, row.line, props, instrument, list(themes.items())
+            )
 
     def _memberships(self, table: Table) -> None:
         """One membership per organisation and cluster; of two rows with different ``since``
@@ -490,9 +600,19 @@ class _Builder:
                 self._reject(table, row, bad)
                 continue
             assert oid and cid
-            link = _Link("Organisation", oid, "Cluster", cid, row.line,
-                         {"since": iso(since), "until": iso(until),
-                          "role": row.get("role") or None, **_extras(table, row)})
+            link = _Link(
+                "Organisation",
+                oid,
+                "Cluster",
+                cid,
+                row.line,
+                {
+                    "since": iso(since),
+                    "until": iso(until),
+                    "role": row.get("role") or None,
+                    **_extras(table, row),
+                },
+            )
             if earlier is None or since > earlier[1]:
                 kept[(oid, cid)] = (link, since)
         self.memberships = sorted((link for link, _ in kept.values()), key=lambda k: k.line)
@@ -514,9 +634,16 @@ class _Builder:
                 self._reject(table, row, bad)
                 continue
             assert pid and participant
-            self.participations.append(_Link(
-                participant[0], participant[1], "Project", pid, row.line,
-                {"role": row.get("role") or None, **_extras(table, row)}))
+            self.participations.append(
+                _Link(
+                    participant[0],
+                    participant[1],
+                    "Project",
+                    pid,
+                    row.line,
+                    {"role": row.get("role") or None, **_extras(table, row)},
+                )
+            )
 
     # -- references ----------------------------------------------------------------------------
     # Each lookup returns (id, reason, derived): ``derived`` when the reference fails only
@@ -531,8 +658,11 @@ class _Builder:
             return self.orgs[key].id, "", False
         if key in self.gone["organisations"]:
             line = self.gone["organisations"][key]
-            return None, (f"organisation '{ref}' was rejected "
-                          f"({self._label('organisations')} line {line})"), True
+            return (
+                None,
+                (f"organisation '{ref}' was rejected ({self._label('organisations')} line {line})"),
+                True,
+            )
         if ref in self.index or ref in self.known_orgs:
             return ref, "", False
         try:
@@ -542,40 +672,79 @@ class _Builder:
         if found:
             return found, "", False
         if self._unread("organisations"):
-            return None, (f"unknown organisation '{ref}' "
-                          f"({self._label('organisations')} could not be read)"), True
-        return None, (f"unknown organisation '{ref}': not an id in "
-                      f"{self._label('organisations')}, nor an organisation in the graph"), False
+            return (
+                None,
+                (
+                    f"unknown organisation '{ref}' "
+                    f"({self._label('organisations')} could not be read)"
+                ),
+                True,
+            )
+        return (
+            None,
+            (
+                f"unknown organisation '{ref}': not an id in "
+                f"{self._label('organisations')}, nor an organisation in the graph"
+            ),
+            False,
+        )
 
     def _cluster_lookup(self, ref: str) -> tuple[str | None, str, bool]:
         key = ref.lower()
         if key in self.clusters:
             return self.clusters[key].id, "", False
         if key in self.gone["clusters"]:
-            return None, (f"cluster '{ref}' was rejected "
-                          f"({self._label('clusters')} line {self.gone['clusters'][key]})"), True
+            return (
+                None,
+                (
+                    f"cluster '{ref}' was rejected "
+                    f"({self._label('clusters')} line {self.gone['clusters'][key]})"
+                ),
+                True,
+            )
         if key in self.known_clusters:
             return self.known_clusters[key], "", False
         if self._unread("clusters"):
-            return None, (f"unknown cluster '{ref}' ({self._label('clusters')} could not be "
-                          f"read)"), True
-        return None, (f"unknown cluster '{ref}': not in {self._label('clusters')}, nor in the "
-                      f"graph or the curated landscape"), False
+            return (
+                None,
+                (f"unknown cluster '{ref}' ({self._label('clusters')} could not be read)"),
+                True,
+            )
+        return (
+            None,
+            (
+                f"unknown cluster '{ref}': not in {self._label('clusters')}, nor in the "
+                f"graph or the curated landscape"
+            ),
+            False,
+        )
 
     def _project_lookup(self, ref: str) -> tuple[str | None, str, bool]:
         key = ref.lower()
         if key in self.projects:
             return self.projects[key].id, "", False
         if key in self.gone["projects"]:
-            return None, (f"project '{ref}' was rejected "
-                          f"({self._label('projects')} line {self.gone['projects'][key]})"), True
+            return (
+                None,
+                (
+                    f"project '{ref}' was rejected "
+                    f"({self._label('projects')} line {self.gone['projects'][key]})"
+                ),
+                True,
+            )
         if key in self.known_projects:
             return self.known_projects[key], "", False
         if self._unread("projects"):
-            return None, (f"unknown project '{ref}' ({self._label('projects')} could not be "
-                          f"read)"), True
-        return None, (f"unknown project '{ref}': not in {self._label('projects')}, nor in the "
-                      f"graph"), False
+            return (
+                None,
+                (f"unknown project '{ref}' ({self._label('projects')} could not be read)"),
+                True,
+            )
+        return (
+            None,
+            (f"unknown project '{ref}': not in {self._label('projects')}, nor in the graph"),
+            False,
+        )
 
     @staticmethod
     def _check(bad: RowProblems, column: str, found: tuple[str | None, str, bool]) -> str | None:
@@ -606,8 +775,11 @@ class _Builder:
         if org_derived or cluster_derived:
             bad.add("participant_id", org_reason if org_derived else cluster_reason, True)
         else:
-            bad.add("participant_id", f"unknown participant '{ref}': not an organisation or a "
-                                      f"cluster of these files, the graph or the curated landscape")
+            bad.add(
+                "participant_id",
+                f"unknown participant '{ref}': not an organisation or a "
+                f"cluster of these files, the graph or the curated landscape",
+            )
         return None
 
     # -- records -------------------------------------------------------------------------------
@@ -615,9 +787,14 @@ class _Builder:
         out = BuildResult(rejected=self.rejected)
         for table in ORDER:
             if table in self.files.tables:
-                out.sources.append(SourceInfo(
-                    self._source(table), f"{self.files.files[table]} (cluster files)",
-                    "cluster_files", path=str(self.files.tables[table].path)))
+                out.sources.append(
+                    SourceInfo(
+                        self._source(table),
+                        f"{self.files.files[table]} (cluster files)",
+                        "cluster_files",
+                        path=str(self.files.tables[table].path),
+                    )
+                )
         regions: set[str] = set()
         sectors: set[str] = set()
         if self.clusters:
@@ -625,8 +802,18 @@ class _Builder:
             for c in self.clusters.values():
                 out.nodes.append(Node("Cluster", c.id, c.props, src, f"line {c.line}"))
                 if c.parent:
-                    out.rels.append(Rel("LINKED_TO", "Cluster", c.id, "Cluster", c.parent,
-                                        {"relation": "parent"}, src, f"line {c.line}"))
+                    out.rels.append(
+                        Rel(
+                            "LINKED_TO",
+                            "Cluster",
+                            c.id,
+                            "Cluster",
+                            c.parent,
+                            {"relation": "parent"},
+                            src,
+                            f"line {c.line}",
+                        )
+                    )
         if self.orgs:
             src = self._source("organisations")
             for o in self.orgs.values():
@@ -634,12 +821,14 @@ class _Builder:
                 out.nodes.append(Node("Organisation", o.id, o.props, src, ref))
                 if o.sector:
                     sectors.add(o.sector)
-                    out.rels.append(Rel("IN_SECTOR", "Organisation", o.id, "Sector", o.sector,
-                                        {}, src, ref))
+                    out.rels.append(
+                        Rel("IN_SECTOR", "Organisation", o.id, "Sector", o.sector, {}, src, ref)
+                    )
                 if o.region:
                     regions.add(o.region)
-                    out.rels.append(Rel("LOCATED_IN", "Organisation", o.id, "Region", o.region,
-                                        {}, src, ref))
+                    out.rels.append(
+                        Rel("LOCATED_IN", "Organisation", o.id, "Region", o.region, {}, src, ref)
+                    )
         if self.projects:
             src = self._source("projects")
             instruments: set[str] = set()
@@ -649,33 +838,52 @@ class _Builder:
                 out.nodes.append(Node("Project", p.id, p.props, src, ref))
                 if p.instrument:
                     instruments.add(p.instrument)
-                    out.rels.append(Rel("FUNDED_BY", "Project", p.id, "Instrument",
-                                        p.instrument, {}, src, ref))
+                    out.rels.append(
+                        Rel("FUNDED_BY", "Project", p.id, "Instrument", p.instrument, {}, src, ref)
+                    )
                 for tid, tname in p.themes:
                     themes.setdefault(tid, tname)
-                    out.rels.append(Rel("HAS_THEME", "Project", p.id, "Theme", tid, {}, src,
-                                        ref))
+                    out.rels.append(Rel("HAS_THEME", "Project", p.id, "Theme", tid, {}, src, ref))
             # the ends of FUNDED_BY and HAS_THEME: MERGEd bare, so curated values stay
             out.nodes += [Node("Instrument", i, {}, src, "instrument") for i in sorted(instruments)]
             out.nodes += [Node("Theme", t, {"name": n}, src, "themes") for t, n in themes.items()]
-        for kind, links in (("memberships", self.memberships),
-                            ("participations", self.participations)):
+        for kind, links in (
+            ("memberships", self.memberships),
+            ("participations", self.participations),
+        ):
             rel_type = "MEMBER_OF" if kind == "memberships" else "PARTICIPATES_IN"
             for link in links:
-                out.rels.append(Rel(rel_type, link.start_label, link.start_id, link.end_label,
-                                    link.end_id, link.props, self._source(kind),
-                                    f"line {link.line}"))
+                out.rels.append(
+                    Rel(
+                        rel_type,
+                        link.start_label,
+                        link.start_id,
+                        link.end_label,
+                        link.end_id,
+                        link.props,
+                        self._source(kind),
+                        f"line {link.line}",
+                    )
+                )
         if sectors:
             out.sources.append(nace.source_info())
             out.nodes += [nace.sector_node(s) for s in sorted(sectors)]
         if regions:
-            out.sources.append(SourceInfo(
-                REGION_SOURCE, "ISO 3166-2:BE codes of Belgium's regions and provinces", "curated"))
+            out.sources.append(
+                SourceInfo(
+                    REGION_SOURCE,
+                    "ISO 3166-2:BE codes of Belgium's regions and provinces",
+                    "curated",
+                )
+            )
             out.nodes += [region_node(r) for r in sorted(regions)]
         return out
 
 
 def _extras(table: Table, row: Row) -> dict[str, str]:
     """Extra columns as properties, where the name is a plain identifier of our own."""
-    return {c: row.get(c) for c in table.extra_columns
-            if row.get(c) and c not in RESERVED and c.isidentifier() and not c[0].isdigit()}
+    return {
+        c: row.get(c)
+        for c in table.extra_columns
+        if row.get(c) and c not in RESERVED and c.isidentifier() and not c[0].isdigit()
+    }

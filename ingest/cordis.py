@@ -50,24 +50,39 @@ from innograph.errors import DataError, Problem
 PROJECT_COLUMNS = ("id", "rcn", "acronym", "title", "startDate", "endDate")
 ORGANISATION_COLUMNS = ("organisationID", "activityType", "country", "role", "rcn", "projectID")
 ACTIVITY_TYPES = ("PRC", "HES", "REC", "PUB", "OTH")
-ROLES = ("coordinator", "participant", "partner", "thirdparty", "associatedpartner",
-         "internationalpartner")
-KINDS = {"PRC": "firm", "HES": "knowledge_institution", "REC": "knowledge_institution",
-         "PUB": "government", "OTH": "other"}
-PROGRAMMES = {"h2020": "Horizon 2020", "fp7": "Seventh Framework Programme (FP7)",
-              "horizon": "Horizon Europe", "fp6": "Sixth Framework Programme (FP6)"}
+ROLES = (
+    "coordinator",
+    "participant",
+    "partner",
+    "thirdparty",
+    "associatedpartner",
+    "internationalpartner",
+)
+KINDS = {
+    "PRC": "firm",
+    "HES": "knowledge_institution",
+    "REC": "knowledge_institution",
+    "PUB": "government",
+    "OTH": "other",
+}
+PROGRAMMES = {
+    "h2020": "Horizon 2020",
+    "fp7": "Seventh Framework Programme (FP7)",
+    "horizon": "Horizon Europe",
+    "fp6": "Sixth Framework Programme (FP6)",
+}
 LICENCE = "CC BY 4.0, (c) European Union, CORDIS"
 
 
 @dataclass(frozen=True)
 class CordisProject:
-    key: str                    # grant number, or "rcn:<rcn>" where the grant number is unknown
+    key: str  # grant number, or "rcn:<rcn>" where the grant number is unknown
     grant_id: str | None
     rcn: str | None
     acronym: str | None
     title: str | None
     objective: str | None
-    programme: str | None       # frameworkProgramme, e.g. H2020
+    programme: str | None  # frameworkProgramme, e.g. H2020
     funding_scheme: str | None
     topics: tuple[str, ...]
     legal_basis: tuple[str, ...]
@@ -121,7 +136,7 @@ def _open_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
     header: list[str] | None = None
     end = 0
     for fields in reader:
-        start, end = end + 1, reader.line_num   # a record may span lines: keep where it starts
+        start, end = end + 1, reader.line_num  # a record may span lines: keep where it starts
         if header is None:
             header = [h.strip() for h in fields]
             continue
@@ -183,8 +198,12 @@ def _missing(header: list[str], columns: Iterable[str], file: str) -> list[Probl
     return [Problem(file, 1, c, f"missing column '{c}'") for c in columns if c not in header]
 
 
-def read_projects(path: Path, problems: list[Problem], file: str | None = None,
-                  rejected: dict[str, int] | None = None) -> list[CordisProject]:
+def read_projects(
+    path: Path,
+    problems: list[Problem],
+    file: str | None = None,
+    rejected: dict[str, int] | None = None,
+) -> list[CordisProject]:
     """The projects of a ``project.csv``; bad rows go to ``problems`` (and their grant
     numbers and RCNs to ``rejected``, so participations can say why they have no project)."""
     file = file or path.name
@@ -201,8 +220,9 @@ def read_projects(path: Path, problems: list[Problem], file: str | None = None,
         grant, rcn = _none(g("id")), _none(g("rcn"))
         bad: list[Problem] = []
         if len(f) != len(header):
-            bad.append(Problem(file, line, "-", f"{len(f)} fields where the header has "
-                                                f"{len(header)}"))
+            bad.append(
+                Problem(file, line, "-", f"{len(f)} fields where the header has {len(header)}")
+            )
         elif not grant and not rcn:
             bad.append(Problem(file, line, "id", "neither id nor rcn is given"))
         start = end = total = ec_max = None
@@ -210,8 +230,11 @@ def read_projects(path: Path, problems: list[Problem], file: str | None = None,
             try:
                 value = _date(g(column))
             except ValueError:
-                bad.append(Problem(file, line, column,
-                                   f"{g(column)!r} is not a date of the form YYYY-MM-DD"))
+                bad.append(
+                    Problem(
+                        file, line, column, f"{g(column)!r} is not a date of the form YYYY-MM-DD"
+                    )
+                )
                 continue
             start, end = (value, end) if column == "startDate" else (start, value)
         for column in ("totalCost", "ecMaxContribution"):
@@ -227,20 +250,38 @@ def read_projects(path: Path, problems: list[Problem], file: str | None = None,
                 if key:
                     rejected.setdefault(key, line)
             continue
-        out.append(CordisProject(
-            key=grant if grant else f"rcn:{rcn}", grant_id=grant, rcn=rcn,
-            acronym=_none(g("acronym")), title=_none(g("title")), objective=_none(g("objective")),
-            programme=_none(g("frameworkProgramme")), funding_scheme=_none(g("fundingScheme")),
-            topics=_split(g("topics")), legal_basis=_split(g("legalBasis")),
-            sub_call=_none(g("subCall")), start_date=start, end_date=end, total_cost=total,
-            ec_max_contribution=ec_max, status=_none(g("status")), line=line,
-        ))
+        out.append(
+            CordisProject(
+                key=grant if grant else f"rcn:{rcn}",
+                grant_id=grant,
+                rcn=rcn,
+                acronym=_none(g("acronym")),
+                title=_none(g("title")),
+                objective=_none(g("objective")),
+                programme=_none(g("frameworkProgramme")),
+                funding_scheme=_none(g("fundingScheme")),
+                topics=_split(g("topics")),
+                legal_basis=_split(g("legalBasis")),
+                sub_call=_none(g("subCall")),
+                start_date=start,
+                end_date=end,
+                total_cost=total,
+                ec_max_contribution=ec_max,
+                status=_none(g("status")),
+                line=line,
+            )
+        )
     return out
 
 
-def read_participations(path: Path, projects: list[CordisProject], problems: list[Problem],
-                        file: str | None = None, rejected: dict[str, int] | None = None,
-                        project_file: str = "project.csv") -> list[CordisParticipation]:
+def read_participations(
+    path: Path,
+    projects: list[CordisProject],
+    problems: list[Problem],
+    file: str | None = None,
+    rejected: dict[str, int] | None = None,
+    project_file: str = "project.csv",
+) -> list[CordisParticipation]:
     """The participations of an ``organization.csv`` joined to ``projects``."""
     file = file or path.name
     rejected = rejected or {}
@@ -256,8 +297,9 @@ def read_participations(path: Path, projects: list[CordisProject], problems: lis
     for line, f in rows:
         g = _Fields(col, f)
         if len(f) != len(header):
-            problems.append(Problem(file, line, "-",
-                                    f"{len(f)} fields where the header has {len(header)}"))
+            problems.append(
+                Problem(file, line, "-", f"{len(f)} fields where the header has {len(header)}")
+            )
             continue
         bad: list[Problem] = []
         pic = _none(g("organisationID"))
@@ -268,29 +310,52 @@ def read_participations(path: Path, projects: list[CordisProject], problems: lis
         if key is None:
             column, ref = ("projectID", grant) if grant else ("rcn", rcn)
             was = rejected.get(grant or f"rcn:{rcn}")
-            bad.append(Problem(file, line, column,
-                               f"project {ref!r} was rejected ({project_file} line {was})" if was
-                               else f"no project {ref!r} in {project_file}"))
+            bad.append(
+                Problem(
+                    file,
+                    line,
+                    column,
+                    f"project {ref!r} was rejected ({project_file} line {was})"
+                    if was
+                    else f"no project {ref!r} in {project_file}",
+                )
+            )
         activity = _single(g("activityType"))
         if activity and activity.upper() not in ACTIVITY_TYPES:
-            bad.append(Problem(file, line, "activityType",
-                               f"{activity!r} is not one of {', '.join(ACTIVITY_TYPES)}"))
+            bad.append(
+                Problem(
+                    file,
+                    line,
+                    "activityType",
+                    f"{activity!r} is not one of {', '.join(ACTIVITY_TYPES)}",
+                )
+            )
         try:
             contribution = _number(g("ecContribution"))
         except ValueError:
-            bad.append(Problem(file, line, "ecContribution",
-                               f"{g('ecContribution')!r} is not a number"))
+            bad.append(
+                Problem(file, line, "ecContribution", f"{g('ecContribution')!r} is not a number")
+            )
         if bad:
             problems += bad
             continue
         assert pic and key
-        out.append(CordisParticipation(
-            project_key=key, pic=pic, name=_none(g("name")), short_name=_none(g("shortName")),
-            activity_type=activity.upper() if activity else None,
-            country=_single(g("country")), role=(_none(g("role")) or "").lower() or None,
-            ec_contribution=contribution, sme=_bool(g("SME")), vat_number=_none(g("vatNumber")),
-            city=_none(g("city")), line=line,
-        ))
+        out.append(
+            CordisParticipation(
+                project_key=key,
+                pic=pic,
+                name=_none(g("name")),
+                short_name=_none(g("shortName")),
+                activity_type=activity.upper() if activity else None,
+                country=_single(g("country")),
+                role=(_none(g("role")) or "").lower() or None,
+                ec_contribution=contribution,
+                sme=_bool(g("SME")),
+                vat_number=_none(g("vatNumber")),
+                city=_none(g("city")),
+                line=line,
+            )
+        )
     return out
 
 
@@ -321,13 +386,15 @@ def read_cordis(folder: Path) -> CordisData:
     unique: list[CordisProject] = []
     for p in projects:
         if p.key in seen:
-            problems.append(Problem(project_file, p.line, "id",
-                                    f"project {p.key} repeats line {seen[p.key]}"))
+            problems.append(
+                Problem(project_file, p.line, "id", f"project {p.key} repeats line {seen[p.key]}")
+            )
             continue
         seen[p.key] = p.line
         unique.append(p)
-    participations = read_participations(org_path, unique, problems,
-                                         org_file, rejected, project_path.name)
+    participations = read_participations(
+        org_path, unique, problems, org_file, rejected, project_path.name
+    )
     return CordisData(folder, unique, participations, problems)
 
 
@@ -345,11 +412,12 @@ def _most_frequent(values: Iterable[Any]) -> Any:
     if not counts:
         return None
     best = max(counts.values())
-    return next(v for v in counts if counts[v] == best)   # Counter keeps first-seen order
+    return next(v for v in counts if counts[v] == best)  # Counter keeps first-seen order
 
 
-def build_records(data: CordisData, resolver: OrgIndex, source_name: str | None = None,
-                  skip_invalid: bool = False) -> BuildResult:
+def build_records(
+    data: CordisData, resolver: OrgIndex, source_name: str | None = None, skip_invalid: bool = False
+) -> BuildResult:
     """The records of a CORDIS folder (see the module docstring for the mapping).
 
     Parameters
@@ -368,42 +436,84 @@ def build_records(data: CordisData, resolver: OrgIndex, source_name: str | None 
     org_source = f"cordis:{folder}/organization.csv"
     out = BuildResult(rejected=[Rejected(p.file, p.line, {}, [p]) for p in data.problems])
     out.sources += [
-        SourceInfo(project_source, f"CORDIS projects ({folder})", "cordis",
-                   str(cordis_file(data.folder, "project.csv") or data.folder / "project.csv"),
-                   LICENCE),
-        SourceInfo(org_source, f"CORDIS participations ({folder})", "cordis",
-                   str(cordis_file(data.folder, "organization.csv")
-                       or data.folder / "organization.csv"), LICENCE),
+        SourceInfo(
+            project_source,
+            f"CORDIS projects ({folder})",
+            "cordis",
+            str(cordis_file(data.folder, "project.csv") or data.folder / "project.csv"),
+            LICENCE,
+        ),
+        SourceInfo(
+            org_source,
+            f"CORDIS participations ({folder})",
+            "cordis",
+            str(cordis_file(data.folder, "organization.csv") or data.folder / "organization.csv"),
+            LICENCE,
+        ),
     ]
     programmes: dict[str, str] = {}
     for p in data.projects:
         pid = f"cordis:{p.key}"
-        out.nodes.append(Node("Project", pid, {
-            "title": p.title, "acronym": p.acronym, "programme": p.programme,
-            "funding_scheme": p.funding_scheme, "topics": list(p.topics) or None,
-            "legal_basis": list(p.legal_basis) or None, "sub_call": p.sub_call,
-            "objective": p.objective, "status": p.status, "year": p.year,
-            "start_date": p.start_date.isoformat() if p.start_date else None,
-            "end_date": p.end_date.isoformat() if p.end_date else None,
-            "total_cost": p.total_cost, "ec_max_contribution": p.ec_max_contribution,
-            "grant_id": p.grant_id, "rcn": p.rcn, "kind": "eu",
-        }, project_source, f"line {p.line}"))
+        out.nodes.append(
+            Node(
+                "Project",
+                pid,
+                {
+                    "title": p.title,
+                    "acronym": p.acronym,
+                    "programme": p.programme,
+                    "funding_scheme": p.funding_scheme,
+                    "topics": list(p.topics) or None,
+                    "legal_basis": list(p.legal_basis) or None,
+                    "sub_call": p.sub_call,
+                    "objective": p.objective,
+                    "status": p.status,
+                    "year": p.year,
+                    "start_date": p.start_date.isoformat() if p.start_date else None,
+                    "end_date": p.end_date.isoformat() if p.end_date else None,
+                    "total_cost": p.total_cost,
+                    "ec_max_contribution": p.ec_max_contribution,
+                    "grant_id": p.grant_id,
+                    "rcn": p.rcn,
+                    "kind": "eu",
+                },
+                project_source,
+                f"line {p.line}",
+            )
+        )
         if p.programme:
             programme = slug(p.programme)
             programmes.setdefault(programme, p.programme)
-            out.rels.append(Rel("IN_PROGRAMME", "Project", pid, "Programme", programme, {},
-                                project_source, f"line {p.line}"))
+            out.rels.append(
+                Rel(
+                    "IN_PROGRAMME",
+                    "Project",
+                    pid,
+                    "Programme",
+                    programme,
+                    {},
+                    project_source,
+                    f"line {p.line}",
+                )
+            )
     for programme, text in programmes.items():
-        out.nodes.append(Node("Programme", programme, {
-            "name": PROGRAMMES.get(programme, text), "kind": "eu_framework_programme"},
-            project_source, "frameworkProgramme"))
+        out.nodes.append(
+            Node(
+                "Programme",
+                programme,
+                {"name": PROGRAMMES.get(programme, text), "kind": "eu_framework_programme"},
+                project_source,
+                "frameworkProgramme",
+            )
+        )
     org_of = _organisations(data.participations, resolver, org_source, out)
     _participations(data.participations, org_of, org_source, out)
     return out
 
 
-def _organisations(participations: list[CordisParticipation], resolver: OrgIndex, source: str,
-                   out: BuildResult) -> dict[str, str]:
+def _organisations(
+    participations: list[CordisParticipation], resolver: OrgIndex, source: str, out: BuildResult
+) -> dict[str, str]:
     """One node per organisation; returns PIC -> organisation id."""
     by_pic: dict[str, list[CordisParticipation]] = {}
     for x in participations:
@@ -419,19 +529,27 @@ def _organisations(participations: list[CordisParticipation], resolver: OrgIndex
         belgian = country == "BE"
         number = belgian_vat_to_enterprise_number(vat) if belgian and vat else None
         if belgian:
-            oid = resolver.resolve(enterprise_number=number, pic=pic, name=name, country="BE",
-                                   aliases=[short] if short else [])
+            oid = resolver.resolve(
+                enterprise_number=number,
+                pic=pic,
+                name=name,
+                country="BE",
+                aliases=[short] if short else [],
+            )
         else:
             oid = resolver.resolve(pic=pic)
         org_of[pic] = oid
-        if oid in emitted:        # a second PIC of one organisation (same enterprise number)
+        if oid in emitted:  # a second PIC of one organisation (same enterprise number)
             continue
         emitted.add(oid)
         owned = resolver.owned_by(oid, source)
         props: dict[str, Any] = {
             "pic": pic if resolver.pic_of(oid) in (None, pic) else None,
-            "short_name": short, "activity_type": activity, "vat_number": vat,
-            "enterprise_number": number if resolver.enterprise_number_of(oid) in (None, number)
+            "short_name": short,
+            "activity_type": activity,
+            "vat_number": vat,
+            "enterprise_number": number
+            if resolver.enterprise_number_of(oid) in (None, number)
             else None,
             "size": "sme" if any(x.sme for x in rows) else None,
             "city": _most_frequent(x.city for x in rows),
@@ -439,32 +557,63 @@ def _organisations(participations: list[CordisParticipation], resolver: OrgIndex
         if owned:
             key = name_key(name) if name else None
             alias = name_key(short) if belgian and short else None
-            props.update({"name": name, "name_key": key, "country": country,
-                          "kind": KINDS.get(activity or "", "other"),
-                          "alias_keys": [alias] if alias and alias != key else None})
-        resolver.add(oid, enterprise_number=number, pic=pic, name=name, country=country,
-                     aliases=[short] if belgian and short else [], source=source)
+            props.update(
+                {
+                    "name": name,
+                    "name_key": key,
+                    "country": country,
+                    "kind": KINDS.get(activity or "", "other"),
+                    "alias_keys": [alias] if alias and alias != key else None,
+                }
+            )
+        resolver.add(
+            oid,
+            enterprise_number=number,
+            pic=pic,
+            name=name,
+            country=country,
+            aliases=[short] if belgian and short else [],
+            source=source,
+        )
         out.nodes.append(Node("Organisation", oid, props, source, f"line {rows[0].line}"))
     return org_of
 
 
-def _participations(participations: list[CordisParticipation], org_of: dict[str, str],
-                    source: str, out: BuildResult) -> None:
+def _participations(
+    participations: list[CordisParticipation], org_of: dict[str, str], source: str, out: BuildResult
+) -> None:
     """One ``PARTICIPATES_IN`` per organisation and project."""
     merged: dict[tuple[str, str], dict[str, Any]] = {}
     for x in participations:
         pair = (org_of[x.pic], f"cordis:{x.project_key}")
         m = merged.get(pair)
         if m is None:
-            merged[pair] = {"role": x.role, "roles": [x.role] if x.role else [],
-                            "ec_contribution": x.ec_contribution, "line": x.line}
+            merged[pair] = {
+                "role": x.role,
+                "roles": [x.role] if x.role else [],
+                "ec_contribution": x.ec_contribution,
+                "line": x.line,
+            }
             continue
         if x.role and x.role not in m["roles"]:
             m["roles"].append(x.role)
         if x.ec_contribution is not None:
             m["ec_contribution"] = (m["ec_contribution"] or 0.0) + x.ec_contribution
     for (oid, pid), m in merged.items():
-        props = {"role": m["role"], "ec_contribution": m["ec_contribution"],
-                 "roles": m["roles"] if len(m["roles"]) > 1 else None}
-        out.rels.append(Rel("PARTICIPATES_IN", "Organisation", oid, "Project", pid, props,
-                            source, f"line {m['line']}"))
+        props = {
+            "role": m["role"],
+            "ec_contribution": m["ec_contribution"],
+            "roles": m["roles"] if len(m["roles"]) > 1 else None,
+        }
+        out.rels.append(
+            Rel(
+                "PARTICIPATES_IN",
+                "Organisation",
+                oid,
+                "Project",
+                pid,
+                props,
+                source,
+                f"line {m['line']}",
+            )
+        )

@@ -47,8 +47,8 @@ LEVELS = {1: "section", 2: "division", 3: "group", 4: "class"}
 
 @dataclass(frozen=True)
 class Sector:
-    code: str           # Rev. 2 notation: 'C', '20', '20.1', '20.13'
-    level: int          # 1 section, 2 division, 3 group, 4 class
+    code: str  # Rev. 2 notation: 'C', '20', '20.1', '20.13'
+    level: int  # 1 section, 2 division, 3 group, 4 class
     level_name: str
     section: str
     parent: str | None
@@ -60,8 +60,8 @@ class Sector:
 class NaceCode:
     """A checked organisation code: the sector it belongs to and the NACE-BEL subclass if any."""
 
-    sector: str             # the id of the Sector node (Rev. 2 notation)
-    nace_bel: str | None    # 5-digit NACE-BEL 2008 subclass without dots, when given
+    sector: str  # the id of the Sector node (Rev. 2 notation)
+    nace_bel: str | None  # 5-digit NACE-BEL 2008 subclass without dots, when given
     section: str
     division: str | None
 
@@ -70,9 +70,18 @@ class NaceCode:
 def sectors() -> dict[str, Sector]:
     """Every NACE Rev. 2 sector by code, from the vendored ``nace_rev2.csv``."""
     with open(DATA / "nace_rev2.csv", encoding="utf-8", newline="") as f:
-        return {r["code"]: Sector(r["code"], int(r["level"]), r["level_name"], r["section"],
-                                  r["parent"] or None, r["label_en"], r["label_nl"])
-                for r in csv.DictReader(f)}
+        return {
+            r["code"]: Sector(
+                r["code"],
+                int(r["level"]),
+                r["level_name"],
+                r["section"],
+                r["parent"] or None,
+                r["label_en"],
+                r["label_nl"],
+            )
+            for r in csv.DictReader(f)
+        }
 
 
 @lru_cache(maxsize=1)
@@ -136,18 +145,33 @@ def sector_of(code: str) -> tuple[str, str | None]:
 def sector_node(code: str, source: str = SOURCE_ID, ref: str = "") -> Node:
     """The ``Sector`` node of one Rev. 2 code (as ``build_sectors`` makes it)."""
     s = sectors()[code]
-    return Node("Sector", s.code, {
-        "code": s.code, "level": s.level, "level_name": s.level_name, "section": s.section,
-        "label_en": s.label_en, "label_nl": s.label_nl, "name": s.label_en,
-        "classification": "NACE Rev. 2",
-    }, source, ref or s.level_name)
+    return Node(
+        "Sector",
+        s.code,
+        {
+            "code": s.code,
+            "level": s.level,
+            "level_name": s.level_name,
+            "section": s.section,
+            "label_en": s.label_en,
+            "label_nl": s.label_nl,
+            "name": s.label_en,
+            "classification": "NACE Rev. 2",
+        },
+        source,
+        ref or s.level_name,
+    )
 
 
 def source_info() -> SourceInfo:
     """The ``Source`` of the sector nodes: the vendored NACE table."""
-    return SourceInfo(SOURCE_ID, "NACE Rev. 2 (NACE-BEL 2008, levels 1-4)", "nace",
-                      path="ingest/data/nace_rev2.csv",
-                      licence="MIT (bce-codes-to-label 0.2.0, naceconverter 1.0.1)")
+    return SourceInfo(
+        SOURCE_ID,
+        "NACE Rev. 2 (NACE-BEL 2008, levels 1-4)",
+        "nace",
+        path="ingest/data/nace_rev2.csv",
+        licence="MIT (bce-codes-to-label 0.2.0, naceconverter 1.0.1)",
+    )
 
 
 def build_sectors() -> Records:
@@ -156,6 +180,7 @@ def build_sectors() -> Records:
     for s in sectors().values():
         out.nodes.append(sector_node(s.code))
         if s.parent:
-            out.rels.append(Rel("PART_OF", "Sector", s.code, "Sector", s.parent, {},
-                                SOURCE_ID, s.level_name))
+            out.rels.append(
+                Rel("PART_OF", "Sector", s.code, "Sector", s.parent, {}, SOURCE_ID, s.level_name)
+            )
     return out

@@ -41,8 +41,8 @@ class _Entry:
     country: str | None = None
     keys: set[str] = field(default_factory=set)
     in_graph: bool = False
-    graph_sources: set[str] | None = None   # the node's ``sources``; None when not known
-    creator: str | None = None              # the first source that added it in this run
+    graph_sources: set[str] | None = None  # the node's ``sources``; None when not known
+    creator: str | None = None  # the first source that added it in this run
 
 
 class OrgIndex:
@@ -69,8 +69,13 @@ class OrgIndex:
             keys = [row.get("name_key") or name_key(row.get("name") or "")]
             keys += list(row.get("alias_keys") or [])
             keys += [name_key(a) for a in row.get("aliases") or [] if a]
-            index._put(str(row["id"]), _stored_number(row.get("enterprise_number")),
-                       _text(row.get("pic")), row.get("country"), keys)
+            index._put(
+                str(row["id"]),
+                _stored_number(row.get("enterprise_number")),
+                _text(row.get("pic")),
+                row.get("country"),
+                keys,
+            )
             entry = index._entries[str(row["id"])]
             entry.in_graph = True
             if row.get("sources") is not None:
@@ -78,9 +83,14 @@ class OrgIndex:
         return index
 
     # -- lookup ------------------------------------------------------------------------------
-    def find(self, enterprise_number: str | None = None, pic: str | None = None,
-             name: str | None = None, country: str | None = None,
-             aliases: Iterable[str] = ()) -> str | None:
+    def find(
+        self,
+        enterprise_number: str | None = None,
+        pic: str | None = None,
+        name: str | None = None,
+        country: str | None = None,
+        aliases: Iterable[str] = (),
+    ) -> str | None:
         """The id of the known organisation the record describes, or None."""
         number = _number(enterprise_number)
         pic = _text(pic)
@@ -92,15 +102,23 @@ class OrgIndex:
             key = name_key(text or "")
             if not key:
                 continue
-            candidates = [i for i in sorted(self._by_key.get(key, ()))
-                          if self._compatible(self._entries[i], number, pic, country)]
+            candidates = [
+                i
+                for i in sorted(self._by_key.get(key, ()))
+                if self._compatible(self._entries[i], number, pic, country)
+            ]
             if len(candidates) == 1:
                 return candidates[0]
         return None
 
-    def resolve(self, enterprise_number: str | None = None, pic: str | None = None,
-                name: str | None = None, country: str | None = None,
-                aliases: Iterable[str] = ()) -> str:
+    def resolve(
+        self,
+        enterprise_number: str | None = None,
+        pic: str | None = None,
+        name: str | None = None,
+        country: str | None = None,
+        aliases: Iterable[str] = (),
+    ) -> str:
         """The id of the known organisation the record describes, or the id a new one gets.
 
         ``enterprise_number`` may be in any accepted notation; ``ValueError`` if it is invalid.
@@ -111,9 +129,16 @@ class OrgIndex:
         return organisation_id(_number(enterprise_number), _text(pic), name)
 
     # -- learning ----------------------------------------------------------------------------
-    def add(self, id: str, enterprise_number: str | None = None, pic: str | None = None,
-            name: str | None = None, country: str | None = None,
-            aliases: Iterable[str] = (), source: str | None = None) -> None:
+    def add(
+        self,
+        id: str,
+        enterprise_number: str | None = None,
+        pic: str | None = None,
+        name: str | None = None,
+        country: str | None = None,
+        aliases: Iterable[str] = (),
+        source: str | None = None,
+    ) -> None:
         """Record an organisation of the current load, so later records resolve to it.
 
         On an id already known, missing numbers are filled in and keys added; an enterprise
@@ -125,8 +150,9 @@ class OrgIndex:
         if source and not entry.in_graph and entry.creator is None:
             entry.creator = source
 
-    def _put(self, id: str, number: str | None, pic: str | None, country: str | None,
-             keys: Iterable[str]) -> None:
+    def _put(
+        self, id: str, number: str | None, pic: str | None, country: str | None, keys: Iterable[str]
+    ) -> None:
         entry = self._entries.get(id)
         if entry is None:
             entry = self._entries[id] = _Entry(id)
@@ -146,11 +172,14 @@ class OrgIndex:
                 self._by_key.setdefault(key, set()).add(id)
 
     @staticmethod
-    def _compatible(entry: _Entry, number: str | None, pic: str | None,
-                    country: str | None) -> bool:
-        return not ((number and entry.enterprise_number and entry.enterprise_number != number)
-                    or (pic and entry.pic and entry.pic != pic)
-                    or (country and entry.country and entry.country != country))
+    def _compatible(
+        entry: _Entry, number: str | None, pic: str | None, country: str | None
+    ) -> bool:
+        return not (
+            (number and entry.enterprise_number and entry.enterprise_number != number)
+            or (pic and entry.pic and entry.pic != pic)
+            or (country and entry.country and entry.country != country)
+        )
 
     # -- questions builders ask ---------------------------------------------------------------
     def __contains__(self, id: object) -> bool:

@@ -50,7 +50,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -89,25 +88,75 @@ CORE_DIVISIONS = {  # our choice: NACE divisions typical of each spearhead clust
     "medvia": ("21", "26", "32", "72", "86"),
 }
 TOPICS = {  # topic words, mostly from the clusters' domains, Moonshot themes and project titles
-    "catalisti": ("duurzame chemie", "kunststoffen", "biogebaseerde chemie", "recycling",
-                  "biosurfactants", "circulariteit van koolstof"),
-    "sim": ("materialen", "composieten", "coatings", "additive manufacturing", "corrosie",
-            "lassen"),
-    "flux50": ("energie", "energietransitie", "microgrids", "warmtenetten", "energieflexibiliteit",
-               "batterijen"),
-    "vil": ("logistiek", "luchtvracht", "datasharing", "transport", "supply chain",
-            "havenlogistiek"),
-    "flanders-food": ("agrifood", "voedingsverpakking", "eiwitten", "voedselveiligheid",
-                      "sensoren", "biomassa"),
-    "blauwe-cluster": ("blauwe economie", "maritiem", "offshore energie", "waterbeheer",
-                       "aquacultuur", "scheepvaart"),
-    "medvia": ("healthtech", "medische technologie", "digitale zorg", "diagnostiek",
-               "medische hulpmiddelen"),
+    "catalisti": (
+        "duurzame chemie",
+        "kunststoffen",
+        "biogebaseerde chemie",
+        "recycling",
+        "biosurfactants",
+        "circulariteit van koolstof",
+    ),
+    "sim": (
+        "materialen",
+        "composieten",
+        "coatings",
+        "additive manufacturing",
+        "corrosie",
+        "lassen",
+    ),
+    "flux50": (
+        "energie",
+        "energietransitie",
+        "microgrids",
+        "warmtenetten",
+        "energieflexibiliteit",
+        "batterijen",
+    ),
+    "vil": (
+        "logistiek",
+        "luchtvracht",
+        "datasharing",
+        "transport",
+        "supply chain",
+        "havenlogistiek",
+    ),
+    "flanders-food": (
+        "agrifood",
+        "voedingsverpakking",
+        "eiwitten",
+        "voedselveiligheid",
+        "sensoren",
+        "biomassa",
+    ),
+    "blauwe-cluster": (
+        "blauwe economie",
+        "maritiem",
+        "offshore energie",
+        "waterbeheer",
+        "aquacultuur",
+        "scheepvaart",
+    ),
+    "medvia": (
+        "healthtech",
+        "medische technologie",
+        "digitale zorg",
+        "diagnostiek",
+        "medische hulpmiddelen",
+    ),
 }
-GENERIC_TOPICS = ("digitalisering", "industrie 4.0", "circulaire economie",
-                  "artificiële intelligentie", "innovatie")
-MOONSHOT_THEMES = ("Biogebaseerde chemie", "Circulariteit van koolstof in materialen",
-                   "Elektrificatie & procestransformatie", "Energie-innovatie")
+GENERIC_TOPICS = (
+    "digitalisering",
+    "industrie 4.0",
+    "circulaire economie",
+    "artificiële intelligentie",
+    "innovatie",
+)
+MOONSHOT_THEMES = (
+    "Biogebaseerde chemie",
+    "Circulariteit van koolstof in materialen",
+    "Elektrificatie & procestransformatie",
+    "Energie-innovatie",
+)
 
 INSTRUMENTS = {  # id: (name, weight, first year, last year, research partners, minimum firms)
     "icon": ("ICON", 52, 2016, 2024, (1, 3), 3),
@@ -119,8 +168,10 @@ INSTRUMENTS = {  # id: (name, weight, first year, last year, research partners, 
     "csbo": ("c-SBO", 16, 2016, 2024, (2, 4), 0),
     "moonshot-sbo": ("Moonshot SBO", 12, 2019, 2024, (2, 4), 0),
 }
-SOURCE_TITLE = ("Synthetic members and projects (ingest.synthetic, calibrated to "
-                "seeds/000_da5ac1ebd3a3b6da.txt §3.1-3.2)")
+SOURCE_TITLE = (
+    "Synthetic members and projects (ingest.synthetic, calibrated to "
+    "seeds/000_da5ac1ebd3a3b6da.txt §3.1-3.2)"
+)
 
 
 @dataclass(frozen=True)
@@ -141,10 +192,10 @@ def landscape_clusters() -> tuple[ClusterInfo, ...]:
             continue
         p = n.props
         if p["type"] == "spearhead":
-            start, end = p.get("start_year") or LAST_YEAR, None   # MEDVIA: first named in 2024
+            start, end = p.get("start_year") or LAST_YEAR, None  # MEDVIA: first named in 2024
             topics = TOPICS.get(n.id, (p["domain"],))
         else:
-            start, end = 2016, int(p["end_date"][:4])   # IBNs: supported since 2016 (§2.5)
+            start, end = 2016, int(p["end_date"][:4])  # IBNs: supported since 2016 (§2.5)
             topics = tuple(t.strip() for t in (p.get("theme") or p["name"]).split(";"))
         out.append(ClusterInfo(n.id, p["type"], start, end, topics))
     return tuple(out)
@@ -152,11 +203,13 @@ def landscape_clusters() -> tuple[ClusterInfo, ...]:
 
 @lru_cache(maxsize=1)
 def nace_divisions() -> dict[str, tuple[str, ...]]:
-    """``{sector group: NACE Rev. 2 division codes}`` from the NACE Rev. 2 table in ``ingest/data``."""
+    """``{sector group: NACE Rev. 2 division codes}`` from ``ingest/data/nace_rev2.csv``."""
     groups: dict[str, list[str]] = {g: [] for g in GROUP_SECTIONS}
     if not NACE_FILE.is_file():
-        raise ConfigError(f"The NACE table {NACE_FILE} is missing; the synthetic generator "
-                          "draws its sector codes from it.")
+        raise ConfigError(
+            f"The NACE table {NACE_FILE} is missing; the synthetic generator "
+            "draws its sector codes from it."
+        )
     with NACE_FILE.open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             if row["level"] != "2":
@@ -172,8 +225,12 @@ def _weights(values: Any) -> np.ndarray:
     return w / w.sum()
 
 
-def _memberships(rng: np.random.Generator, n: int, member: np.ndarray, k: int,
-                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _memberships(
+    rng: np.random.Generator,
+    n: int,
+    member: np.ndarray,
+    k: int,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Spearhead memberships: (org index, cluster index) pairs and each org's primary (-1: none).
 
     Every member gets a primary cluster with probability proportional to the cluster's size;
@@ -200,16 +257,18 @@ def _memberships(rng: np.random.Generator, n: int, member: np.ndarray, k: int,
     return np.concatenate(orgs), np.concatenate(clusters), primary_of
 
 
-def _organisations(rng: np.random.Generator, n: int, primary_of: np.ndarray,
-                   spearheads: list[ClusterInfo]) -> dict[str, np.ndarray]:
+def _organisations(
+    rng: np.random.Generator, n: int, primary_of: np.ndarray, spearheads: list[ClusterInfo]
+) -> dict[str, np.ndarray]:
     """Kind, size, sector group, NACE division, ownership and province of every organisation."""
     kind = rng.choice(len(KINDS), size=n, p=KIND_SHARES)
     firm = kind == 0
     size = np.where(firm & (rng.random(n) >= SME_SHARE), "large", "sme").astype(object)
     size[kind == 1] = "large"
     groups = list(SECTOR_GROUPS)
-    group = np.array(groups, dtype=object)[rng.choice(len(groups), size=n,
-                                                      p=_weights(list(SECTOR_GROUPS.values())))]
+    group = np.array(groups, dtype=object)[
+        rng.choice(len(groups), size=n, p=_weights(list(SECTOR_GROUPS.values())))
+    ]
     group[~firm] = "services"
     divisions = nace_divisions()
     nace = np.empty(n, dtype=object)
@@ -234,19 +293,37 @@ def _organisations(rng: np.random.Generator, n: int, primary_of: np.ndarray,
     provinces = np.array(list(PROVINCE_WEIGHTS), dtype=object)
     draw = rng.choice(len(provinces), size=n, p=_weights(list(PROVINCE_WEIGHTS.values())))
     province = provinces[draw]
-    return {"kind": kind, "size": size, "group": group, "nace": nace, "ownership": ownership,
-            "province": province}
+    return {
+        "kind": kind,
+        "size": size,
+        "group": group,
+        "nace": nace,
+        "ownership": ownership,
+        "province": province,
+    }
 
 
-def _projects(rng: np.random.Generator, n_projects: int, mean_size: float,
-              clusters: list[ClusterInfo], m_org: np.ndarray, m_cluster: np.ndarray,
-              kind: np.ndarray) -> dict[str, np.ndarray]:
+def _projects(
+    rng: np.random.Generator,
+    n_projects: int,
+    mean_size: float,
+    clusters: list[ClusterInfo],
+    m_org: np.ndarray,
+    m_cluster: np.ndarray,
+    kind: np.ndarray,
+) -> dict[str, np.ndarray]:
     """Projects (lead cluster, instrument, year) and their (project, org, coordinator) slots."""
     n = kind.size
     if n_projects == 0:
         empty = np.zeros(0, dtype=np.int64)
-        return {"instrument": empty, "lead": empty, "year": empty, "p_proj": empty,
-                "p_org": empty, "coordinator": np.zeros(0, dtype=bool)}
+        return {
+            "instrument": empty,
+            "lead": empty,
+            "year": empty,
+            "p_proj": empty,
+            "p_org": empty,
+            "coordinator": np.zeros(0, dtype=bool),
+        }
     ins_ids = list(INSTRUMENTS)
     spec = [INSTRUMENTS[i] for i in ins_ids]
     instrument = rng.choice(len(spec), size=n_projects, p=_weights([s[1] for s in spec]))
@@ -278,7 +355,7 @@ def _projects(rng: np.random.Generator, n_projects: int, mean_size: float,
     order = np.argsort(m_cluster, kind="stable")
     bounds = np.r_[0, np.cumsum(np.bincount(m_cluster, minlength=len(clusters)))]
     for c in range(len(clusters)):
-        pool = m_org[order[bounds[c]:bounds[c + 1]]]
+        pool = m_org[order[bounds[c] : bounds[c + 1]]]
         pool = pool[kind[pool] == 0]
         slots = np.flatnonzero(in_cluster & (lead[f_proj] == c))
         if pool.size and slots.size:
@@ -291,8 +368,14 @@ def _projects(rng: np.random.Generator, n_projects: int, mean_size: float,
     keep.sort()
     proj, org = proj[keep], org[keep]
     coordinator = np.r_[True, proj[1:] != proj[:-1]] if proj.size else np.zeros(0, bool)
-    return {"instrument": instrument, "lead": lead, "year": year, "p_proj": proj, "p_org": org,
-            "coordinator": coordinator}
+    return {
+        "instrument": instrument,
+        "lead": lead,
+        "year": year,
+        "p_proj": proj,
+        "p_org": org,
+        "coordinator": coordinator,
+    }
 
 
 def _pick_clusters(clusters: list[str] | None) -> list[ClusterInfo]:
@@ -305,10 +388,17 @@ def _pick_clusters(clusters: list[str] | None) -> list[ClusterInfo]:
     return [known[c] for c in dict.fromkeys(clusters)]
 
 
-def generate(n_organisations: int, seed: int = 7, clusters: list[str] | None = None, *,
-             memberships_per_org: float = 1.5, participations_per_org: float = 8.0,
-             member_share: float = 0.9, project_size: float = 8.0,
-             locations: bool = True) -> Records:
+def generate(
+    n_organisations: int,
+    seed: int = 7,
+    clusters: list[str] | None = None,
+    *,
+    memberships_per_org: float = 1.5,
+    participations_per_org: float = 8.0,
+    member_share: float = 0.9,
+    project_size: float = 8.0,
+    locations: bool = True,
+) -> Records:
     """Synthetic organisations, memberships, projects and participations (deterministic per seed).
 
     Parameters
@@ -341,12 +431,17 @@ def generate(n_organisations: int, seed: int = 7, clusters: list[str] | None = N
     ordered = spearheads + ibns
 
     member = rng.random(n) < member_share if spearheads else np.zeros(n, bool)
-    s_org, s_cl, primary_of = _memberships(rng, n, member, len(spearheads)) if spearheads else (
-        np.zeros(0, int), np.zeros(0, int), np.full(n, -1))
+    s_org, s_cl, primary_of = (
+        _memberships(rng, n, member, len(spearheads))
+        if spearheads
+        else (np.zeros(0, int), np.zeros(0, int), np.full(n, -1))
+    )
     budget = round(n * memberships_per_org) - s_org.size
     if ibns and budget > 0:
-        key = np.unique(rng.integers(0, n, budget).astype(np.int64) * len(ibns)
-                        + rng.integers(0, len(ibns), budget))
+        key = np.unique(
+            rng.integers(0, n, budget).astype(np.int64) * len(ibns)
+            + rng.integers(0, len(ibns), budget)
+        )
         i_org, i_cl = key // len(ibns), key % len(ibns) + len(spearheads)
     else:
         i_org = i_cl = np.zeros(0, int)
@@ -359,8 +454,20 @@ def generate(n_organisations: int, seed: int = 7, clusters: list[str] | None = N
     since = start + rng.integers(0, 1 << 30, start.size) % np.maximum(stop - start + 1, 1)
     topic_draws = rng.integers(0, 1 << 30, (max(n, n_projects), 3)).tolist()
     with _collector_paused():
-        return _records(seed, n, orgs, primary_of, spearheads, ordered, m_org, m_cluster, since,
-                        projects, topic_draws, locations)
+        return _records(
+            seed,
+            n,
+            orgs,
+            primary_of,
+            spearheads,
+            ordered,
+            m_org,
+            m_cluster,
+            since,
+            projects,
+            topic_draws,
+            locations,
+        )
 
 
 @contextmanager
@@ -379,10 +486,20 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _records(seed: int, n: int, orgs: dict[str, np.ndarray], primary_of: np.ndarray,
-             spearheads: list[ClusterInfo], ordered: list[ClusterInfo], m_org: np.ndarray,
-             m_cluster: np.ndarray, since: np.ndarray, projects: dict[str, np.ndarray],
-             topic_draws: list[list[int]], locations: bool) -> Records:
+def _records(
+    seed: int,
+    n: int,
+    orgs: dict[str, np.ndarray],
+    primary_of: np.ndarray,
+    spearheads: list[ClusterInfo],
+    ordered: list[ClusterInfo],
+    m_org: np.ndarray,
+    m_cluster: np.ndarray,
+    since: np.ndarray,
+    projects: dict[str, np.ndarray],
+    topic_draws: list[list[int]],
+    locations: bool,
+) -> Records:
     """Turn the drawn arrays into nodes and relationships (the only slow, pure-Python part)."""
     source = f"synthetic:seed={seed}"
     ref = f"generate(n_organisations={n}, seed={seed})"
@@ -390,47 +507,102 @@ def _records(seed: int, n: int, orgs: dict[str, np.ndarray], primary_of: np.ndar
     ids = [f"SYN:{i}" for i in range(n)]
     kind_names = ("Firm", "Research Institute", "Association")
     nodes: list[Node] = []
-    for i, (k, size, group, nace, owner, prov, prim) in enumerate(zip(
-            orgs["kind"].tolist(), orgs["size"].tolist(), orgs["group"].tolist(),
-            orgs["nace"].tolist(), orgs["ownership"].tolist(), orgs["province"].tolist(),
-            primary_of.tolist(), strict=True)):
+    for i, (k, size, group, nace, owner, prov, prim) in enumerate(
+        zip(
+            orgs["kind"].tolist(),
+            orgs["size"].tolist(),
+            orgs["group"].tolist(),
+            orgs["nace"].tolist(),
+            orgs["ownership"].tolist(),
+            orgs["province"].tolist(),
+            primary_of.tolist(),
+            strict=True,
+        )
+    ):
         base = f"Synthetic {kind_names[k]} {i:0{width}d}"
         suffix = {0: " NV" if size == "large" else " BV", 1: "", 2: " VZW"}[k]
         topics = spearheads[prim].topics if prim >= 0 else GENERIC_TOPICS
         a, b, c = topic_draws[i]
-        words = dict.fromkeys((topics[a % len(topics)], topics[b % len(topics)],
-                               GENERIC_TOPICS[c % len(GENERIC_TOPICS)]))
-        nodes.append(Node("Organisation", ids[i], {
-            "name": base + suffix, "name_key": base.lower(), "kind": KINDS[k], "size": size,
-            "nace": nace, "sector_group": group, "ownership": owner, "province": prov,
-            "country": "BE", "description": f"Synthetic {KINDS[k].replace('_', ' ')} (NACE {nace}) "
-                                            f"working on {', '.join(words)}.",
-            "synthetic": True,
-        }, source, ref))
+        words = dict.fromkeys(
+            (
+                topics[a % len(topics)],
+                topics[b % len(topics)],
+                GENERIC_TOPICS[c % len(GENERIC_TOPICS)],
+            )
+        )
+        nodes.append(
+            Node(
+                "Organisation",
+                ids[i],
+                {
+                    "name": base + suffix,
+                    "name_key": base.lower(),
+                    "kind": KINDS[k],
+                    "size": size,
+                    "nace": nace,
+                    "sector_group": group,
+                    "ownership": owner,
+                    "province": prov,
+                    "country": "BE",
+                    "description": f"Synthetic {KINDS[k].replace('_', ' ')} (NACE {nace}) "
+                    f"working on {', '.join(words)}.",
+                    "synthetic": True,
+                },
+                source,
+                ref,
+            )
+        )
 
     ins_ids = list(INSTRUMENTS)
     n_projects = projects["instrument"].size
     pwidth = max(5, len(str(max(n_projects - 1, 0))))
     pids = [f"SYN:P{j}" for j in range(n_projects)]
     rels: list[Rel] = []
-    for j, (ins, lead, year) in enumerate(zip(projects["instrument"].tolist(),
-                                              projects["lead"].tolist(),
-                                              projects["year"].tolist(), strict=True)):
+    for j, (ins, lead, year) in enumerate(
+        zip(
+            projects["instrument"].tolist(),
+            projects["lead"].tolist(),
+            projects["year"].tolist(),
+            strict=True,
+        )
+    ):
         topics = ordered[lead].topics
         a, b, c = topic_draws[j]
         themes = list(dict.fromkeys((topics[a % len(topics)], topics[b % len(topics)])))
         if ins_ids[ins] == "moonshot-sbo":
             themes.append(MOONSHOT_THEMES[c % len(MOONSHOT_THEMES)])
-        nodes.append(Node("Project", pids[j], {
-            "title": f"Synthetic project {j:0{pwidth}d}: {' and '.join(themes)}",
-            "instrument": INSTRUMENTS[ins_ids[ins]][0], "instrument_id": ins_ids[ins],
-            "year": year, "themes": themes, "cluster": ordered[lead].id, "kind": "synthetic",
-            "synthetic": True,
-        }, source, ref))
-        rels.append(Rel("FUNDED_BY", "Project", pids[j], "Instrument", ins_ids[ins],
-                        {"synthetic": True}, source, ref))
+        nodes.append(
+            Node(
+                "Project",
+                pids[j],
+                {
+                    "title": f"Synthetic project {j:0{pwidth}d}: {' and '.join(themes)}",
+                    "instrument": INSTRUMENTS[ins_ids[ins]][0],
+                    "instrument_id": ins_ids[ins],
+                    "year": year,
+                    "themes": themes,
+                    "cluster": ordered[lead].id,
+                    "kind": "synthetic",
+                    "synthetic": True,
+                },
+                source,
+                ref,
+            )
+        )
+        rels.append(
+            Rel(
+                "FUNDED_BY",
+                "Project",
+                pids[j],
+                "Instrument",
+                ins_ids[ins],
+                {"synthetic": True},
+                source,
+                ref,
+            )
+        )
 
-    shared: dict[tuple, dict[str, Any]] = {}   # identical props dicts are shared: read-only
+    shared: dict[tuple, dict[str, Any]] = {}  # identical props dicts are shared: read-only
 
     def props(**kw: Any) -> dict[str, Any]:
         key = tuple(sorted(kw.items()))
@@ -439,18 +611,38 @@ def _records(seed: int, n: int, orgs: dict[str, np.ndarray], primary_of: np.ndar
     cluster_ids = [c.id for c in ordered]
     ends = [c.end_year for c in ordered]
     for o, c, y in zip(m_org.tolist(), m_cluster.tolist(), since.tolist(), strict=True):
-        p = props(role="member", since=y, until=ends[c]) if ends[c] else \
-            props(role="member", since=y)
-        rels.append(Rel("MEMBER_OF", "Organisation", ids[o], "Cluster", cluster_ids[c], p,
-                        source, ref))
+        p = (
+            props(role="member", since=y, until=ends[c])
+            if ends[c]
+            else props(role="member", since=y)
+        )
+        rels.append(
+            Rel("MEMBER_OF", "Organisation", ids[o], "Cluster", cluster_ids[c], p, source, ref)
+        )
     roles = {True: props(role="coordinator"), False: props(role="partner")}
-    for p_, o, first in zip(projects["p_proj"].tolist(), projects["p_org"].tolist(),
-                            projects["coordinator"].tolist(), strict=True):
-        rels.append(Rel("PARTICIPATES_IN", "Organisation", ids[o], "Project", pids[p_],
-                        roles[first], source, ref))
+    for p_, o, first in zip(
+        projects["p_proj"].tolist(),
+        projects["p_org"].tolist(),
+        projects["coordinator"].tolist(),
+        strict=True,
+    ):
+        rels.append(
+            Rel(
+                "PARTICIPATES_IN",
+                "Organisation",
+                ids[o],
+                "Project",
+                pids[p_],
+                roles[first],
+                source,
+                ref,
+            )
+        )
     if locations:
         located = props()
-        rels.extend(Rel("LOCATED_IN", "Organisation", ids[i], "Region", prov, located, source, ref)
-                    for i, prov in enumerate(orgs["province"].tolist()))
+        rels.extend(
+            Rel("LOCATED_IN", "Organisation", ids[i], "Region", prov, located, source, ref)
+            for i, prov in enumerate(orgs["province"].tolist())
+        )
     info = SourceInfo(id=source, title=SOURCE_TITLE, kind="synthetic", synthetic=True)
     return Records(nodes=nodes, rels=rels, sources=[info])

@@ -49,8 +49,8 @@ class TableSpec:
 @dataclass
 class Row:
     line: int
-    values: dict[str, str]                              # column -> text ('' when empty)
-    problems: list[Problem] = field(default_factory=list)   # problems found while reading
+    values: dict[str, str]  # column -> text ('' when empty)
+    problems: list[Problem] = field(default_factory=list)  # problems found while reading
 
     def get(self, column: str) -> str:
         return self.values.get(column, "")
@@ -59,9 +59,9 @@ class Row:
 @dataclass
 class Table:
     spec: TableSpec
-    file: str               # as problems name it: 'folder/organisations.csv', 'book.xlsx[clusters]'
+    file: str  # as problems name it: 'folder/organisations.csv', 'book.xlsx[clusters]'
     path: Path
-    columns: list[str]      # canonical column names in file order
+    columns: list[str]  # canonical column names in file order
     rows: list[Row]
 
     @property
@@ -80,9 +80,15 @@ def read_csv(path: Path, spec: TableSpec, file: str) -> tuple[Table | None, list
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        line = data[:e.start].count(b"\n") + 1
-        return None, [Problem(file, line, "-", "the file is not UTF-8 text; save it as "
-                                                "'CSV UTF-8' (Excel) or 'Unicode (UTF-8)'")]
+        line = data[: e.start].count(b"\n") + 1
+        return None, [
+            Problem(
+                file,
+                line,
+                "-",
+                "the file is not UTF-8 text; save it as 'CSV UTF-8' (Excel) or 'Unicode (UTF-8)'",
+            )
+        ]
     lines = text.splitlines()
     first = next((i for i, ln in enumerate(lines) if ln.strip()), None)
     if first is None:
@@ -110,8 +116,9 @@ def read_csv(path: Path, spec: TableSpec, file: str) -> tuple[Table | None, list
     return Table(spec, file, Path(path), [c for c in header if c], rows), []
 
 
-def _choose_delimiter(header_line: str, spec: TableSpec, file: str,
-                      line: int) -> tuple[str, list[Problem]]:
+def _choose_delimiter(
+    header_line: str, spec: TableSpec, file: str, line: int
+) -> tuple[str, list[Problem]]:
     """The delimiter that splits the header into the spec's columns, or the problems."""
     scored = []
     for d in DELIMITERS:
@@ -124,10 +131,15 @@ def _choose_delimiter(header_line: str, spec: TableSpec, file: str,
         return delimiter, []
     if known >= 2:
         return delimiter, [Problem(file, line, c, f"missing column '{c}'") for c in missing]
-    return delimiter, [Problem(
-        file, line, "-",
-        f"wrong delimiter or missing columns: the header does not split into the columns "
-        f"{', '.join(spec.required)} with ',' or ';' (found {header_line.strip()[:80]!r})")]
+    return delimiter, [
+        Problem(
+            file,
+            line,
+            "-",
+            f"wrong delimiter or missing columns: the header does not split into the columns "
+            f"{', '.join(spec.required)} with ',' or ';' (found {header_line.strip()[:80]!r})",
+        )
+    ]
 
 
 def _header_problems(header: list[str], spec: TableSpec, file: str, line: int) -> list[Problem]:
@@ -141,14 +153,21 @@ def _header_problems(header: list[str], spec: TableSpec, file: str, line: int) -
 
 
 def _row(header: list[str], fields: list[str], line: int, file: str) -> Row:
-    values = {col: (fields[i].strip() if i < len(fields) else "")
-              for i, col in enumerate(header) if col}
+    values = {
+        col: (fields[i].strip() if i < len(fields) else "") for i, col in enumerate(header) if col
+    }
     row = Row(line, values)
-    extra = [f for f in fields[len(header):] if f.strip()]
+    extra = [f for f in fields[len(header) :] if f.strip()]
     if extra:
-        row.problems.append(Problem(
-            file, line, "-", f"{len(fields)} fields where the header has {len(header)}: "
-                             f"is a delimiter inside an unquoted value?"))
+        row.problems.append(
+            Problem(
+                file,
+                line,
+                "-",
+                f"{len(fields)} fields where the header has {len(header)}: "
+                f"is a delimiter inside an unquoted value?",
+            )
+        )
     return row
 
 
@@ -160,16 +179,19 @@ def xlsx_sheets(path: Path) -> dict[str, list[tuple[int, list[Any]]]]:
     try:
         out = {}
         for sheet in book.worksheets:
-            rows = [(i, list(cells)) for i, cells in
-                    enumerate(sheet.iter_rows(min_row=1, values_only=True), start=1)]
+            rows = [
+                (i, list(cells))
+                for i, cells in enumerate(sheet.iter_rows(min_row=1, values_only=True), start=1)
+            ]
             out[sheet.title.strip().lower()] = rows
         return out
     finally:
         book.close()
 
 
-def table_from_cells(rows: list[tuple[int, list[Any]]], spec: TableSpec, file: str,
-                     path: Path) -> tuple[Table | None, list[Problem]]:
+def table_from_cells(
+    rows: list[tuple[int, list[Any]]], spec: TableSpec, file: str, path: Path
+) -> tuple[Table | None, list[Problem]]:
     """A sheet's rows (row number, cell values) as a ``Table``; row 1 is the header."""
     if not rows or not any(cell_text(c) for c in rows[0][1]):
         return None, [Problem(file, 1, "-", "row 1 is empty: a header row is expected")]
@@ -183,8 +205,16 @@ def table_from_cells(rows: list[tuple[int, list[Any]]], spec: TableSpec, file: s
     for number, cells in rows[1:]:
         texts = [cell_text(c) for c in cells]
         if any(texts):
-            out.append(Row(number, {col: (texts[i] if i < len(texts) else "")
-                                    for i, col in enumerate(header) if col}))
+            out.append(
+                Row(
+                    number,
+                    {
+                        col: (texts[i] if i < len(texts) else "")
+                        for i, col in enumerate(header)
+                        if col
+                    },
+                )
+            )
     return Table(spec, file, path, [c for c in header if c], out), []
 
 
@@ -203,14 +233,17 @@ def cell_text(value: Any) -> str:
     return str(value).strip()
 
 
-def write_csv(path: Path, columns: Iterable[str], rows: Iterable[Iterable[Any]],
-              delimiter: str = ",", bom: bool = False) -> None:
+def write_csv(
+    path: Path,
+    columns: Iterable[str],
+    rows: Iterable[Iterable[Any]],
+    delimiter: str = ",",
+    bom: bool = False,
+) -> None:
     """Write a small CSV file (used by the examples, the tests and the reject report)."""
     buf = io.StringIO()
     w = csv.writer(buf, delimiter=delimiter, lineterminator="\r\n" if bom else "\n")
     w.writerow(list(columns))
     for r in rows:
         w.writerow(["" if v is None else v for v in r])
-    Path(path).write_text(("\ufeff" if bom else "") + buf.getvalue(), encoding="utf-8",
-                          newline="")
-
+    Path(path).write_text(("\ufeff" if bom else "") + buf.getvalue(), encoding="utf-8", newline="")

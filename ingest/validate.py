@@ -83,18 +83,20 @@ def parse_amount(text: str) -> float:
     if last == -1:
         return float(t)
     mark, other = t[last], "," if t[last] == "." else "."
-    head, tail = t[:last], t[last + 1:]
-    if t.count(mark) > 1:                       # 1.250.000 or 1,250,000: thousands only
+    head, tail = t[:last], t[last + 1 :]
+    if t.count(mark) > 1:  # 1.250.000 or 1,250,000: thousands only
         if other in t or not _grouped(t, mark):
             raise ValueError(f"{raw!r} is not an amount")
         return float(t.replace(mark, ""))
-    if other in head:                           # 1.250.000,50 or 1,250,000.50
+    if other in head:  # 1.250.000,50 or 1,250,000.50
         if not _grouped(head, other):
             raise ValueError(f"{raw!r} is not an amount")
         return float(head.replace(other, "") + "." + tail)
     if len(tail) == 3:
-        raise ValueError(f"{raw!r} is ambiguous ({head}{tail} or {head}.{tail}?): write "
-                         f"amounts without a thousands separator")
+        raise ValueError(
+            f"{raw!r} is ambiguous ({head}{tail} or {head}.{tail}?): write "
+            f"amounts without a thousands separator"
+        )
     return float(head + "." + tail)
 
 
@@ -120,20 +122,56 @@ def parse_bool(text: str) -> bool:
 PROVINCES: dict[str, tuple[str, str, tuple[str, ...]]] = {
     # ISO 3166-2 code: (English name, Dutch name, other spellings)
     "BE-VAN": ("Antwerp", "Antwerpen", ("anvers", "provincie antwerpen", "van")),
-    "BE-VOV": ("East Flanders", "Oost-Vlaanderen",
-               ("flandre orientale", "ostflandern", "provincie oost vlaanderen", "vov")),
-    "BE-VWV": ("West Flanders", "West-Vlaanderen",
-               ("flandre occidentale", "westflandern", "provincie west vlaanderen", "vwv")),
+    "BE-VOV": (
+        "East Flanders",
+        "Oost-Vlaanderen",
+        ("flandre orientale", "ostflandern", "provincie oost vlaanderen", "vov"),
+    ),
+    "BE-VWV": (
+        "West Flanders",
+        "West-Vlaanderen",
+        ("flandre occidentale", "westflandern", "provincie west vlaanderen", "vwv"),
+    ),
     "BE-VLI": ("Limburg", "Limburg", ("limbourg", "provincie limburg", "vli")),
-    "BE-VBR": ("Flemish Brabant", "Vlaams-Brabant",
-               ("brabant flamand", "flamisch brabant", "provincie vlaams brabant", "vbr")),
-    "BE-BRU": ("Brussels-Capital Region", "Brussels Hoofdstedelijk Gewest", (
-        "brussels", "brussel", "bruxelles", "brussels capital", "brussel hoofdstad",
-        "region de bruxelles capitale", "bru")),
+    "BE-VBR": (
+        "Flemish Brabant",
+        "Vlaams-Brabant",
+        ("brabant flamand", "flamisch brabant", "provincie vlaams brabant", "vbr"),
+    ),
+    "BE-BRU": (
+        "Brussels-Capital Region",
+        "Brussels Hoofdstedelijk Gewest",
+        (
+            "brussels",
+            "brussel",
+            "bruxelles",
+            "brussels capital",
+            "brussel hoofdstad",
+            "region de bruxelles capitale",
+            "bru",
+        ),
+    ),
 }
-_WALLOON = {fold(t) for t in (
-    "BE-WHT", "BE-WBR", "BE-WLG", "BE-WLX", "BE-WNA", "Henegouwen", "Hainaut", "Waals-Brabant",
-    "Brabant wallon", "Luik", "Liège", "Luxemburg", "Luxembourg", "Namen", "Namur")}
+_WALLOON = {
+    fold(t)
+    for t in (
+        "BE-WHT",
+        "BE-WBR",
+        "BE-WLG",
+        "BE-WLX",
+        "BE-WNA",
+        "Henegouwen",
+        "Hainaut",
+        "Waals-Brabant",
+        "Brabant wallon",
+        "Luik",
+        "Liège",
+        "Luxemburg",
+        "Luxembourg",
+        "Namen",
+        "Namur",
+    )
+}
 _PROVINCE_KEYS = {
     fold(text): code
     for code, (en, nl, others) in PROVINCES.items()
@@ -151,49 +189,96 @@ def parse_province(text: str) -> str:
     if key in _PROVINCE_KEYS:
         return _PROVINCE_KEYS[key]
     if key in _WALLOON:
-        raise ValueError(f"{text!r} is a Walloon province; only Flemish provinces and Brussels "
-                         f"are accepted")
-    raise ValueError(f"{text!r} is not a Flemish province (Antwerpen, Oost-Vlaanderen, "
-                     f"West-Vlaanderen, Limburg, Vlaams-Brabant), Brussels or its ISO code "
-                     f"(BE-VAN, BE-VOV, BE-VWV, BE-VLI, BE-VBR, BE-BRU)")
+        raise ValueError(
+            f"{text!r} is a Walloon province; only Flemish provinces and Brussels are accepted"
+        )
+    raise ValueError(
+        f"{text!r} is not a Flemish province (Antwerpen, Oost-Vlaanderen, "
+        f"West-Vlaanderen, Limburg, Vlaams-Brabant), Brussels or its ISO code "
+        f"(BE-VAN, BE-VOV, BE-VWV, BE-VLI, BE-VBR, BE-BRU)"
+    )
 
 
-REGION_SOURCE = "iso-3166-2:BE"    # as in the curated landscape's regions.csv
+REGION_SOURCE = "iso-3166-2:BE"  # as in the curated landscape's regions.csv
 
 
 def region_node(code: str) -> Node:
     """The ``Region`` node of a province code, with the curated landscape's properties."""
     en, nl, _ = PROVINCES[code]
     level = "region" if code == "BE-BRU" else "province"
-    return Node("Region", code, {"name": en, "name_nl": nl, "level": level}, REGION_SOURCE,
-                "ISO 3166-2:BE")
+    return Node(
+        "Region", code, {"name": en, "name_nl": nl, "level": level}, REGION_SOURCE, "ISO 3166-2:BE"
+    )
 
 
 # -- vocabularies ------------------------------------------------------------------------------
-KINDS = {"firm": ("firm", "company", "enterprise", "bedrijf", "onderneming"),
-         "knowledge_institution": ("knowledge_institution", "knowledge institution",
-                                   "kennisinstelling", "university", "research centre"),
-         "federation": ("federation", "federatie", "sectorfederatie"),
-         "government": ("government", "overheid", "public body"),
-         "other": ("other", "andere", "overige")}
-SIZES = {"sme": ("sme", "kmo", "small", "medium"),
-         "large": ("large", "groot", "grote onderneming", "large enterprise")}
-CLUSTER_TYPES = {"spearhead": ("spearhead", "spearhead cluster", "speerpuntcluster"),
-                 "ibn": ("ibn", "innovatief bedrijfsnetwerk", "innovative business network")}
+KINDS = {
+    "firm": ("firm", "company", "enterprise", "bedrijf", "onderneming"),
+    "knowledge_institution": (
+        "knowledge_institution",
+        "knowledge institution",
+        "kennisinstelling",
+        "university",
+        "research centre",
+    ),
+    "federation": ("federation", "federatie", "sectorfederatie"),
+    "government": ("government", "overheid", "public body"),
+    "other": ("other", "andere", "overige"),
+}
+SIZES = {
+    "sme": ("sme", "kmo", "small", "medium"),
+    "large": ("large", "groot", "grote onderneming", "large enterprise"),
+}
+CLUSTER_TYPES = {
+    "spearhead": ("spearhead", "spearhead cluster", "speerpuntcluster"),
+    "ibn": ("ibn", "innovatief bedrijfsnetwerk", "innovative business network"),
+}
 INSTRUMENTS = {
-    "icon": ("icon", "imec icon", "interdisciplinair cooperatief onderzoek",
-             "interdisciplinary cooperative research"),
-    "coock": ("coock", "coock plus", "collectief onderzoek",
-              "collectief onderzoek en ontwikkeling en collectieve kennisverspreiding"),
-    "csbo": ("csbo", "c sbo", "cluster sbo", "clustersbo",
-             "strategisch basisonderzoek cluster", "cluster strategic basic research"),
-    "oo-research": ("oo research", "o and o research", "o and o onderzoek", "onderzoek",
-                    "oo onderzoek", "r and d research", "research"),
-    "oo-development": ("oo development", "o and o development", "o and o ontwikkeling",
-                       "ontwikkeling", "oo ontwikkeling", "r and d development", "development"),
+    "icon": (
+        "icon",
+        "imec icon",
+        "interdisciplinair cooperatief onderzoek",
+        "interdisciplinary cooperative research",
+    ),
+    "coock": (
+        "coock",
+        "coock plus",
+        "collectief onderzoek",
+        "collectief onderzoek en ontwikkeling en collectieve kennisverspreiding",
+    ),
+    "csbo": (
+        "csbo",
+        "c sbo",
+        "cluster sbo",
+        "clustersbo",
+        "strategisch basisonderzoek cluster",
+        "cluster strategic basic research",
+    ),
+    "oo-research": (
+        "oo research",
+        "o and o research",
+        "o and o onderzoek",
+        "onderzoek",
+        "oo onderzoek",
+        "r and d research",
+        "research",
+    ),
+    "oo-development": (
+        "oo development",
+        "o and o development",
+        "o and o ontwikkeling",
+        "ontwikkeling",
+        "oo ontwikkeling",
+        "r and d development",
+        "development",
+    ),
     "vis": ("vis", "vlaams innovatiesamenwerkingsverband", "innovatiesamenwerkingsverband"),
-    "feasibility": ("feasibility", "feasibility study", "haalbaarheidsstudie",
-                    "haalbaarheidsonderzoek"),
+    "feasibility": (
+        "feasibility",
+        "feasibility study",
+        "haalbaarheidsstudie",
+        "haalbaarheidsonderzoek",
+    ),
     "moonshot-sbo": ("moonshot sbo", "moonshot", "moonshot csbo"),
     # named in the curated landscape's Tabel 10/11 rows as well
     "sbo": ("sbo", "strategisch basisonderzoek", "strategic basic research"),
@@ -239,7 +324,7 @@ class RowProblems:
     def __init__(self, table: Table, row: Row):
         self.file, self.line = table.file, row.line
         self.list: list[Problem] = list(row.problems)
-        self.derived: list[Problem] = []    # caused by another row's rejection
+        self.derived: list[Problem] = []  # caused by another row's rejection
 
     def add(self, column: str, reason: str, derived: bool = False) -> None:
         problem = Problem(self.file, self.line, column, reason)
@@ -260,8 +345,14 @@ def required(bad: RowProblems, row: Row, column: str) -> str | None:
     return value
 
 
-def choice(bad: RowProblems, row: Row, column: str, aliases: dict[str, str],
-           canonical: Mapping[str, tuple[str, ...]], needed: bool) -> str | None:
+def choice(
+    bad: RowProblems,
+    row: Row,
+    column: str,
+    aliases: dict[str, str],
+    canonical: Mapping[str, tuple[str, ...]],
+    needed: bool,
+) -> str | None:
     """The canonical value of a column with a closed set of values (``kind``, ``size``...)."""
     value = row.get(column)
     if not value:

@@ -42,16 +42,26 @@ class Unit(StrEnum):
 
 
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="table, json or csv")]
-TopOpt = Annotated[int | None, typer.Option(
-    "--top", help="Rows to print (default: all for json/csv, 30 for a table; 0 = all)")]
-WriteOpt = Annotated[bool, typer.Option("--write/--no-write",
-                                        help="Write the results back to the graph")]
-ViewOpt = Annotated[View, typer.Option(
-    "--view", help="Organisations linked by shared projects, clusters or both")]
+TopOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--top", help="Rows to print (default: all for json/csv, 30 for a table; 0 = all)"
+    ),
+]
+WriteOpt = Annotated[
+    bool, typer.Option("--write/--no-write", help="Write the results back to the graph")
+]
+ViewOpt = Annotated[
+    View, typer.Option("--view", help="Organisations linked by shared projects, clusters or both")
+]
 LevelOpt = Annotated[Level, typer.Option("--level", help="NACE level: section or division")]
-PivotsOpt = Annotated[int | None, typer.Option(
-    "--pivots", help="Betweenness sources to sample (default: exact up to 5,000 "
-                     "organisations, else 512)")]
+PivotsOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--pivots",
+        help="Betweenness sources to sample (default: exact up to 5,000 organisations, else 512)",
+    ),
+]
 SeedOpt = Annotated[int, typer.Option("--seed", help="Seed of the betweenness sample")]
 
 
@@ -67,8 +77,13 @@ def _session() -> Iterator[tuple[Any, Any]]:
     from graph.db import connect
     from innograph.cli import err
 
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
-                  console=err, transient=True) as bar:
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    ) as bar:
         task = bar.add_task("connecting to Neo4j")
 
         def step(text: str) -> None:
@@ -93,21 +108,25 @@ def _done(run: Any) -> None:
 
 
 def register(app: typer.Typer) -> None:
-    analyze = typer.Typer(no_args_is_help=True,
-                          help="Overlap, brokers, centrality, cross-sector links, helix mix.")
+    analyze = typer.Typer(
+        no_args_is_help=True, help="Overlap, brokers, centrality, cross-sector links, helix mix."
+    )
     app.add_typer(analyze, name="analyze")
 
     @analyze.command("overlap")
-    def overlap(fmt: FormatOpt = Format.table, top: TopOpt = None,
-                level: LevelOpt = Level.division, write: WriteOpt = True) -> None:
+    def overlap(
+        fmt: FormatOpt = Format.table,
+        top: TopOpt = None,
+        level: LevelOpt = Level.division,
+        write: WriteOpt = True,
+    ) -> None:
         """Shared members, Jaccard and overlap coefficient of every pair of clusters."""
         from analytics.overlap import overlap_rows
         from analytics.runs import run_overlap
 
         with _session() as (db, step):
             proj = _read(db, step)
-            ov, run = run_overlap(proj, db if write else None, sector_level=level.value,
-                                  say=step)
+            ov, run = run_overlap(proj, db if write else None, sector_level=level.value, say=step)
         rows = overlap_rows(proj, ov, _limit(top, fmt), with_ids=fmt is not Format.table)
         emit(rows, fmt, title="Cluster overlap (pairs sharing members)")
         _done(run)
@@ -122,9 +141,14 @@ def register(app: typer.Typer) -> None:
         emit(brokers(proj, _limit(top, fmt)), fmt, title="Brokers")
 
     @analyze.command("centrality")
-    def centrality_cmd(fmt: FormatOpt = Format.table, top: TopOpt = None,
-                       view: ViewOpt = View.both, pivots: PivotsOpt = None, seed: SeedOpt = 0,
-                       write: WriteOpt = True) -> None:
+    def centrality_cmd(
+        fmt: FormatOpt = Format.table,
+        top: TopOpt = None,
+        view: ViewOpt = View.both,
+        pivots: PivotsOpt = None,
+        seed: SeedOpt = 0,
+        write: WriteOpt = True,
+    ) -> None:
         """Degree, weighted degree, betweenness and PageRank of organisations."""
         from analytics.centrality import rows
         from analytics.runs import run_centrality
@@ -132,23 +156,33 @@ def register(app: typer.Typer) -> None:
 
         with _session() as (db, step):
             proj = _read(db, step)
-            result, run = run_centrality(proj, db if write else None, view=view.value,
-                                         pivots=pivots, seed=seed, say=step)
-        emit(rows(proj, result, _limit(top, fmt)), fmt,
-             title=f"Centrality ({view.value} view), by PageRank")
+            result, run = run_centrality(
+                proj, db if write else None, view=view.value, pivots=pivots, seed=seed, say=step
+            )
+        emit(
+            rows(proj, result, _limit(top, fmt)),
+            fmt,
+            title=f"Centrality ({view.value} view), by PageRank",
+        )
         b = result.betweenness
         if not b.exact:
-            say(f"Betweenness sampled from {b.pivots} of {proj.n_orgs} organisations (seed "
+            say(
+                f"Betweenness sampled from {b.pivots} of {proj.n_orgs} organisations (seed "
                 f"{b.seed}): largest standard error {b.max_standard_error:.2e}; every value "
-                f"within {b.error_bound:.3f} with probability {1 - b.delta:.0%}.")
+                f"within {b.error_bound:.3f} with probability {1 - b.delta:.0%}."
+            )
         _done(run)
 
     @analyze.command("cross-sector")
-    def cross_sector(fmt: FormatOpt = Format.table, top: TopOpt = None,
-                     level: LevelOpt = Level.section,
-                     via: Annotated[Via, typer.Option("--via", help="Links through shared "
-                                                      "projects, clusters or both")] = Via.both,
-                     write: WriteOpt = True) -> None:
+    def cross_sector(
+        fmt: FormatOpt = Format.table,
+        top: TopOpt = None,
+        level: LevelOpt = Level.section,
+        via: Annotated[
+            Via, typer.Option("--via", help="Links through shared projects, clusters or both")
+        ] = Via.both,
+        write: WriteOpt = True,
+    ) -> None:
         """Links between NACE sectors through shared projects and clusters, most first."""
         from analytics.cross_sector import sector_links
         from analytics.runs import run_cross_sector
@@ -156,21 +190,29 @@ def register(app: typer.Typer) -> None:
         vias = ("projects", "clusters") if via is Via.both else (via.value,)
         with _session() as (db, step):
             proj = _read(db, step)
-            mats, _, run = run_cross_sector(proj, db if write else None, levels=(level.value,),
-                                            vias=vias, say=step)
+            mats, _, run = run_cross_sector(
+                proj, db if write else None, levels=(level.value,), vias=vias, say=step
+            )
         out = [r for m in mats for r in sector_links(m)]
         out.sort(key=lambda r: (-r["links"], r["via"], r["sector_a"], r["sector_b"]))
         limit = _limit(top, fmt)
-        emit(out[:limit] if limit else out, fmt,
-             ["sector_a", "sector_b", "links", "via", "level", "label_a", "label_b"],
-             title=f"Cross-sector links ({level.value})")
+        emit(
+            out[:limit] if limit else out,
+            fmt,
+            ["sector_a", "sector_b", "links", "via", "level", "label_a", "label_b"],
+            title=f"Cross-sector links ({level.value})",
+        )
         _done(run)
 
     @analyze.command("helix")
-    def helix(fmt: FormatOpt = Format.table, top: TopOpt = None,
-              unit: Annotated[Unit, typer.Option("--unit", help="Print clusters or "
-                                                 "projects (both are written)")] = Unit.clusters,
-              write: WriteOpt = True) -> None:
+    def helix(
+        fmt: FormatOpt = Format.table,
+        top: TopOpt = None,
+        unit: Annotated[
+            Unit, typer.Option("--unit", help="Print clusters or projects (both are written)")
+        ] = Unit.clusters,
+        write: WriteOpt = True,
+    ) -> None:
         """The mix of firms, knowledge institutions, government, federations, others; SMEs."""
         from analytics.runs import run_helix
 
@@ -183,8 +225,13 @@ def register(app: typer.Typer) -> None:
         _done(run)
 
     @analyze.command("all")
-    def all_cmd(fmt: FormatOpt = Format.table, view: ViewOpt = View.both,
-                pivots: PivotsOpt = None, seed: SeedOpt = 0, write: WriteOpt = True) -> None:
+    def all_cmd(
+        fmt: FormatOpt = Format.table,
+        view: ViewOpt = View.both,
+        pivots: PivotsOpt = None,
+        seed: SeedOpt = 0,
+        write: WriteOpt = True,
+    ) -> None:
         """Run the four analyses, write everything under one run, print a summary."""
         from analytics.runs import run_all
 
@@ -193,26 +240,50 @@ def register(app: typer.Typer) -> None:
         b = res.centrality.betweenness
         p = res.projection
         summary: list[dict[str, Any]] = [
-            {"analysis": "overlap", "results": len(res.overlap),
-             "note": "cluster pairs sharing members"},
-            {"analysis": "centrality", "results": p.n_orgs,
-             "note": f"{view.value} view; betweenness "
-                     + ("exact" if b.exact else f"from {b.pivots} pivots, max SE "
-                        f"{b.max_standard_error:.1e}")},
-            {"analysis": "cross-sector", "results": sum(m.cross_links for m in
-                                                        res.sector_matrices),
-             "note": "cross-sector links, section and division, via projects and clusters"},
-            {"analysis": "helix", "results": len(res.helix_clusters) + len(res.helix_projects),
-             "note": "clusters and projects"},
+            {
+                "analysis": "overlap",
+                "results": len(res.overlap),
+                "note": "cluster pairs sharing members",
+            },
+            {
+                "analysis": "centrality",
+                "results": p.n_orgs,
+                "note": f"{view.value} view; betweenness "
+                + (
+                    "exact"
+                    if b.exact
+                    else f"from {b.pivots} pivots, max SE {b.max_standard_error:.1e}"
+                ),
+            },
+            {
+                "analysis": "cross-sector",
+                "results": sum(m.cross_links for m in res.sector_matrices),
+                "note": "cross-sector links, section and division, via projects and clusters",
+            },
+            {
+                "analysis": "helix",
+                "results": len(res.helix_clusters) + len(res.helix_projects),
+                "note": "clusters and projects",
+            },
         ]
         for row in summary:
-            row["seconds"] = round(sum(v for k, v in res.timings.seconds.items()
-                                       if k.startswith(row["analysis"])), 3)
-        summary.insert(0, {"analysis": "read projection", "results": p.n_orgs,
-                           "seconds": round(res.timings.seconds.get("read projection", 0), 3),
-                           "note": f"{p.n_memberships} memberships, {p.n_participations} "
-                                   "participations"})
-        emit(summary, fmt, ["analysis", "results", "seconds", "note"],
-             title=f"innograph analyze all ({p.n_orgs} organisations, {p.n_clusters} "
-                   f"clusters, {p.n_projects} projects)")
+            row["seconds"] = round(
+                sum(v for k, v in res.timings.seconds.items() if k.startswith(row["analysis"])), 3
+            )
+        summary.insert(
+            0,
+            {
+                "analysis": "read projection",
+                "results": p.n_orgs,
+                "seconds": round(res.timings.seconds.get("read projection", 0), 3),
+                "note": f"{p.n_memberships} memberships, {p.n_participations} participations",
+            },
+        )
+        emit(
+            summary,
+            fmt,
+            ["analysis", "results", "seconds", "note"],
+            title=f"innograph analyze all ({p.n_orgs} organisations, {p.n_clusters} "
+            f"clusters, {p.n_projects} projects)",
+        )
         _done(res.run)

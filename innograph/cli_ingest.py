@@ -10,10 +10,9 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from ingest.data import CORDIS_H2020 as DEFAULT_CORDIS
 from innograph.cli import err, say
 from innograph.output import Format, emit
-
-from ingest.data import CORDIS_H2020 as DEFAULT_CORDIS
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE_CLUSTER_FILES = ROOT / "ingest" / "examples" / "clusterfiles"

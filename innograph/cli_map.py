@@ -28,8 +28,9 @@ from rich.console import Console
 from innograph.errors import InnographError
 from innograph.output import plain
 
-map_app = typer.Typer(no_args_is_help=True,
-                      help="Interactive maps (self-contained HTML) and figures (PNG/SVG).")
+map_app = typer.Typer(
+    no_args_is_help=True, help="Interactive maps (self-contained HTML) and figures (PNG/SVG)."
+)
 err = Console(stderr=True)
 
 
@@ -52,8 +53,12 @@ class Level(StrEnum):
 OutHtml = Annotated[Path, typer.Option("--out", "-o", help="The HTML file to write")]
 OutFigure = Annotated[Path, typer.Option("--out", "-o", help="The .png or .svg file to write")]
 ColorOpt = Annotated[ColorBy, typer.Option("--color-by", help="Colour by kind or NACE sector")]
-SizeOpt = Annotated[str, typer.Option(
-    "--size-by", help="Centrality that sizes organisations (pagerank, degree, betweenness)")]
+SizeOpt = Annotated[
+    str,
+    typer.Option(
+        "--size-by", help="Centrality that sizes organisations (pagerank, degree, betweenness)"
+    ),
+]
 
 
 def _html_path(out: Path) -> Path:
@@ -69,19 +74,30 @@ def _figure_path(out: Path) -> Path:
 
 
 def _done(info: Any, what: str) -> None:
-    err.print(f"{what}: {info.nodes:,} nodes, {info.edges:,} edges, "
-              f"{info.bytes / 1e6:.1f} MB; self-contained, opens offline in any browser.",
-              highlight=False, soft_wrap=True)
+    err.print(
+        f"{what}: {info.nodes:,} nodes, {info.edges:,} edges, "
+        f"{info.bytes / 1e6:.1f} MB; self-contained, opens offline in any browser.",
+        highlight=False,
+        soft_wrap=True,
+    )
     typer.echo(str(info.path.resolve()))
 
 
-def ecosystem(out: OutHtml, color_by: ColorOpt = ColorBy.kind, size_by: SizeOpt = "pagerank",
-              max_organisations: Annotated[int, typer.Option(
-                  help="Non-firm organisations drawn one by one (the most central)")] = 150,
-              by_sector: Annotated[bool | None, typer.Option(
-                  "--by-sector/--by-kind",
-                  help="Group members per NACE section (default when colouring by sector)")
-              ] = None) -> None:
+def ecosystem(
+    out: OutHtml,
+    color_by: ColorOpt = ColorBy.kind,
+    size_by: SizeOpt = "pagerank",
+    max_organisations: Annotated[
+        int, typer.Option(help="Non-firm organisations drawn one by one (the most central)")
+    ] = 150,
+    by_sector: Annotated[
+        bool | None,
+        typer.Option(
+            "--by-sector/--by-kind",
+            help="Group members per NACE section (default when colouring by sector)",
+        ),
+    ] = None,
+) -> None:
     """The whole ecosystem: clusters, IBNs, federations, institutions; firms aggregated.
 
     Clusters, IBNs, cluster managers and tied organisations are drawn one by one, with the
@@ -92,18 +108,30 @@ def ecosystem(out: OutHtml, color_by: ColorOpt = ColorBy.kind, size_by: SizeOpt 
     out = _html_path(out)
     with connect() as db:
         G = store.ecosystem_graph(db, max_organisations=max_organisations)
-    info = maps.ecosystem_map(G, out, color_by=color_by.value, size_by=size_by,
-                              max_organisations=max_organisations, group_by_sector=by_sector)
+    info = maps.ecosystem_map(
+        G,
+        out,
+        color_by=color_by.value,
+        size_by=size_by,
+        max_organisations=max_organisations,
+        group_by_sector=by_sector,
+    )
     _done(info, "Ecosystem map")
 
 
-def cluster(cluster_id: Annotated[str, typer.Argument(help="The cluster's id")],
-            out: OutHtml, color_by: ColorOpt = ColorBy.kind, size_by: SizeOpt = "pagerank",
-            max_nodes: Annotated[int, typer.Option(
-                help="Above this, the least central members are aggregated")] = 5000,
-            bridges: Annotated[bool, typer.Option(
-                "--bridges/--no-bridges",
-                help="Draw the other clusters members belong to")] = True) -> None:
+def cluster(
+    cluster_id: Annotated[str, typer.Argument(help="The cluster's id")],
+    out: OutHtml,
+    color_by: ColorOpt = ColorBy.kind,
+    size_by: SizeOpt = "pagerank",
+    max_nodes: Annotated[
+        int, typer.Option(help="Above this, the least central members are aggregated")
+    ] = 5000,
+    bridges: Annotated[
+        bool,
+        typer.Option("--bridges/--no-bridges", help="Draw the other clusters members belong to"),
+    ] = True,
+) -> None:
     """A cluster's ego-network: its members, ties, links, projects and bridges.
 
     Bridges are the other clusters its members also belong to."""
@@ -113,15 +141,23 @@ def cluster(cluster_id: Annotated[str, typer.Argument(help="The cluster's id")],
     out = _html_path(out)
     with connect() as db:
         G = store.cluster_graph(db, cluster_id)
-    info = maps.cluster_map(G, cluster_id, out, color_by=color_by.value, size_by=size_by,
-                            max_nodes=max_nodes, bridges=bridges)
+    info = maps.cluster_map(
+        G,
+        cluster_id,
+        out,
+        color_by=color_by.value,
+        size_by=size_by,
+        max_nodes=max_nodes,
+        bridges=bridges,
+    )
     _done(info, f"Map of cluster {cluster_id}")
 
 
-def overlap(out: OutHtml,
-            min_shared: Annotated[int, typer.Option(help="Leave out pairs sharing fewer")] = 1,
-            measure: Annotated[Measure, typer.Option(help="What edge width shows")] =
-            Measure.shared) -> None:
+def overlap(
+    out: OutHtml,
+    min_shared: Annotated[int, typer.Option(help="Leave out pairs sharing fewer")] = 1,
+    measure: Annotated[Measure, typer.Option(help="What edge width shows")] = Measure.shared,
+) -> None:
     """Clusters linked by shared members (edge width = shared members)."""
     from graph.db import connect
     from viz import maps, store
@@ -133,15 +169,25 @@ def overlap(out: OutHtml,
     _done(info, "Overlap map")
 
 
-def match(out: OutHtml,
-          org: Annotated[str | None, typer.Option(
-              "--for", help="The organisation (id or enterprise number)")] = None,
-          from_json: Annotated[Path | None, typer.Option(
-              "--from-json", help="A saved match result (innograph match ... --format json)",
-              exists=True, dir_okay=False, readable=True)] = None,
-          theme: Annotated[str | None, typer.Option(help="Theme of the search")] = None,
-          k: Annotated[int, typer.Option("--k", help="Partners to draw")] = 10,
-          color_by: ColorOpt = ColorBy.kind) -> None:
+def match(
+    out: OutHtml,
+    org: Annotated[
+        str | None, typer.Option("--for", help="The organisation (id or enterprise number)")
+    ] = None,
+    from_json: Annotated[
+        Path | None,
+        typer.Option(
+            "--from-json",
+            help="A saved match result (innograph match ... --format json)",
+            exists=True,
+            dir_okay=False,
+            readable=True,
+        ),
+    ] = None,
+    theme: Annotated[str | None, typer.Option(help="Theme of the search")] = None,
+    k: Annotated[int, typer.Option("--k", help="Partners to draw")] = 10,
+    color_by: ColorOpt = ColorBy.kind,
+) -> None:
     """An organisation (or a call) with its ranked partners and proposed consortia."""
     from graph.db import connect
     from viz import maps, store
@@ -162,13 +208,17 @@ def match(out: OutHtml,
     _done(info, "Match map")
 
 
-def heatmap(out: OutFigure,
-            measure: Annotated[Measure, typer.Option(help="What the cells show")] =
-            Measure.shared,
-            min_shared: Annotated[int, typer.Option(help="Leave out pairs sharing fewer")] = 1,
-            annotate: Annotated[bool | None, typer.Option(
-                "--annotate/--no-annotate",
-                help="Write values in cells (default: up to 30 clusters)")] = None) -> None:
+def heatmap(
+    out: OutFigure,
+    measure: Annotated[Measure, typer.Option(help="What the cells show")] = Measure.shared,
+    min_shared: Annotated[int, typer.Option(help="Leave out pairs sharing fewer")] = 1,
+    annotate: Annotated[
+        bool | None,
+        typer.Option(
+            "--annotate/--no-annotate", help="Write values in cells (default: up to 30 clusters)"
+        ),
+    ] = None,
+) -> None:
     """The clusters x clusters overlap heatmap as PNG or SVG."""
     from graph.db import connect
     from viz import plots, store
@@ -179,18 +229,23 @@ def heatmap(out: OutFigure,
     if G.number_of_nodes() == 0:
         raise InnographError("There are no clusters in the graph: nothing to draw.")
     plots.overlap_heatmap(G, out, measure=measure.value, annotate=annotate)
-    err.print(f"Overlap heatmap: {G.number_of_nodes()} clusters, {measure.value}.",
-              highlight=False)
+    err.print(f"Overlap heatmap: {G.number_of_nodes()} clusters, {measure.value}.", highlight=False)
     typer.echo(str(out.resolve()))
 
 
-def sectors(out: OutFigure,
-            level: Annotated[Level, typer.Option(help="NACE level")] = Level.section,
-            via: Annotated[str, typer.Option(
-                help="Ties analytics counted (projects or clusters)")] = "projects",
-            annotate: Annotated[bool | None, typer.Option(
-                "--annotate/--no-annotate",
-                help="Write values in cells (default: up to 30 sectors)")] = None) -> None:
+def sectors(
+    out: OutFigure,
+    level: Annotated[Level, typer.Option(help="NACE level")] = Level.section,
+    via: Annotated[
+        str, typer.Option(help="Ties analytics counted (projects or clusters)")
+    ] = "projects",
+    annotate: Annotated[
+        bool | None,
+        typer.Option(
+            "--annotate/--no-annotate", help="Write values in cells (default: up to 30 sectors)"
+        ),
+    ] = None,
+) -> None:
     """The NACE sector x sector collaboration matrix as PNG or SVG."""
     from graph.db import connect
     from viz import plots, store
@@ -199,11 +254,16 @@ def sectors(out: OutFigure,
     with connect() as db:
         rows = store.sector_links(db, level=level.value, via=via)
     if not rows:
-        raise InnographError("There are no cross-sector links in the graph: run "
-                             "`innograph analyze cross-sector` first (or load projects).")
+        raise InnographError(
+            "There are no cross-sector links in the graph: run "
+            "`innograph analyze cross-sector` first (or load projects)."
+        )
     plots.sector_heatmap(rows, out, annotate=annotate)
-    err.print(f"Sector matrix: {len({r['a'] for r in rows} | {r['b'] for r in rows})} "
-              f"{level.value}s, {sum(r['links'] for r in rows):,} links.", highlight=False)
+    err.print(
+        f"Sector matrix: {len({r['a'] for r in rows} | {r['b'] for r in rows})} "
+        f"{level.value}s, {sum(r['links'] for r in rows):,} links.",
+        highlight=False,
+    )
     typer.echo(str(out.resolve()))
 
 
@@ -224,17 +284,25 @@ def run_partner_search(db: Any, org: str, *, theme: str | None, k: int) -> Any:
         raise InnographError(
             "Partner search (analytics.matching.match_partners) is not available in this "
             "installation yet: draw a saved result instead with --from-json FILE (what "
-            "`innograph match --for ORG --format json` prints).")
+            "`innograph match --for ORG --format json` prints)."
+        )
     model = builder(db)
     accepted = inspect.signature(fn).parameters
-    options = {name: value for name, value in (("k", k), ("theme", theme))
-               if name in accepted and value is not None}
+    options = {
+        name: value
+        for name, value in (("k", k), ("theme", theme))
+        if name in accepted and value is not None
+    }
     return _to_plain(fn(model, org, **options))
 
 
 def _matching(name: str) -> Any:
-    for module in ("analytics.matching", "analytics.matching.partners",
-                   "analytics.matching.store", "analytics.matching.model"):
+    for module in (
+        "analytics.matching",
+        "analytics.matching.partners",
+        "analytics.matching.store",
+        "analytics.matching.model",
+    ):
         try:
             mod = importlib.import_module(module)
         except ImportError:

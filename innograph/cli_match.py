@@ -39,13 +39,30 @@ def _print_partners(rows: list[dict[str, Any]], fmt: Format, title: str) -> None
         emit(rows, fmt)
         return
     if fmt is Format.csv:
-        emit([{**r, "components": json.dumps(r["components"]),
-               "explanation": " | ".join(r["explanation"])} for r in rows], fmt,
-             ["rank", "id", "name", "kind", "size", "country", "score", "components",
-              "explanation"])
+        emit(
+            [
+                {
+                    **r,
+                    "components": json.dumps(r["components"]),
+                    "explanation": " | ".join(r["explanation"]),
+                }
+                for r in rows
+            ],
+            fmt,
+            ["rank", "id", "name", "kind", "size", "country", "score", "components", "explanation"],
+        )
         return
-    table = [{"#": r["rank"], "name": r["name"], "id": r["id"], "kind": r["kind"],
-              "score": r["score"], "why": "\n".join(r["explanation"][:4])} for r in rows]
+    table = [
+        {
+            "#": r["rank"],
+            "name": r["name"],
+            "id": r["id"],
+            "kind": r["kind"],
+            "score": r["score"],
+            "why": "\n".join(r["explanation"][:4]),
+        }
+        for r in rows
+    ]
     emit(table, fmt, title=title)
 
 
@@ -62,12 +79,23 @@ def _print_call(result: dict[str, Any], fmt: Format) -> None:
         say(f"Rules: {line}")
     _print_partners(result["candidates"], fmt, "Candidates")
     for n, c in enumerate(result["consortia"], start=1):
-        rows = [{"member": m["name"], "role": m["role"], "kind": m["kind"],
-                 "size": m["size"] or "", "clusters": ", ".join(m["clusters"]),
-                 "alternatives": ", ".join(a["name"] for a in m["alternatives"]),
-                 "why": "\n".join(m["explanation"][:2])} for m in c["members"]]
-        emit(rows, fmt, title=f"Consortium {n} (score {c['score']:.4f}, cohesion "
-                              f"{c['cohesion']:.2f})")
+        rows = [
+            {
+                "member": m["name"],
+                "role": m["role"],
+                "kind": m["kind"],
+                "size": m["size"] or "",
+                "clusters": ", ".join(m["clusters"]),
+                "alternatives": ", ".join(a["name"] for a in m["alternatives"]),
+                "why": "\n".join(m["explanation"][:2]),
+            }
+            for m in c["members"]
+        ]
+        emit(
+            rows,
+            fmt,
+            title=f"Consortium {n} (score {c['score']:.4f}, cohesion {c['cohesion']:.2f})",
+        )
         for line in c["explanation"]:
             typer.echo(f"  - {line}")
     for p in result["problems"]:
@@ -76,35 +104,37 @@ def _print_call(result: dict[str, Any], fmt: Format) -> None:
 
 def match(
     org: Annotated[str | None, typer.Option("--for", help="Organisation id or name")] = None,
-    call: Annotated[Path | None, typer.Option("--call", help="A call file (YAML or JSON)",
-                                              dir_okay=False)] = None,
+    call: Annotated[
+        Path | None, typer.Option("--call", help="A call file (YAML or JSON)", dir_okay=False)
+    ] = None,
     theme: Annotated[str | None, typer.Option(help="Theme text for --for")] = None,
-    clusters: Annotated[str | None, typer.Option(help="Only members of these clusters: A,B")
-                        ] = None,
+    clusters: Annotated[
+        str | None, typer.Option(help="Only members of these clusters: A,B")
+    ] = None,
     k: Annotated[int, typer.Option(help="How many partners", min=1, max=500)] = 10,
     fmt: Annotated[Format, typer.Option("--format", "-f")] = Format.table,
-    weights_file: Annotated[Path | None, typer.Option("--weights", dir_okay=False,
-                            help="Signal weights (JSON or YAML mapping)")] = None,
-    weight: Annotated[list[str], typer.Option("--weight", help="name=value, repeatable")
-                      ] = [],  # noqa: B006
-    save: Annotated[str | None, typer.Option(help="Save the request and answer as NAME")
-                    ] = None,
+    weights_file: Annotated[
+        Path | None,
+        typer.Option("--weights", dir_okay=False, help="Signal weights (JSON or YAML mapping)"),
+    ] = None,
+    weight: Annotated[list[str], typer.Option("--weight", help="name=value, repeatable")] = [],  # noqa: B006
+    save: Annotated[str | None, typer.Option(help="Save the request and answer as NAME")] = None,
     list_: Annotated[bool, typer.Option("--list", help="List the saved matches")] = False,
     export: Annotated[str | None, typer.Option(help="Export saved match NAME as CSV")] = None,
-    out: Annotated[Path | None, typer.Option(help="CSV file for --export", dir_okay=False)
-                   ] = None,
+    out: Annotated[Path | None, typer.Option(help="CSV file for --export", dir_okay=False)] = None,
 ) -> None:
     """Partners for an organisation (--for) or a call (--call), explained; saved matches."""
     from analytics.matching import saved
 
     chosen = [x for x in (org, call, list_ or None, export) if x]
     if len(chosen) != 1:
-        raise InnographError("Give exactly one of --for ORG, --call FILE, --list or "
-                             "--export NAME.")
+        raise InnographError("Give exactly one of --for ORG, --call FILE, --list or --export NAME.")
     if list_:
-        rows = [{k_: r[k_] for k_ in ("id", "created", "kind", "size")} |
-                {"request": json.dumps(r["request"], ensure_ascii=False)[:120]}
-                for r in saved.list_matches()]
+        rows = [
+            {k_: r[k_] for k_ in ("id", "created", "kind", "size")}
+            | {"request": json.dumps(r["request"], ensure_ascii=False)[:120]}
+            for r in saved.list_matches()
+        ]
         if not rows and fmt is Format.table:
             say(f"No saved matches in {saved.matches_dir()}.")
             return
@@ -128,14 +158,12 @@ def match(
         t1 = time.perf_counter()
         if org:
             cl = [c.strip() for c in (clusters or "").split(",") if c.strip()]
-            matches = match_partners(model, org, theme=theme, clusters=cl or None, k=k,
-                                     weights=w)
+            matches = match_partners(model, org, theme=theme, clusters=cl or None, k=k, weights=w)
             t2 = time.perf_counter()
             rows = _partner_rows(matches)
             me = model.org(model.resolve(org))
             _print_partners(rows, fmt, f"Partners for {me['name']} ({me['id']})")
-            request = {"for": org, "theme": theme, "clusters": cl, "k": k,
-                       "weights": w.as_dict()}
+            request = {"for": org, "theme": theme, "clusters": cl, "k": k, "weights": w.as_dict()}
             result: Any = rows
             kind = "partners"
         else:
@@ -148,8 +176,10 @@ def match(
             _print_call(result, fmt)
             request = {"call": the_call.as_dict(), "file": str(call), "weights": w.as_dict()}
             kind = "call"
-    say(f"(model of {model.n_orgs:,} organisations in {t1 - t0:.2f} s; answer in "
-        f"{(t2 - t1) * 1000:.0f} ms)")
+    say(
+        f"(model of {model.n_orgs:,} organisations in {t1 - t0:.2f} s; answer in "
+        f"{(t2 - t1) * 1000:.0f} ms)"
+    )
     if save:
         mid = saved.save_match(kind=kind, request=request, result=result, name=save)
         say(f"Saved as {mid!r} in {saved.matches_dir()}.")
@@ -160,32 +190,39 @@ def _read(folder: Path, what: str) -> Any:
 
     data = read_cordis(folder)
     if not data.projects:
-        raise DataError(data.problems or [], f"No projects could be read from the {what} "
-                        f"folder {folder}")
+        raise DataError(
+            data.problems or [], f"No projects could be read from the {what} folder {folder}"
+        )
     if data.problems:
-        say(f"{len(data.problems)} problem(s) in {folder}; those rows are left out, e.g. "
-            f"{data.problems[0]}")
+        say(
+            f"{len(data.problems)} problem(s) in {folder}; those rows are left out, e.g. "
+            f"{data.problems[0]}"
+        )
     return data
 
 
 def evaluate(
-    train: Annotated[Path, typer.Option(help="Training CORDIS folder (project.csv, "
-                                             "organization.csv)", file_okay=False)],
-    test: Annotated[Path | None, typer.Option(help="Test CORDIS folder", file_okay=False)
-                    ] = None,
-    split_year: Annotated[int | None, typer.Option(
-        help="Projects starting before YEAR train, from YEAR on test (one folder)")] = None,
+    train: Annotated[
+        Path,
+        typer.Option(
+            help="Training CORDIS folder (project.csv, organization.csv)", file_okay=False
+        ),
+    ],
+    test: Annotated[Path | None, typer.Option(help="Test CORDIS folder", file_okay=False)] = None,
+    split_year: Annotated[
+        int | None,
+        typer.Option(help="Projects starting before YEAR train, from YEAR on test (one folder)"),
+    ] = None,
     k: Annotated[int, typer.Option(help="Cut-off of Hits@k and Recall@k", min=1)] = 10,
     deep: Annotated[int, typer.Option(help="The deeper recall cut-off", min=1)] = 50,
     country: Annotated[str, typer.Option(help="Queries from this country ('' = all)")] = "BE",
     fmt: Annotated[Format, typer.Option("--format", "-f")] = Format.table,
-    rankings: Annotated[Path | None, typer.Option(help="Write every query's top-k (.csv or "
-                                                       ".jsonl)", dir_okay=False)] = None,
-    methods: Annotated[str | None, typer.Option(help="Comma-separated subset of methods")
-                       ] = None,
+    rankings: Annotated[
+        Path | None, typer.Option(help="Write every query's top-k (.csv or .jsonl)", dir_okay=False)
+    ] = None,
+    methods: Annotated[str | None, typer.Option(help="Comma-separated subset of methods")] = None,
     weights_file: Annotated[Path | None, typer.Option("--weights", dir_okay=False)] = None,
-    weight: Annotated[list[str], typer.Option("--weight", help="name=value, repeatable")
-                      ] = [],  # noqa: B006
+    weight: Annotated[list[str], typer.Option("--weight", help="name=value, repeatable")] = [],  # noqa: B006
 ) -> None:
     """Back-test innograph's partner ranking and the baselines on real CORDIS consortia."""
     from analytics.matching import backtest
@@ -195,28 +232,34 @@ def evaluate(
     chosen = tuple(m.strip() for m in (methods or "").split(",") if m.strip()) or backtest.METHODS
     unknown = [m for m in chosen if m not in backtest.METHODS]
     if unknown:
-        raise InnographError(f"Unknown method(s) {', '.join(unknown)}; known: "
-                             f"{', '.join(backtest.METHODS)}.")
+        raise InnographError(
+            f"Unknown method(s) {', '.join(unknown)}; known: {', '.join(backtest.METHODS)}."
+        )
     w = _weights(weights_file, weight)
     t0 = time.perf_counter()
     train_data = _read(train, "training")
-    test_data = _read(test, "test") if test is not None and test.resolve() != train.resolve() \
-        else None
+    test_data = (
+        _read(test, "test") if test is not None and test.resolve() != train.resolve() else None
+    )
     split = backtest.make_split(train_data, test_data, split_year=split_year, country=country)
     if not split.queries:
-        raise InnographError("No query organisation gains a new partner in the test data; "
-                             "check --country and the folders.")
+        raise InnographError(
+            "No query organisation gains a new partner in the test data; "
+            "check --country and the folders."
+        )
     report, ranked = backtest.run(split, k=k, deep=deep, weights=w, methods=chosen)
     report["seconds"] = round(time.perf_counter() - t0, 2)
     if rankings:
         backtest.write_rankings(rankings, ranked)
         say(f"Rankings written to {rankings}.")
     d = split.description
-    say(f"{report['queries']} queries ({d['country']}); training: {d['train_projects']:,} "
+    say(
+        f"{report['queries']} queries ({d['country']}); training: {d['train_projects']:,} "
         f"projects, {d['train_organisations']:,} organisations, years "
         f"{'-'.join(map(str, d['train_years']))}; {d['new_partners_in_training']:,} new "
         f"partners to find ({d['new_partners_unseen_in_training']:,} more are new to the "
-        f"training data and cannot be ranked); {report['seconds']} s.")
+        f"training data and cannot be ranked); {report['seconds']} s."
+    )
     if fmt is Format.json:
         typer.echo(json.dumps(plain(report), indent=2))
     else:

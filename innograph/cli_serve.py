@@ -6,8 +6,10 @@ from typing import Annotated
 
 import typer
 
-keys_app = typer.Typer(no_args_is_help=True, help=(
-    "API keys for the web service (stored hashed in INNOGRAPH_HOME/api_keys.json)."))
+keys_app = typer.Typer(
+    no_args_is_help=True,
+    help=("API keys for the web service (stored hashed in INNOGRAPH_HOME/api_keys.json)."),
+)
 
 
 def _store():
@@ -18,8 +20,9 @@ def _store():
 
 
 def serve(
-    host: Annotated[str, typer.Option(help="Address to listen on (loopback by default)")] =
-    "127.0.0.1",
+    host: Annotated[
+        str, typer.Option(help="Address to listen on (loopback by default)")
+    ] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on")] = 8000,
     workers: Annotated[int, typer.Option(min=1, help="Worker processes")] = 1,
 ) -> None:
@@ -27,11 +30,13 @@ def serve(
     import uvicorn
 
     if not any(r.active for r in _store().records()):
-        typer.echo("No API key yet: create one with `innograph keys create --role admin`.",
-                   err=True)
+        typer.echo(
+            "No API key yet: create one with `innograph keys create --role admin`.", err=True
+        )
     typer.echo(f"innograph serving on http://{host}:{port}/ (API docs: /docs)", err=True)
-    uvicorn.run("api.app:create_app", factory=True, host=host, port=port, workers=workers,
-                log_level="info")
+    uvicorn.run(
+        "api.app:create_app", factory=True, host=host, port=port, workers=workers, log_level="info"
+    )
 
 
 def keys_create(
@@ -40,8 +45,10 @@ def keys_create(
 ) -> None:
     """Create a key; it is printed once, as the last line, and stored only as a hash."""
     rec, key = _store().create(role, name)
-    typer.echo(f"Created key {rec.id} ({rec.name}, role {rec.role}). Keep it safe; it is "
-               "shown only now:", err=True)
+    typer.echo(
+        f"Created key {rec.id} ({rec.name}, role {rec.role}). Keep it safe; it is shown only now:",
+        err=True,
+    )
     typer.echo(key)
 
 
@@ -49,8 +56,16 @@ def keys_list() -> None:
     """List the keys: id, name, role, created, revoked."""
     from innograph.output import emit
 
-    rows = [{"id": r.id, "name": r.name, "role": r.role, "created": r.created,
-             "revoked": r.revoked or ""} for r in _store().records()]
+    rows = [
+        {
+            "id": r.id,
+            "name": r.name,
+            "role": r.role,
+            "created": r.created,
+            "revoked": r.revoked or "",
+        }
+        for r in _store().records()
+    ]
     emit(rows, "table", ["id", "name", "role", "created", "revoked"])
 
 

@@ -38,8 +38,12 @@ def plain(value: Any) -> Any:
     return str(value)
 
 
-def render(rows: Sequence[dict[str, Any]], fmt: Format | str, columns: list[str] | None = None,
-           title: str | None = None) -> str:
+def render(
+    rows: Sequence[dict[str, Any]],
+    fmt: Format | str,
+    columns: list[str] | None = None,
+    title: str | None = None,
+) -> str:
     fmt = Format(fmt)
     rows = [plain(r) for r in rows]
     cols = columns or (list(rows[0].keys()) if rows else [])
@@ -50,8 +54,12 @@ def render(rows: Sequence[dict[str, Any]], fmt: Format | str, columns: list[str]
         w = csv.writer(buf, lineterminator="\n")
         w.writerow(cols)
         for r in rows:
-            w.writerow(["|".join(map(str, v)) if isinstance(v, list) else
-                        ("" if v is None else v) for v in (r.get(c) for c in cols)])
+            w.writerow(
+                [
+                    "|".join(map(str, v)) if isinstance(v, list) else ("" if v is None else v)
+                    for v in (r.get(c) for c in cols)
+                ]
+            )
         return buf.getvalue().rstrip("\n")
     from rich.console import Console
     from rich.table import Table
@@ -82,6 +90,10 @@ def _terminal_width() -> int:
     return shutil.get_terminal_size((140, 20)).columns
 
 
-def emit(rows: Sequence[dict[str, Any]], fmt: Format | str, columns: list[str] | None = None,
-         title: str | None = None) -> None:
+def emit(
+    rows: Sequence[dict[str, Any]],
+    fmt: Format | str,
+    columns: list[str] | None = None,
+    title: str | None = None,
+) -> None:
     sys.stdout.write(render(rows, fmt, columns, title) + "\n")

@@ -31,14 +31,24 @@ def neo4j_credentials():
     """(uri, user, password) of the throwaway test server."""
     uri = os.environ.get("NEO4J_TEST_URI")
     if uri:
-        yield (uri, os.environ.get("NEO4J_TEST_USER", "neo4j"),
-               os.environ.get("NEO4J_TEST_PASSWORD", ""))
+        yield (
+            uri,
+            os.environ.get("NEO4J_TEST_USER", "neo4j"),
+            os.environ.get("NEO4J_TEST_PASSWORD", ""),
+        )
         return
     home = Path(os.environ.get("INNOGRAPH_HOME") or default_home())
     lib = Path(os.environ.get("INNOGRAPH_NEO4J_LIB") or home / "neo4j-lib")
     instance = Path(tempfile.mkdtemp(prefix="innograph-test-neo4j-"))
-    server = LocalNeo4j(home, instance=instance, lib=lib, bolt_port=free_port(),
-                        http_port=free_port(), heap="768m", pagecache="256m")
+    server = LocalNeo4j(
+        home,
+        instance=instance,
+        lib=lib,
+        bolt_port=free_port(),
+        http_port=free_port(),
+        heap="768m",
+        pagecache="256m",
+    )
     server.start(log=lambda m: print(m, file=sys.stderr))
     try:
         yield (server.uri, "neo4j", server.password() or "")
@@ -58,8 +68,10 @@ def _schema_db(neo4j_credentials):
 
 
 def wipe(db: Database) -> None:
-    db.run_auto("MATCH (n) WHERE NOT n:SchemaVersion "
-                "CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS")
+    db.run_auto(
+        "MATCH (n) WHERE NOT n:SchemaVersion "
+        "CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
+    )
 
 
 @pytest.fixture
@@ -74,20 +86,27 @@ def cli_env(neo4j_credentials, tmp_path) -> dict[str, str]:
     """Environment for running the ``innograph`` CLI against the test server."""
     uri, user, password = neo4j_credentials
     env = dict(os.environ)
-    env.update(NEO4J_URI=uri, NEO4J_USER=user, NEO4J_PASSWORD=password,
-               INNOGRAPH_HOME=str(tmp_path / "home"))
+    env.update(
+        NEO4J_URI=uri,
+        NEO4J_USER=user,
+        NEO4J_PASSWORD=password,
+        INNOGRAPH_HOME=str(tmp_path / "home"),
+    )
     env.pop("NEO4J_DATABASE", None)
     return env
 
 
-def run_cli(args: list[str], env: dict[str, str], check: bool = False,
-            timeout: float = 600) -> subprocess.CompletedProcess:
+def run_cli(
+    args: list[str], env: dict[str, str], check: bool = False, timeout: float = 600
+) -> subprocess.CompletedProcess:
     """Run ``innograph ARGS`` in a subprocess, as a user would."""
     exe = Path(sys.executable).with_name("innograph")
     cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "innograph.cli"]
-    proc = subprocess.run(cmd + args, env=env, capture_output=True, text=True, timeout=timeout,
-                          cwd=ROOT)
+    proc = subprocess.run(
+        cmd + args, env=env, capture_output=True, text=True, timeout=timeout, cwd=ROOT
+    )
     if check and proc.returncode != 0:
-        raise AssertionError(f"innograph {' '.join(args)} exited {proc.returncode}:\n"
-                             f"{proc.stdout}\n{proc.stderr}")
+        raise AssertionError(
+            f"innograph {' '.join(args)} exited {proc.returncode}:\n{proc.stdout}\n{proc.stderr}"
+        )
     return proc

@@ -20,8 +20,10 @@ def from_graph(g: nx.Graph):
     return from_rows(
         orgs=[{"id": i} for i in ids.values()],
         projects=[{"id": f"p{k:05d}"} for k in range(len(edges))],
-        participations=[{"project": f"p{k:05d}", "organisations": [ids[u], ids[v]]}
-                        for k, (u, v) in enumerate(edges)],
+        participations=[
+            {"project": f"p{k:05d}", "organisations": [ids[u], ids[v]]}
+            for k, (u, v) in enumerate(edges)
+        ],
     ), ids
 
 
@@ -31,13 +33,21 @@ def hypergraph(seed: int = 1, n: int = 90, n_projects: int = 45, n_clusters: int
     return from_rows(
         orgs=[{"id": o} for o in orgs],
         clusters=[{"id": f"c{k}"} for k in range(n_clusters)],
-        memberships=[{"organisation": o, "cluster": f"c{rnd.randrange(n_clusters)}"}
-                     for o in orgs if rnd.random() < 0.6]
-        + [{"organisation": o, "cluster": f"c{rnd.randrange(n_clusters)}"}
-           for o in orgs if rnd.random() < 0.2],
+        memberships=[
+            {"organisation": o, "cluster": f"c{rnd.randrange(n_clusters)}"}
+            for o in orgs
+            if rnd.random() < 0.6
+        ]
+        + [
+            {"organisation": o, "cluster": f"c{rnd.randrange(n_clusters)}"}
+            for o in orgs
+            if rnd.random() < 0.2
+        ],
         projects=[{"id": f"p{k:03d}"} for k in range(n_projects)],
-        participations=[{"project": f"p{k:03d}", "organisations": rnd.sample(orgs, rnd.randint(
-            1, 7))} for k in range(n_projects)],
+        participations=[
+            {"project": f"p{k:03d}", "organisations": rnd.sample(orgs, rnd.randint(1, 7))}
+            for k in range(n_projects)
+        ],
     )
 
 
@@ -106,8 +116,11 @@ def test_bipartite_betweenness_equals_networkx_subset_on_star_expansion():
         star = nx.Graph()
         star.add_nodes_from(range(n))
         inc = net.incidence.tocoo()
-        star.add_edges_from((int(r), n + int(c)) for r, c in zip(inc.row, inc.col, strict=True)
-                            if net.weights[c] > 0)
+        star.add_edges_from(
+            (int(r), n + int(c))
+            for r, c in zip(inc.row, inc.col, strict=True)
+            if net.weights[c] > 0
+        )
         ref = nx.betweenness_centrality_subset(star, range(n), range(n), normalized=False)
         got = betweenness(net).values
         for v in range(n):

@@ -26,9 +26,11 @@ def two_sector_toy():
         clusters=[{"id": "K"}],
         memberships=[{"organisation": o, "cluster": "K"} for o in ("c1", "c2", "i2", "x")],
         projects=[{"id": p} for p in ("p1", "p2", "p3")],
-        participations=[{"project": "p1", "organisations": ["c1", "c2", "i1", "x"]},
-                        {"project": "p2", "organisations": ["c1", "i1", "i2"]},
-                        {"project": "p3", "organisations": ["c1", "i1"]}],
+        participations=[
+            {"project": "p1", "organisations": ["c1", "c2", "i1", "x"]},
+            {"project": "p2", "organisations": ["c1", "i1", "i2"]},
+            {"project": "p3", "organisations": ["c1", "i1"]},
+        ],
     )
 
 
@@ -42,12 +44,23 @@ def test_two_sector_toy_exact_matrix():
     assert c.links.tolist() == [[1, 2], [2, 0]]
     d = sector_matrix(p, "division", "projects")
     assert d.sectors == ["20", "62"] and d.links.tolist() == [[1, 5], [5, 1]]
-    assert sector_links(m) == [{"sector_a": "C", "sector_b": "J", "links": 5, "via": "projects",
-                                "level": "section", "label_a": nace.label("C"),
-                                "label_b": nace.label("J")}]
+    assert sector_links(m) == [
+        {
+            "sector_a": "C",
+            "sector_b": "J",
+            "links": 5,
+            "via": "projects",
+            "level": "section",
+            "label_a": nace.label("C"),
+            "label_b": nace.label("J"),
+        }
+    ]
     everything = sector_links(m, cross_only=False)
     assert [(r["sector_a"], r["sector_b"], r["links"]) for r in everything] == [
-        ("C", "J", 5), ("C", "C", 1), ("J", "J", 1)]
+        ("C", "J", 5),
+        ("C", "C", 1),
+        ("J", "J", 1),
+    ]
 
 
 def test_cluster_cross_sector_share():
@@ -61,11 +74,12 @@ def test_matches_pair_counting_on_random_data():
     rnd = random.Random(8)
     codes = ["01.1", "20.1", "21.2", "46.3", "62.0", "72.1", None]
     orgs = [{"id": f"o{i:02d}", "nace": rnd.choice(codes)} for i in range(40)]
-    projects = {f"p{k}": rnd.sample([o["id"] for o in orgs], rnd.randint(1, 8))
-                for k in range(30)}
-    p = from_rows(orgs, projects=[{"id": k} for k in projects],
-                  participations=[{"project": k, "organisations": v}
-                                  for k, v in projects.items()])
+    projects = {f"p{k}": rnd.sample([o["id"] for o in orgs], rnd.randint(1, 8)) for k in range(30)}
+    p = from_rows(
+        orgs,
+        projects=[{"id": k} for k in projects],
+        participations=[{"project": k, "organisations": v} for k, v in projects.items()],
+    )
     sector = {o["id"]: nace.section_of(o["nace"]) for o in orgs}
     expected: Counter = Counter()
     for members in projects.values():

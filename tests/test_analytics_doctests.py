@@ -7,9 +7,16 @@ import importlib
 
 import pytest
 
-MODULES = ["analytics.nace", "analytics.projection", "analytics.network", "analytics.brandes",
-           "analytics.centrality", "analytics.overlap", "analytics.cross_sector",
-           "analytics.helix"]
+MODULES = [
+    "analytics.nace",
+    "analytics.projection",
+    "analytics.network",
+    "analytics.brandes",
+    "analytics.centrality",
+    "analytics.overlap",
+    "analytics.cross_sector",
+    "analytics.helix",
+]
 
 
 @pytest.mark.parametrize("name", MODULES)

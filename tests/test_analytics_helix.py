@@ -31,8 +31,13 @@ def tiny():
 def test_cluster_helix_shares():
     x, y = helix_mix(tiny(), "clusters")
     assert x["id"] == "X" and x["members"] == 8
-    assert (x["firm"], x["knowledge_institution"], x["government"], x["federation"],
-            x["other"]) == (4, 1, 1, 1, 1)
+    assert (
+        x["firm"],
+        x["knowledge_institution"],
+        x["government"],
+        x["federation"],
+        x["other"],
+    ) == (4, 1, 1, 1, 1)
     assert x["helix_firm"] == 0.5 and x["helix_other"] == 0.125
     assert (x["smes"], x["firms_with_size"]) == (2, 3)
     assert x["sme_share"] == pytest.approx(2 / 3)

@@ -45,15 +45,24 @@ def test_only_pairs_with_shared_members_and_nested_cluster():
 
 def test_sector_and_theme_overlap():
     p = from_rows(
-        orgs=[{"id": "a", "nace": "20.1"}, {"id": "b", "nace": "62.0"},
-              {"id": "c", "nace": "20.5"}, {"id": "d"}],
+        orgs=[
+            {"id": "a", "nace": "20.1"},
+            {"id": "b", "nace": "62.0"},
+            {"id": "c", "nace": "20.5"},
+            {"id": "d"},
+        ],
         clusters=[{"id": "X"}, {"id": "Y"}],
         memberships=[{"organisation": o, "cluster": "X"} for o in "ab"]
         + [{"organisation": o, "cluster": "Y"} for o in "bcd"],
-        projects=[{"id": "p1", "themes": ["ai", "health"]}, {"id": "p2", "themes": ["ai"]},
-                  {"id": "p3", "themes": ["food"]}],
-        participations=[{"project": "p1", "organisation": "a"},
-                        {"project": "p2", "organisation": "c"}],
+        projects=[
+            {"id": "p1", "themes": ["ai", "health"]},
+            {"id": "p2", "themes": ["ai"]},
+            {"id": "p3", "themes": ["food"]},
+        ],
+        participations=[
+            {"project": "p1", "organisation": "a"},
+            {"project": "p2", "organisation": "c"},
+        ],
         cluster_participations=[{"cluster": "Y", "project": "p3"}],
     )
     ov = cluster_overlap(p)
@@ -65,8 +74,10 @@ def test_sector_and_theme_overlap():
 
 def test_agrees_with_networkx_on_random_memberships():
     rnd = random.Random(5)
-    members = {f"C{k:02d}": "".join(rnd.sample("abcdefghijklmnopqrstuvwxyz", rnd.randint(1, 12)))
-               for k in range(15)}
+    members = {
+        f"C{k:02d}": "".join(rnd.sample("abcdefghijklmnopqrstuvwxyz", rnd.randint(1, 12)))
+        for k in range(15)
+    }
     p = landscape(members)
     ov = cluster_overlap(p)
     g = nx.Graph()
@@ -86,12 +97,16 @@ def test_brokers_ranked_by_clusters_then_projects():
     p = from_rows(
         orgs=[{"id": x} for x in "abcd"],
         clusters=[{"id": c} for c in "XYZ"],
-        memberships=[{"organisation": o, "cluster": c}
-                     for o, cs in {"a": "XY", "b": "XYZ", "c": "XZ", "d": "X"}.items()
-                     for c in cs],
+        memberships=[
+            {"organisation": o, "cluster": c}
+            for o, cs in {"a": "XY", "b": "XYZ", "c": "XZ", "d": "X"}.items()
+            for c in cs
+        ],
         projects=[{"id": "p1"}, {"id": "p2"}],
-        participations=[{"project": "p1", "organisations": ["c"]},
-                        {"project": "p2", "organisations": ["c", "a"]}],
+        participations=[
+            {"project": "p1", "organisations": ["c"]},
+            {"project": "p2", "organisations": ["c", "a"]},
+        ],
     )
     ranked = brokers(p)
     assert [r["id"] for r in ranked] == ["b", "c", "a"]

@@ -13,11 +13,15 @@ def test_sorted_ids_dedup_and_grouped_rows():
     p = from_rows(
         orgs=[{"id": "b", "kind": "FIRM", "size": "SME"}, {"id": "a", "kind": None}],
         clusters=[{"id": "Y"}, {"id": "X", "type": "ibn"}],
-        memberships=[{"cluster": "Y", "organisations": ["b", "a", "b"]},
-                     {"organisation": "a", "cluster": "X"}],
+        memberships=[
+            {"cluster": "Y", "organisations": ["b", "a", "b"]},
+            {"organisation": "a", "cluster": "X"},
+        ],
         projects=[{"id": "p", "year": "2020", "themes": "ai|health| ai"}],
-        participations=[{"project": "p", "organisation": "a"},
-                        {"project": "p", "organisations": ["a", "b"]}],
+        participations=[
+            {"project": "p", "organisation": "a"},
+            {"project": "p", "organisations": ["a", "b"]},
+        ],
         cluster_participations=[{"cluster": "X", "project": "p"}],
     )
     assert p.org_ids == ["a", "b"] and p.cluster_ids == ["X", "Y"]
@@ -33,8 +37,11 @@ def test_sorted_ids_dedup_and_grouped_rows():
 
 def test_unknown_reference_raises():
     with pytest.raises(ValueError, match="unknown organisation id 'zz'"):
-        from_rows(orgs=[{"id": "a"}], clusters=[{"id": "X"}],
-                  memberships=[{"organisation": "zz", "cluster": "X"}])
+        from_rows(
+            orgs=[{"id": "a"}],
+            clusters=[{"id": "X"}],
+            memberships=[{"organisation": "zz", "cluster": "X"}],
+        )
 
 
 def test_nace_levels():
@@ -43,8 +50,14 @@ def test_nace_levels():
     assert nace.section_of("C") == "C" and nace.division_of("C") is None
     assert nace.division_of("04") is None  # not a NACE Rev. 2 division
     assert nace.label("62").startswith("Computer programming")
-    p = from_rows(orgs=[{"id": "a", "nace": "20.1"}, {"id": "b", "nace": "62"},
-                        {"id": "c"}, {"id": "d", "nace": "72.19"}])
+    p = from_rows(
+        orgs=[
+            {"id": "a", "nace": "20.1"},
+            {"id": "b", "nace": "62"},
+            {"id": "c"},
+            {"id": "d", "nace": "72.19"},
+        ]
+    )
     names, idx = p.sectors("section")
     assert names == ["C", "J", "M"] and idx.tolist() == [0, 1, -1, 2]
     names, idx = p.sectors("division")

@@ -15,10 +15,15 @@ from analytics.runs import run_all
 
 CYPHER = Path(__file__).resolve().parents[1] / "graph" / "cypher"
 
-ORGS = [{"id": o, "name": o.upper(), "kind": k, "size": s, "nace": n, "synthetic": False}
-        for o, k, s, n in [("a", "firm", "sme", "20.1"), ("b", "firm", "large", "62.0"),
-                           ("c", "knowledge_institution", None, "72.1"),
-                           ("d", "firm", "sme", "20.3")]]
+ORGS = [
+    {"id": o, "name": o.upper(), "kind": k, "size": s, "nace": n, "synthetic": False}
+    for o, k, s, n in [
+        ("a", "firm", "sme", "20.1"),
+        ("b", "firm", "large", "62.0"),
+        ("c", "knowledge_institution", None, "72.1"),
+        ("d", "firm", "sme", "20.3"),
+    ]
+]
 
 
 class FakeDb:
@@ -27,16 +32,22 @@ class FakeDb:
     def __init__(self) -> None:
         self.rows = {
             "analytics_read_organisations": ORGS,
-            "analytics_read_clusters": [{"id": "X", "name": "Cluster X", "type": "spearhead"},
-                                        {"id": "Y", "name": "Cluster Y", "type": "ibn"}],
-            "analytics_read_memberships": [{"cluster": "X", "organisations": ["a", "b", "c"]},
-                                           {"cluster": "Y", "organisations": ["b", "c", "d"]}],
-            "analytics_read_projects": [{"id": "p1", "year": 2020, "theme_property": ["ai"],
-                                         "theme_names": ["health"]},
-                                        {"id": "p2", "year": None, "theme_property": "food",
-                                         "theme_names": []}],
-            "analytics_read_participations": [{"project": "p1", "organisations": ["a", "d"]},
-                                              {"project": "p2", "organisations": ["b", "c"]}],
+            "analytics_read_clusters": [
+                {"id": "X", "name": "Cluster X", "type": "spearhead"},
+                {"id": "Y", "name": "Cluster Y", "type": "ibn"},
+            ],
+            "analytics_read_memberships": [
+                {"cluster": "X", "organisations": ["a", "b", "c"]},
+                {"cluster": "Y", "organisations": ["b", "c", "d"]},
+            ],
+            "analytics_read_projects": [
+                {"id": "p1", "year": 2020, "theme_property": ["ai"], "theme_names": ["health"]},
+                {"id": "p2", "year": None, "theme_property": "food", "theme_names": []},
+            ],
+            "analytics_read_participations": [
+                {"project": "p1", "organisations": ["a", "d"]},
+                {"project": "p2", "organisations": ["b", "c"]},
+            ],
             "analytics_read_cluster_participations": [{"cluster": "Y", "project": "p2"}],
         }
         self.writes: list[tuple[str, dict[str, Any]]] = []
@@ -99,19 +110,36 @@ def test_run_all_writes_everything_under_one_run():
     assert names.count("analytics_delete_stale_sector_links") == 4  # 2 levels x 2 vias
     [(_, rows, params)] = db.batch("analytics_merge_overlaps")
     assert params["run_id"] == run_id
-    assert rows == [{"a": "X", "b": "Y", "shared": 2, "jaccard": 0.5,
-                     "overlap_coefficient": pytest.approx(2 / 3), "shared_ids": ["b", "c"],
-                     "sector_jaccard": 1.0,
-                     "theme_jaccard": 1.0}]
+    assert rows == [
+        {
+            "a": "X",
+            "b": "Y",
+            "shared": 2,
+            "jaccard": 0.5,
+            "overlap_coefficient": pytest.approx(2 / 3),
+            "shared_ids": ["b", "c"],
+            "sector_jaccard": 1.0,
+            "theme_jaccard": 1.0,
+        }
+    ]
     [(_, rows, params)] = db.batch("analytics_set_centrality")
     assert params["view"] == "both" and params["run_id"] == run_id
     assert [r["id"] for r in rows] == ["a", "b", "c", "d"]
-    assert set(rows[0]) == {"id", "degree", "weighted_degree", "betweenness", "betweenness_se",
-                            "pagerank"}
+    assert set(rows[0]) == {
+        "id",
+        "degree",
+        "weighted_degree",
+        "betweenness",
+        "betweenness_se",
+        "pagerank",
+    }
     links = db.batch("analytics_merge_sector_links")
     assert {(p["level"], p["via"]) for _, _, p in links} == {
-        ("section", "projects"), ("section", "clusters"), ("division", "projects"),
-        ("division", "clusters")}
+        ("section", "projects"),
+        ("section", "clusters"),
+        ("division", "projects"),
+        ("division", "clusters"),
+    }
     [(_, rows, _)] = db.batch("analytics_set_cluster_helix")
     assert rows[0]["id"] == "X" and rows[0]["sme_share"] == 0.5
     assert len(db.batch("analytics_set_project_helix")[0][1]) == 2
@@ -158,8 +186,13 @@ def test_cli_json_outputs(cli):
     brokers = json.loads(cli("brokers", "--format", "json").stdout)
     assert [b["id"] for b in brokers] == ["b", "c"]
     summary = json.loads(cli("all", "--format", "json").stdout)
-    assert [s["analysis"] for s in summary] == ["read projection", "overlap", "centrality",
-                                                "cross-sector", "helix"]
+    assert [s["analysis"] for s in summary] == [
+        "read projection",
+        "overlap",
+        "centrality",
+        "cross-sector",
+        "helix",
+    ]
     assert cli.db.batch("analytics_set_centrality")
 
 

@@ -19,8 +19,7 @@ from .test_api_graph import ROLES, Service, service_fixture, service_settings  #
 pytestmark = pytest.mark.live
 
 CALL = {"themes": ["hydrogen"], "clusters": ["S2"]}
-CSV = [("files", ("memberships.csv", "organisation_id,cluster_id,since,until,role\n",
-                  "text/csv"))]
+CSV = [("files", ("memberships.csv", "organisation_id,cluster_id,since,until,role\n", "text/csv"))]
 # (method, path, least role, request keywords): every endpoint of the API.
 ENDPOINTS = [
     ("GET", "/me", "viewer", {}),
@@ -49,39 +48,64 @@ ENDPOINTS = [
     ("POST", "/cypher", "analyst", {"json": {"query": "RETURN 1 AS one"}}),
     ("GET", "/queries", "analyst", {}),
     ("GET", "/queries/members_by_province", "analyst", {}),
-    ("POST", "/queries/members_by_province", "analyst",
-     {"json": {"parameters": {"cluster": "S1"}}}),
+    (
+        "POST",
+        "/queries/members_by_province",
+        "analyst",
+        {"json": {"parameters": {"cluster": "S1"}}},
+    ),
     ("POST", "/ingest?dry_run=true", "admin", {"files": CSV}),
 ]
-PAGES = [("/", "viewer"), ("/ui/clusters/S1", "viewer"), ("/ui/overlaps", "viewer"),
-         ("/ui/maps", "viewer"), ("/ui/partners", "manager"),
-         ("/ui/organisations/F1", "manager"), ("/ui/cypher", "analyst")]
+PAGES = [
+    ("/", "viewer"),
+    ("/ui/clusters/S1", "viewer"),
+    ("/ui/overlaps", "viewer"),
+    ("/ui/maps", "viewer"),
+    ("/ui/partners", "manager"),
+    ("/ui/organisations/F1", "manager"),
+    ("/ui/cypher", "analyst"),
+]
 
 
 def test_every_route_is_in_the_role_table(service: Service):
     """A new endpoint must be added to ENDPOINTS (and so get its access tests)."""
-    routes = {(m, r.path) for r in service.app.routes
-              for m in getattr(r, "methods", ()) or () if m in ("GET", "POST")}
-    api = {(m, p) for m, p in routes if not p.startswith(("/ui", "/docs", "/redoc", "/openapi"))
-           and p not in ("/", "/health", "/static")}
+    routes = {
+        (m, r.path)
+        for r in service.app.routes
+        for m in getattr(r, "methods", ()) or ()
+        if m in ("GET", "POST")
+    }
+    api = {
+        (m, p)
+        for m, p in routes
+        if not p.startswith(("/ui", "/docs", "/redoc", "/openapi"))
+        and p not in ("/", "/health", "/static")
+    }
     listed = {(m, p.split("?")[0]) for m, p, *_ in ENDPOINTS}
-    templated = {"/clusters/{cluster_id}": "/clusters/S1",
-                 "/clusters/{cluster_id}/members": "/clusters/S1/members",
-                 "/clusters/{cluster_id}/projects": "/clusters/S1/projects",
-                 "/clusters/{cluster_id}/overlaps": "/clusters/S1/overlaps",
-                 "/clusters/{cluster_id}/central": "/clusters/S1/central",
-                 "/organisations/{org_id}": "/organisations/F1",
-                 "/organisations/{org_id}/projects": "/organisations/F1/projects",
-                 "/maps/cluster/{cluster_id}": "/maps/cluster/S1",
-                 "/queries/{name}": "/queries/members_by_province",
-                 "/match/saved/{match_id}": None, "/match/saved/{match_id}/csv": None}
-    missing = {(m, p) for m, p in api
-               if (m, templated.get(p, p)) not in listed and templated.get(p, p) is not None}
+    templated = {
+        "/clusters/{cluster_id}": "/clusters/S1",
+        "/clusters/{cluster_id}/members": "/clusters/S1/members",
+        "/clusters/{cluster_id}/projects": "/clusters/S1/projects",
+        "/clusters/{cluster_id}/overlaps": "/clusters/S1/overlaps",
+        "/clusters/{cluster_id}/central": "/clusters/S1/central",
+        "/organisations/{org_id}": "/organisations/F1",
+        "/organisations/{org_id}/projects": "/organisations/F1/projects",
+        "/maps/cluster/{cluster_id}": "/maps/cluster/S1",
+        "/queries/{name}": "/queries/members_by_province",
+        "/match/saved/{match_id}": None,
+        "/match/saved/{match_id}/csv": None,
+    }
+    missing = {
+        (m, p)
+        for m, p in api
+        if (m, templated.get(p, p)) not in listed and templated.get(p, p) is not None
+    }
     assert not missing
 
 
-@pytest.mark.parametrize("method, path, least, kw", ENDPOINTS,
-                         ids=[f"{m} {p}" for m, p, *_ in ENDPOINTS])
+@pytest.mark.parametrize(
+    "method, path, least, kw", ENDPOINTS, ids=[f"{m} {p}" for m, p, *_ in ENDPOINTS]
+)
 def test_roles(service: Service, method, path, least, kw):
     r = service.client.request(method, path, **kw)
     assert r.status_code == 401, r.text
@@ -180,8 +204,11 @@ def test_login_form_sets_a_private_cookie(service: Service):
     c = service.client
     r = c.post("/ui/login", data={"key": "ig_nope_nope", "next": "/ui/overlaps"})
     assert r.status_code == 401 and "unknown or revoked" in r.text
-    r = c.post("/ui/login", data={"key": service.keys["viewer"], "next": "/ui/overlaps"},
-               follow_redirects=False)
+    r = c.post(
+        "/ui/login",
+        data={"key": service.keys["viewer"], "next": "/ui/overlaps"},
+        follow_redirects=False,
+    )
     assert r.status_code == 303 and r.headers["location"] == "/ui/overlaps"
     cookie = r.headers["set-cookie"]
     assert cookie.startswith(f"{COOKIE}=") and "HttpOnly" in cookie
@@ -189,8 +216,11 @@ def test_login_form_sets_a_private_cookie(service: Service):
     assert c.get("/ui/overlaps").status_code == 200  # the client keeps the cookie
     assert c.get("/clusters").status_code == 200
     assert c.get("/ui/partners").status_code == 403  # a viewer's cookie
-    r = c.post("/ui/login", data={"key": service.keys["viewer"], "next": "//evil.example/"},
-               follow_redirects=False)
+    r = c.post(
+        "/ui/login",
+        data={"key": service.keys["viewer"], "next": "//evil.example/"},
+        follow_redirects=False,
+    )
     assert r.headers["location"] == "/"
     c.post("/ui/logout", follow_redirects=False)
     c.cookies.clear()
@@ -208,7 +238,10 @@ def test_cli_keys_create_list_revoke(cli_env, db, tmp_path):
     settings = service_settings(cli_env["INNOGRAPH_HOME"])
     with TestClient(create_app(settings, db=db)) as client:
         assert client.get("/me", headers={"X-API-Key": key}).json() == {
-            "key_id": key_id, "name": "Ann", "role": "analyst"}
+            "key_id": key_id,
+            "name": "Ann",
+            "role": "analyst",
+        }
         run_cli(["keys", "revoke", key_id], cli_env, check=True)
         assert client.get("/me", headers={"X-API-Key": key}).status_code == 401
     bad = run_cli(["keys", "create", "--role", "root"], cli_env)

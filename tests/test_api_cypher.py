@@ -64,19 +64,25 @@ def test_cypher_refuses_writes_and_schema_changes(service: Service, query):
 
 def test_refusal_message_is_clear(service: Service):
     r = service.post("/cypher", role="analyst", json={"query": "CREATE (n)"})
-    assert r.json()["detail"] == ("Refused: this query writes; only read-only queries are "
-                                  "allowed here.")
+    assert r.json()["detail"] == (
+        "Refused: this query writes; only read-only queries are allowed here."
+    )
     r = service.post("/cypher", role="analyst", json={"query": "DROP INDEX organisation_names"})
     assert "administration or schema command" in r.json()["detail"]
 
 
 def test_cypher_reads_in_three_formats(service: Service):
-    body = {"query": "MATCH (c:Cluster {type: $type}) RETURN c.id AS id, c.name AS name "
-                     "ORDER BY id", "parameters": {"type": "ibn"}}
+    body = {
+        "query": "MATCH (c:Cluster {type: $type}) RETURN c.id AS id, c.name AS name ORDER BY id",
+        "parameters": {"type": "ibn"},
+    }
     r = service.post("/cypher", role="analyst", json=body)
-    assert r.json() == {"columns": ["id", "name"], "truncated": False, "row_limit": 10_000,
-                        "rows": [{"id": "I1", "name": "Power-to-Gas"},
-                                 {"id": "I2", "name": "Composieten"}]}
+    assert r.json() == {
+        "columns": ["id", "name"],
+        "truncated": False,
+        "row_limit": 10_000,
+        "rows": [{"id": "I1", "name": "Power-to-Gas"}, {"id": "I2", "name": "Composieten"}],
+    }
     r = service.post("/cypher", role="analyst", json={**body, "format": "csv"})
     assert r.headers["content-type"].startswith("text/csv")
     assert r.text == "id,name\nI1,Power-to-Gas\nI2,Composieten\n"
@@ -86,8 +92,13 @@ def test_cypher_reads_in_three_formats(service: Service):
 
 
 def test_cypher_values_are_plain_json(service: Service):
-    r = service.post("/cypher", role="analyst", json={
-        "query": "MATCH (o:Organisation {id: 'F1'}) RETURN o, o.loaded_at AS at, [1, 2] AS xs"})
+    r = service.post(
+        "/cypher",
+        role="analyst",
+        json={
+            "query": "MATCH (o:Organisation {id: 'F1'}) RETURN o, o.loaded_at AS at, [1, 2] AS xs"
+        },
+    )
     row = r.json()["rows"][0]
     assert row["o"]["name"] == "Alpha Chemicals NV" and isinstance(row["at"], str)
     assert row["xs"] == [1, 2]
@@ -96,8 +107,9 @@ def test_cypher_values_are_plain_json(service: Service):
 def test_cypher_bad_input(service: Service):
     r = service.post("/cypher", role="analyst", json={"query": "MATCH (n RETURN n"})
     assert r.status_code == 400 and "cannot parse" in r.json()["detail"]
-    r = service.post("/cypher", role="analyst", json={"query": "RETURN $x",
-                                                      "parameters": {"x": 2**70}})
+    r = service.post(
+        "/cypher", role="analyst", json={"query": "RETURN $x", "parameters": {"x": 2**70}}
+    )
     assert r.status_code == 422
     assert service.post("/cypher", role="analyst", json={"query": ""}).status_code == 422
     assert service.post("/cypher", role="analyst", json={}).status_code == 422
@@ -107,13 +119,17 @@ def test_cypher_bad_input(service: Service):
 
 def test_cypher_row_limit_and_timeout_from_settings(db, tmp_path):
     build_graph(db)
-    settings = ServiceSettings(INNOGRAPH_HOME=str(tmp_path), INNOGRAPH_CYPHER_ROW_LIMIT=3,
-                               INNOGRAPH_CYPHER_TIMEOUT=1)
+    settings = ServiceSettings(
+        INNOGRAPH_HOME=str(tmp_path), INNOGRAPH_CYPHER_ROW_LIMIT=3, INNOGRAPH_CYPHER_TIMEOUT=1
+    )
     app = create_app(settings, db=db)
     key = app.state.keys.create("analyst")[1]
     with TestClient(app) as client:
-        r = client.post("/cypher", headers={"X-API-Key": key},
-                        json={"query": "MATCH (o:Organisation) RETURN o.id AS id ORDER BY id"})
+        r = client.post(
+            "/cypher",
+            headers={"X-API-Key": key},
+            json={"query": "MATCH (o:Organisation) RETURN o.id AS id ORDER BY id"},
+        )
         assert r.json()["rows"] == [{"id": "E1"}, {"id": "F1"}, {"id": "F2"}]
         assert r.json()["truncated"] and r.json()["row_limit"] == 3
         slow = "UNWIND range(1, 2000000000) AS x WITH x WHERE x % 7 = 1 RETURN count(*) AS n"
@@ -122,9 +138,11 @@ def test_cypher_row_limit_and_timeout_from_settings(db, tmp_path):
 
 
 def test_cypher_page(service: Service):
-    r = service.post("/ui/cypher", role="analyst",
-                     data={"query": "MATCH (c:Cluster) RETURN c.name AS name ORDER BY name",
-                           "params": "{}"})
+    r = service.post(
+        "/ui/cypher",
+        role="analyst",
+        data={"query": "MATCH (c:Cluster) RETURN c.name AS name ORDER BY name", "params": "{}"},
+    )
     assert r.status_code == 200 and "Catalisti" in r.text and "5 rows" in r.text
     before = snapshot(service.db)
     r = service.post("/ui/cypher", role="analyst", data={"query": "CREATE (n)", "params": "{}"})
@@ -138,21 +156,35 @@ def test_cypher_page(service: Service):
 KNOWN = {
     "firms_bridging_two_clusters": ({"a": "S1", "b": "S2"}, ["id"], [["F1"]]),
     "bridging_firms": ({}, ["id", "clusters"], [["F2", 2], ["F5", 2], ["F1", 2], ["F4", 2]]),
-    "ibn_spearhead_overlap": ({}, ["ibn", "spearhead", "shared", "jaccard",
-                                   "overlap_coefficient"],
-                              [["I1", "S2", 2, 0.5, 1.0], ["I2", "S1", 1, 0.25, 1.0]]),
+    "ibn_spearhead_overlap": (
+        {},
+        ["ibn", "spearhead", "shared", "jaccard", "overlap_coefficient"],
+        [["I1", "S2", 2, 0.5, 1.0], ["I2", "S1", 1, 0.25, 1.0]],
+    ),
     "institutions_in_intercluster_projects": ({}, ["id", "projects"], [["K1", 2], ["K2", 1]]),
-    "cluster_cross_sector_ties": ({"cluster": "S1"}, ["sector_a", "sector_b", "ties"],
-                                  [["20", "85", 2], ["10", "85", 1]]),
+    "cluster_cross_sector_ties": (
+        {"cluster": "S1"},
+        ["sector_a", "sector_b", "ties"],
+        [["20", "85", 2], ["10", "85", 1]],
+    ),
     "members_without_projects": ({"cluster": "S1"}, ["id"], [["F4"], ["F6"]]),
-    "members_by_province": ({"cluster": "S1"}, ["province", "members"],
-                            [["BE-VBR", 2], ["BE-VAN", 1], ["BE-VLI", 1]]),
-    "clusters_of_organisation": ({"org": "E1"}, ["id", "relationship", "role"],
-                                 [["S1", "TIED_TO", "founder"]]),
+    "members_by_province": (
+        {"cluster": "S1"},
+        ["province", "members"],
+        [["BE-VBR", 2], ["BE-VAN", 1], ["BE-VLI", 1]],
+    ),
+    "clusters_of_organisation": (
+        {"org": "E1"},
+        ["id", "relationship", "role"],
+        [["S1", "TIED_TO", "founder"]],
+    ),
     "projects_of_theme": ({"theme": "HYDRO"}, ["id", "organisations"], [["P4", 2], ["P3", 2]]),
     "central_members": ({"cluster": "S3", "limit": 2}, ["id"], [["K1"], ["K2"]]),
-    "strongest_overlaps": ({"min_shared": 2}, ["a", "b", "shared"],
-                           [["I1", "S2", 2], ["S1", "S2", 2]]),
+    "strongest_overlaps": (
+        {"min_shared": 2},
+        ["a", "b", "shared"],
+        [["I1", "S2", 2], ["S1", "S2", 2]],
+    ),
 }
 
 
@@ -183,15 +215,22 @@ def test_library_listing_and_errors(service: Service):
     assert one["title"] == "Firms that bridge two clusters"
     assert [p["name"] for p in one["parameters"]] == ["a", "b"]
     assert one["parameters"][0]["example"] == "S1"
-    r = service.post("/queries/firms_bridging_two_clusters", role="analyst",
-                     json={"parameters": {"a": "S1"}})
+    r = service.post(
+        "/queries/firms_bridging_two_clusters", role="analyst", json={"parameters": {"a": "S1"}}
+    )
     assert r.status_code == 422 and "'b'" in r.json()["detail"]
-    r = service.post("/queries/members_by_province", role="analyst",
-                     json={"parameters": {"cluster": "S1", "evil": 1}})
+    r = service.post(
+        "/queries/members_by_province",
+        role="analyst",
+        json={"parameters": {"cluster": "S1", "evil": 1}},
+    )
     assert r.status_code == 422 and "'evil'" in r.json()["detail"]
     assert service.post("/queries/nope", role="analyst", json={}).status_code == 404
-    r = service.post("/queries/members_by_province", role="analyst",
-                     json={"parameters": {"cluster": "S1"}, "format": "csv"})
+    r = service.post(
+        "/queries/members_by_province",
+        role="analyst",
+        json={"parameters": {"cluster": "S1"}, "format": "csv"},
+    )
     assert r.text.splitlines()[0] == "province,members,firms"
 
 

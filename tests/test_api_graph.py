@@ -45,19 +45,49 @@ def enterprise_number(body: int) -> str:
 
 ORGS = {
     # id: name, kind, size, province, nace, description
-    "F1": ("Alpha Chemicals NV", "firm", "sme", "BE-VAN", "20.14",
-           "Speciality chemicals and battery recycling"),
+    "F1": (
+        "Alpha Chemicals NV",
+        "firm",
+        "sme",
+        "BE-VAN",
+        "20.14",
+        "Speciality chemicals and battery recycling",
+    ),
     "F2": ("Beta Energy BV", "firm", "large", "BE-VOV", "35.11", "Hydrogen and electricity"),
     "F3": ("Gamma Foods", "firm", "sme", "BE-VWV", "10.51", "Dairy and packaging"),
     "F4": ("Delta Materials", "firm", "sme", "BE-VLI", "22.21", "Composite materials"),
-    "F5": ("Epsilon Hydrogen", "firm", "sme", "BE-VAN", "20.11",
-           "Electrolysers and hydrogen storage"),
-    "F6": ("Zeta Recycling", "firm", "sme", "BE-VBR", "38.32",
-           "Battery recycling and metal recovery from batteries"),
-    "K1": ("KU Leuven", "knowledge_institution", None, "BE-VBR", "85.42",
-           "University: chemistry, energy, food"),
-    "K2": ("Ghent University", "knowledge_institution", None, "BE-VOV", "85.42",
-           "University: food science and hydrogen"),
+    "F5": (
+        "Epsilon Hydrogen",
+        "firm",
+        "sme",
+        "BE-VAN",
+        "20.11",
+        "Electrolysers and hydrogen storage",
+    ),
+    "F6": (
+        "Zeta Recycling",
+        "firm",
+        "sme",
+        "BE-VBR",
+        "38.32",
+        "Battery recycling and metal recovery from batteries",
+    ),
+    "K1": (
+        "KU Leuven",
+        "knowledge_institution",
+        None,
+        "BE-VBR",
+        "85.42",
+        "University: chemistry, energy, food",
+    ),
+    "K2": (
+        "Ghent University",
+        "knowledge_institution",
+        None,
+        "BE-VOV",
+        "85.42",
+        "University: food science and hydrogen",
+    ),
     "G1": ("VLAIO", "government", None, "BE-VBR", None, "Flanders Innovation & Entrepreneurship"),
     "E1": ("essenscia", "federation", None, "BE-VBR", None, "Federation of the chemical industry"),
 }
@@ -78,12 +108,33 @@ MEMBERS = {
 }
 PROJECTS = {
     # id: title, instrument, year, kind, themes, clusters, organisations
-    "P1": ("Battery recycling pilot", "ICON", 2021, "intercluster",
-           ["battery recycling", "circularity"], ["S1", "S2"], ["F1", "F5", "K1"]),
-    "P2": ("Bio-based food packaging", "COOCK", 2022, "intercluster",
-           ["bio-based packaging"], ["S1", "S3"], ["F3", "K1", "K2"]),
-    "P3": ("Hydrogen storage in salt caverns", "ICON", 2020, "icon", ["hydrogen"], [],
-           ["F2", "F5"]),
+    "P1": (
+        "Battery recycling pilot",
+        "ICON",
+        2021,
+        "intercluster",
+        ["battery recycling", "circularity"],
+        ["S1", "S2"],
+        ["F1", "F5", "K1"],
+    ),
+    "P2": (
+        "Bio-based food packaging",
+        "COOCK",
+        2022,
+        "intercluster",
+        ["bio-based packaging"],
+        ["S1", "S3"],
+        ["F3", "K1", "K2"],
+    ),
+    "P3": (
+        "Hydrogen storage in salt caverns",
+        "ICON",
+        2020,
+        "icon",
+        ["hydrogen"],
+        [],
+        ["F2", "F5"],
+    ),
     "P4": ("Green hydrogen valley", "ICON", 2023, "icon", ["hydrogen"], [], ["F2", "K2"]),
 }
 # Sources store dates as they come: a year as a number, a date as a Neo4j Date.
@@ -95,11 +146,24 @@ OVERLAPS = [
     ("S2", "S3", ["K1"], 1 / 6, 1 / 3),
     ("S1", "I2", ["F4"], 1 / 4, 1.0),
 ]
-PAGERANK = {"K1": 0.30, "F1": 0.20, "F5": 0.12, "F2": 0.10, "K2": 0.09, "F3": 0.07,
-            "F4": 0.05, "F6": 0.03}
-SECTORS = {"20": "Manufacture of chemicals", "35": "Electricity, gas, steam",
-           "10": "Manufacture of food products", "22": "Manufacture of rubber and plastic",
-           "38": "Waste collection, treatment and disposal", "85": "Education"}
+PAGERANK = {
+    "K1": 0.30,
+    "F1": 0.20,
+    "F5": 0.12,
+    "F2": 0.10,
+    "K2": 0.09,
+    "F3": 0.07,
+    "F4": 0.05,
+    "F6": 0.03,
+}
+SECTORS = {
+    "20": "Manufacture of chemicals",
+    "35": "Electricity, gas, steam",
+    "10": "Manufacture of food products",
+    "22": "Manufacture of rubber and plastic",
+    "38": "Waste collection, treatment and disposal",
+    "85": "Education",
+}
 
 
 def records() -> Records:
@@ -110,45 +174,133 @@ def records() -> Records:
     for prov in {o[3] for o in ORGS.values()}:
         node(Node("Region", prov, {"name": prov}, SRC))
     for oid, (name, kind, size, prov, nace, desc) in ORGS.items():
-        node(Node("Organisation", oid, {
-            "name": name, "kind": kind, "size": size, "province": prov, "nace": nace,
-            "description": desc, "enterprise_number": EN[oid], "country": "BE",
-            "pagerank": PAGERANK.get(oid), "degree": int(PAGERANK.get(oid, 0) * 20) or None,
-        }, SRC, oid))
+        node(
+            Node(
+                "Organisation",
+                oid,
+                {
+                    "name": name,
+                    "kind": kind,
+                    "size": size,
+                    "province": prov,
+                    "nace": nace,
+                    "description": desc,
+                    "enterprise_number": EN[oid],
+                    "country": "BE",
+                    "pagerank": PAGERANK.get(oid),
+                    "degree": int(PAGERANK.get(oid, 0) * 20) or None,
+                },
+                SRC,
+                oid,
+            )
+        )
         rel(Rel("LOCATED_IN", "Organisation", oid, "Region", prov, {}, SRC))
         if nace:
             rel(Rel("IN_SECTOR", "Organisation", oid, "Sector", nace[:2], {}, SRC))
     for cid, (name, ctype, domain) in CLUSTERS.items():
         node(Node("Cluster", cid, {"name": name, "type": ctype, "domain": domain}, SRC, cid))
         for oid in MEMBERS[cid]:
-            rel(Rel("MEMBER_OF", "Organisation", oid, "Cluster", cid, MEMBERSHIP.get(
-                (cid, oid), {"since": "2019-01-01", "role": "member"}), SRC, f"{cid}/{oid}"))
+            rel(
+                Rel(
+                    "MEMBER_OF",
+                    "Organisation",
+                    oid,
+                    "Cluster",
+                    cid,
+                    MEMBERSHIP.get((cid, oid), {"since": "2019-01-01", "role": "member"}),
+                    SRC,
+                    f"{cid}/{oid}",
+                )
+            )
     rel(Rel("LINKED_TO", "Cluster", "I1", "Cluster", "S2", {"relation": "parent"}, SRC))
     rel(Rel("LINKED_TO", "Cluster", "I2", "Cluster", "S1", {"relation": "parent"}, SRC))
     rel(Rel("TIED_TO", "Organisation", "E1", "Cluster", "S1", {"relation": "founder"}, SRC))
     for instrument in ("ICON", "COOCK"):
         node(Node("Instrument", instrument, {"name": instrument}, SRC))
     for pid, (title, instrument, year, kind, themes, clusters, orgs) in PROJECTS.items():
-        node(Node("Project", pid, {"title": title, "instrument": instrument, "year": year,
-                                   "kind": kind, "themes": themes}, SRC, pid))
+        node(
+            Node(
+                "Project",
+                pid,
+                {
+                    "title": title,
+                    "instrument": instrument,
+                    "year": year,
+                    "kind": kind,
+                    "themes": themes,
+                },
+                SRC,
+                pid,
+            )
+        )
         rel(Rel("FUNDED_BY", "Project", pid, "Instrument", instrument, {}, SRC))
         for theme in themes:
             node(Node("Theme", theme, {"name": theme}, SRC))
             rel(Rel("HAS_THEME", "Project", pid, "Theme", theme, {}, SRC))
         for cid in clusters:
-            rel(Rel("PARTICIPATES_IN", "Cluster", cid, "Project", pid,
-                    {"role": "partner", "status": "approved"}, SRC))
+            rel(
+                Rel(
+                    "PARTICIPATES_IN",
+                    "Cluster",
+                    cid,
+                    "Project",
+                    pid,
+                    {"role": "partner", "status": "approved"},
+                    SRC,
+                )
+            )
         for i, oid in enumerate(orgs):
-            rel(Rel("PARTICIPATES_IN", "Organisation", oid, "Project", pid,
-                    {"role": "coordinator" if i == 0 else "participant"}, SRC))
+            rel(
+                Rel(
+                    "PARTICIPATES_IN",
+                    "Organisation",
+                    oid,
+                    "Project",
+                    pid,
+                    {"role": "coordinator" if i == 0 else "participant"},
+                    SRC,
+                )
+            )
     for a, b, shared, jaccard, oc in OVERLAPS:
-        rel(Rel("OVERLAPS", "Cluster", a, "Cluster", b, {
-            "shared": len(shared), "jaccard": jaccard, "overlap_coefficient": oc,
-            "shared_ids": shared, "run_id": "test-run"}, SRC))
-    rel(Rel("SECTOR_LINK", "Sector", "20", "Sector", "35",
-            {"links": 3, "via": "projects", "level": "division"}, SRC))
-    rel(Rel("SECTOR_LINK", "Sector", "10", "Sector", "85",
-            {"links": 2, "via": "projects", "level": "division"}, SRC))
+        rel(
+            Rel(
+                "OVERLAPS",
+                "Cluster",
+                a,
+                "Cluster",
+                b,
+                {
+                    "shared": len(shared),
+                    "jaccard": jaccard,
+                    "overlap_coefficient": oc,
+                    "shared_ids": shared,
+                    "run_id": "test-run",
+                },
+                SRC,
+            )
+        )
+    rel(
+        Rel(
+            "SECTOR_LINK",
+            "Sector",
+            "20",
+            "Sector",
+            "35",
+            {"links": 3, "via": "projects", "level": "division"},
+            SRC,
+        )
+    )
+    rel(
+        Rel(
+            "SECTOR_LINK",
+            "Sector",
+            "10",
+            "Sector",
+            "85",
+            {"links": 2, "via": "projects", "level": "division"},
+            SRC,
+        )
+    )
     return r
 
 

@@ -32,8 +32,7 @@ def test_health_ok(service: Service):
 
 def test_health_503_when_neo4j_is_down(tmp_path):
     port = free_port()  # nothing listens there
-    settings = service_settings(tmp_path, NEO4J_URI=f"bolt://127.0.0.1:{port}",
-                                NEO4J_PASSWORD="x")
+    settings = service_settings(tmp_path, NEO4J_URI=f"bolt://127.0.0.1:{port}", NEO4J_PASSWORD="x")
     with TestClient(create_app(settings), raise_server_exceptions=False) as client:
         r = client.get("/health")
         assert r.status_code == 503
@@ -77,8 +76,14 @@ def test_clusters_list_paged_and_filtered(service: Service):
     page = ok(service.get("/clusters"))
     assert page["total"] == 5 and ids(page["items"]) == ["S1", "I2", "S3", "S2", "I1"]
     s1 = page["items"][0]
-    assert s1 == {"id": "S1", "name": "Catalisti", "type": "spearhead",
-                  "domain": "chemistry and plastics", "members": 4, "projects": 2}
+    assert s1 == {
+        "id": "S1",
+        "name": "Catalisti",
+        "type": "spearhead",
+        "domain": "chemistry and plastics",
+        "members": 4,
+        "projects": 2,
+    }
     page = ok(service.get("/clusters", params={"limit": 2, "offset": 1}))
     assert page["total"] == 5 and page["limit"] == 2 and page["offset"] == 1
     assert ids(page["items"]) == ["I2", "S3"]
@@ -90,17 +95,32 @@ def test_cluster_detail(service: Service):
     c = ok(service.get("/clusters/S2"))
     assert (c["name"], c["members"], c["projects"], c["firms"]) == ("Flux50", 4, 1, 3)
     assert c["sme_share"] == pytest.approx(2 / 3, abs=1e-3)
-    assert c["helix"] == [{"kind": "firm", "count": 3},
-                          {"kind": "knowledge_institution", "count": 1}]
-    assert c["linked"] == [{"id": "I1", "name": "Power-to-Gas", "type": "ibn",
-                            "relation": "parent", "direction": "from"}]
+    assert c["helix"] == [
+        {"kind": "firm", "count": 3},
+        {"kind": "knowledge_institution", "count": 1},
+    ]
+    assert c["linked"] == [
+        {
+            "id": "I1",
+            "name": "Power-to-Gas",
+            "type": "ibn",
+            "relation": "parent",
+            "direction": "from",
+        }
+    ]
     assert c["source"] == "test:api-graph"
 
 
 def test_unknown_cluster_is_404_with_the_id(service: Service):
-    for path in ("/clusters/NOPE", "/clusters/NOPE/members", "/clusters/NOPE/projects",
-                 "/clusters/NOPE/overlaps", "/clusters/NOPE/central", "/helix?cluster=NOPE",
-                 "/maps/cluster/NOPE"):
+    for path in (
+        "/clusters/NOPE",
+        "/clusters/NOPE/members",
+        "/clusters/NOPE/projects",
+        "/clusters/NOPE/overlaps",
+        "/clusters/NOPE/central",
+        "/helix?cluster=NOPE",
+        "/maps/cluster/NOPE",
+    ):
         r = service.get(path)
         assert r.status_code == 404, path
         assert "'NOPE'" in r.json()["detail"], path
@@ -109,8 +129,12 @@ def test_unknown_cluster_is_404_with_the_id(service: Service):
 def test_cluster_members_and_projects(service: Service):
     page = ok(service.get("/clusters/S1/members"))
     assert page["total"] == 4
-    assert [m["name"] for m in page["items"]] == ["Alpha Chemicals NV", "Delta Materials",
-                                                 "KU Leuven", "Zeta Recycling"]
+    assert [m["name"] for m in page["items"]] == [
+        "Alpha Chemicals NV",
+        "Delta Materials",
+        "KU Leuven",
+        "Zeta Recycling",
+    ]
     assert page["items"][0]["since"] == "2019-01-01"
     page = ok(service.get("/clusters/S1/members", params={"kind": "knowledge_institution"}))
     assert ids(page["items"]) == ["K1"]
@@ -192,11 +216,11 @@ def test_organisation_detail_and_projects(service: Service):
     o = ok(service.get("/organisations/F1"))
     assert o["name"] == "Alpha Chemicals NV" and o["enterprise_number"] == EN["F1"]
     assert ids(o["clusters"]) == ["S1", "S2"] and o["projects"] == 1
-    assert o["sectors"] == [{"id": "20", "level": "division",
-                             "label": "Manufacture of chemicals"}]
+    assert o["sectors"] == [{"id": "20", "level": "division", "label": "Manufacture of chemicals"}]
     e1 = ok(service.get("/organisations/E1"))
-    assert e1["ties"] == [{"id": "S1", "name": "Catalisti", "type": "spearhead",
-                           "relation": "founder"}]
+    assert e1["ties"] == [
+        {"id": "S1", "name": "Catalisti", "type": "spearhead", "relation": "founder"}
+    ]
     projects = ok(service.get("/organisations/F5/projects"))
     assert ids(projects["items"]) == ["P1", "P3"]
     r = service.get("/organisations/ORG:nobody")
@@ -222,11 +246,16 @@ def test_results_as_analytics_writes_them(service: Service):
     service.db.run_write("MATCH ()-[r:OVERLAPS|SECTOR_LINK]->() DELETE r")
     run_all(service.db)
     pairs = {(p["a"], p["b"]): p for p in ok(service.get("/overlaps"))["pairs"]}
-    assert {k: (p["shared"], round(p["jaccard"], 6), round(p["overlap_coefficient"], 6))
-            for k, p in pairs.items()} == {
-        ("S1", "S2"): (2, round(2 / 6, 6), 0.5), ("I1", "S2"): (2, 0.5, 1.0),
+    assert {
+        k: (p["shared"], round(p["jaccard"], 6), round(p["overlap_coefficient"], 6))
+        for k, p in pairs.items()
+    } == {
+        ("S1", "S2"): (2, round(2 / 6, 6), 0.5),
+        ("I1", "S2"): (2, 0.5, 1.0),
         ("S1", "S3"): (1, round(1 / 6, 6), round(1 / 3, 6)),
-        ("S2", "S3"): (1, round(1 / 6, 6), round(1 / 3, 6)), ("I2", "S1"): (1, 0.25, 1.0)}
+        ("S2", "S3"): (1, round(1 / 6, 6), round(1 / 3, 6)),
+        ("I2", "S1"): (1, 0.25, 1.0),
+    }
     assert [m["id"] for m in pairs[("S1", "S2")]["shared_members"]] == ["F1", "K1"]
     ranking = ok(service.get("/centrality"))
     assert ranking["total"] >= 8 and all(o["pagerank"] for o in ranking["items"])
@@ -255,13 +284,17 @@ def test_centrality_ranking(service: Service):
 def test_cross_sector_and_helix(service: Service):
     links = ok(service.get("/cross-sector"))
     assert [(x["sector_a"], x["sector_b"], x["links"]) for x in links] == [
-        ("20", "35", 3), ("10", "85", 2)]
+        ("20", "35", 3),
+        ("10", "85", 2),
+    ]
     assert links[0]["label_a"] == "Manufacture of chemicals"
     assert ok(service.get("/cross-sector", params={"level": "section"})) == []
     helix = ok(service.get("/helix"))
     s3 = next(h for h in helix if h["id"] == "S3")
-    assert s3["counts"] == [{"kind": "firm", "count": 1},
-                            {"kind": "knowledge_institution", "count": 2}]
+    assert s3["counts"] == [
+        {"kind": "firm", "count": 1},
+        {"kind": "knowledge_institution", "count": 2},
+    ]
     assert (s3["members"], s3["firms"], s3["smes"], s3["sme_share"]) == (3, 1, 1, 1.0)
     assert [h["id"] for h in ok(service.get("/helix", params={"cluster": "I1"}))] == ["I1"]
 
@@ -282,8 +315,14 @@ def test_partner_search_obvious_partner_first(service: Service):
 
 
 def test_call_matchmaking_and_saved_matches(service: Service):
-    body = {"text": "Hydrogen storage and valleys", "themes": ["hydrogen"],
-            "clusters": ["S2", "S3"], "instrument": "ICON", "consortia": 3, "save": True}
+    body = {
+        "text": "Hydrogen storage and valleys",
+        "themes": ["hydrogen"],
+        "clusters": ["S2", "S3"],
+        "instrument": "ICON",
+        "consortia": 3,
+        "save": True,
+    }
     r = ok(service.post("/match/call", json=body))
     assert r["candidates"] and r["consortia"]
     assert ids(r["candidates"])[0] == "F2"
@@ -309,13 +348,16 @@ def test_call_matchmaking_and_saved_matches(service: Service):
 
 
 # -- maps ----------------------------------------------------------------------------------------
-@pytest.mark.parametrize("path, expect", [
-    ("/maps/ecosystem", ["Catalisti", "Power-to-Gas", "essenscia"]),
-    ("/maps/overlap", ["Catalisti", "Flux50"]),
-    ("/maps/cluster/S1", ["Catalisti", "Alpha Chemicals NV"]),
-    ("/maps/match?org=F1&theme=hydrogen", ["Alpha Chemicals NV", "Beta Energy BV"]),
-    ("/maps/call?themes=hydrogen&clusters=S2", ["Beta Energy BV"]),
-])
+@pytest.mark.parametrize(
+    "path, expect",
+    [
+        ("/maps/ecosystem", ["Catalisti", "Power-to-Gas", "essenscia"]),
+        ("/maps/overlap", ["Catalisti", "Flux50"]),
+        ("/maps/cluster/S1", ["Catalisti", "Alpha Chemicals NV"]),
+        ("/maps/match?org=F1&theme=hydrogen", ["Alpha Chemicals NV", "Beta Energy BV"]),
+        ("/maps/call?themes=hydrogen&clusters=S2", ["Beta Energy BV"]),
+    ],
+)
 def test_maps_are_html_with_graph_data(service: Service, path, expect):
     r = service.get(path)
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
@@ -334,15 +376,18 @@ def test_cluster_map_for_a_viewer_shows_counts_not_names(service: Service):
 
 def test_map_list(service: Service):
     r = ok(service.get("/maps", role="viewer"))
-    assert {m["name"] for m in r["maps"]} == {"ecosystem", "overlap", "cluster", "match",
-                                              "call"}
+    assert {m["name"] for m in r["maps"]} == {"ecosystem", "overlap", "cluster", "match", "call"}
 
 
 # -- ingest --------------------------------------------------------------------------------------
-ORGS_CSV = ("id,name,kind,enterprise_number,nace,province,size,description\n"
-            "u1,Upload One BV,firm,0403.170.701,20.14,Antwerpen,sme,An uploaded firm\n")
-CLUSTERS_CSV = ("id,name,type,domain,parent_id,start_date,end_date\n"
-                "up,Upload Cluster,spearhead,uploads,,2020-01-01,\n")
+ORGS_CSV = (
+    "id,name,kind,enterprise_number,nace,province,size,description\n"
+    "u1,Upload One BV,firm,0403.170.701,20.14,Antwerpen,sme,An uploaded firm\n"
+)
+CLUSTERS_CSV = (
+    "id,name,type,domain,parent_id,start_date,end_date\n"
+    "up,Upload Cluster,spearhead,uploads,,2020-01-01,\n"
+)
 MEMBERS_CSV = "organisation_id,cluster_id,since,until,role\nu1,up,2021-01-01,,member\n"
 
 
@@ -361,9 +406,11 @@ def with_landscape(db) -> None:
 
 def test_ingest_upload_csvs(service: Service):
     with_landscape(service.db)
-    files = [("files", ("organisations.csv", ORGS_CSV, "text/csv")),
-             ("files", ("clusters.csv", CLUSTERS_CSV, "text/csv")),
-             ("files", ("memberships.csv", MEMBERS_CSV, "text/csv"))]
+    files = [
+        ("files", ("organisations.csv", ORGS_CSV, "text/csv")),
+        ("files", ("clusters.csv", CLUSTERS_CSV, "text/csv")),
+        ("files", ("memberships.csv", MEMBERS_CSV, "text/csv")),
+    ]
     before = data_counts(service.db)
     r = ok(service.post("/ingest", params={"dry_run": True}, files=files))
     assert r["dry_run"] and data_counts(service.db) == before
@@ -400,8 +447,13 @@ def test_cli_serve_runs_the_service(cli_env, db):
 
     port = free_port()
     exe = Path(sys.executable).with_name("innograph")
-    proc = subprocess.Popen([str(exe), "serve", "--port", str(port)], env=cli_env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [str(exe), "serve", "--port", str(port)],
+        env=cli_env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         deadline, r = time.monotonic() + 60, None
         while time.monotonic() < deadline:

@@ -24,8 +24,15 @@ from .test_api_graph import ROLES, build_graph, service_settings
 
 pytestmark = [pytest.mark.live, pytest.mark.browser]
 
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 # Resolves once the map's layout has settled (viz.render sets window.innograph.settled).
 SETTLED = "() => window.innograph && window.innograph.settled !== null"
 DRAWN = """() => {
@@ -55,8 +62,9 @@ def live(db, tmp_path):
     app = create_app(service_settings(tmp_path / "home"), db=db)
     keys = {role: app.state.keys.create(role, f"browser {role}")[1] for role in ROLES}
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning",
-                                           lifespan="on"))
+    server = uvicorn.Server(
+        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on")
+    )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30
@@ -75,8 +83,11 @@ def live(db, tmp_path):
 def browser():
     executable = shutil.which("chromium") or shutil.which("chromium-browser")
     if not executable:
-        pytest.fail("chromium is not installed: the browser tests need Debian's chromium "
-                    "(`make browser`, or `apt-get install chromium`).", pytrace=False)
+        pytest.fail(
+            "chromium is not installed: the browser tests need Debian's chromium "
+            "(`make browser`, or `apt-get install chromium`).",
+            pytrace=False,
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
@@ -90,8 +101,7 @@ def browser():
 @pytest.fixture
 def page(browser, live):
     """A page that may reach the live server only; ``page.blocked`` lists anything else."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900},
-                                  service_workers="block")
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
     origin = urlsplit(live.url).netloc
     blocked: list[str] = []
 
@@ -196,8 +206,7 @@ def test_cypher_page_runs_a_query_and_refuses_a_write(page, live):
     page.fill("#query", "MATCH (c:Cluster {type: 'ibn'}) RETURN c.name AS name ORDER BY name")
     page.click("#run")
     page.wait_for_load_state()
-    assert page.locator("#result tbody tr").all_inner_texts() == ["Composieten",
-                                                                  "Power-to-Gas"]
+    assert page.locator("#result tbody tr").all_inner_texts() == ["Composieten", "Power-to-Gas"]
     page.fill("#query", "MATCH (n) DETACH DELETE n")
     page.click("#run")
     page.wait_for_load_state()

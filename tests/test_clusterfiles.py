@@ -62,40 +62,79 @@ def problems_of(path: Path, **kw) -> list[Problem]:
 
 def shape(records) -> tuple[list, list]:
     """Records without their source ids (which name the file: .csv or the workbook's sheet)."""
-    return ([(n.label, n.id, n.props, n.ref) for n in records.nodes],
-            [(r.type, r.start_label, r.start_id, r.end_label, r.end_id, r.props, r.ref)
-             for r in records.rels])
+    return (
+        [(n.label, n.id, n.props, n.ref) for n in records.nodes],
+        [
+            (r.type, r.start_label, r.start_id, r.end_label, r.end_id, r.props, r.ref)
+            for r in records.rels
+        ],
+    )
 
 
 # -- the valid folder ------------------------------------------------------------------------------
 def test_valid_folder_records():
     records = load(MEMBERS)
     assert records.counts() == {
-        "Cluster": 1, "Organisation": 3, "Project": 2, "Instrument": 2, "Theme": 3, "Sector": 3,
-        "Region": 3, "LINKED_TO": 1, "IN_SECTOR": 3, "LOCATED_IN": 3, "FUNDED_BY": 2,
-        "HAS_THEME": 3, "MEMBER_OF": 4, "PARTICIPATES_IN": 5}
+        "Cluster": 1,
+        "Organisation": 3,
+        "Project": 2,
+        "Instrument": 2,
+        "Theme": 3,
+        "Sector": 3,
+        "Region": 3,
+        "LINKED_TO": 1,
+        "IN_SECTOR": 3,
+        "LOCATED_IN": 3,
+        "FUNDED_BY": 2,
+        "HAS_THEME": 3,
+        "MEMBER_OF": 4,
+        "PARTICIPATES_IN": 5,
+    }
     assert records.rejected == [] and records.problems == []
     nodes = {(n.label, n.id): n for n in records.nodes}
     alpha = nodes["Organisation", "BE1999999052"]
     assert alpha.props == {
-        "name": "Alpha Coatings BV", "name_key": "alpha coatings", "kind": "firm",
-        "country": "BE", "enterprise_number": "1999999052", "nace": "20.30",
-        "nace_bel": "20300", "province": "BE-VOV", "size": "sme", "description": "A test firm",
-        "external_ids": ["clusterfiles:members:o1"], "example": None}
+        "name": "Alpha Coatings BV",
+        "name_key": "alpha coatings",
+        "kind": "firm",
+        "country": "BE",
+        "enterprise_number": "1999999052",
+        "nace": "20.30",
+        "nace_bel": "20300",
+        "province": "BE-VOV",
+        "size": "sme",
+        "description": "A test firm",
+        "external_ids": ["clusterfiles:members:o1"],
+        "example": None,
+    }
     assert (alpha.source, alpha.ref) == ("clusterfiles:" + ORG, "line 2")
     assert nodes["Organisation", "BE1999999151"].props["description"] == "A test lab, with a comma"
     assert nodes["Organisation", "ORG:gamma parts"].props["province"] == "BE-VWV"
     assert nodes["Cluster", "test-ibn"].props == {
-        "name": "Test Network", "name_key": "test network", "type": "ibn", "domain": "coatings",
-        "start_date": "2022-03-01", "end_date": "2025-02-28", "example": None}
+        "name": "Test Network",
+        "name_key": "test network",
+        "type": "ibn",
+        "domain": "coatings",
+        "start_date": "2022-03-01",
+        "end_date": "2025-02-28",
+        "example": None,
+    }
     p1 = nodes["Project", "clusterfiles:members:p1"].props
     assert (p1["instrument"], p1["year"], p1["total_budget_eur"], p1["themes"], p1["kind"]) == (
-        "icon", 2023, 1250000.0, ["coatings", "circular economy"], "cluster_project")
+        "icon",
+        2023,
+        1250000.0,
+        ["coatings", "circular economy"],
+        "cluster_project",
+    )
     assert nodes["Project", "clusterfiles:members:p2"].props["total_budget_eur"] == 85000.5
     rels = {(r.type, r.start_id, r.end_id): r for r in records.rels}
     assert rels["LINKED_TO", "test-ibn", "catalisti"].props == {"relation": "parent"}
     assert rels["MEMBER_OF", "BE1999999052", "test-ibn"].props == {
-        "since": "2022-03-01", "until": None, "role": "founding member"}
+        "since": "2022-03-01",
+        "until": None,
+        "role": "founding member",
+    }
     assert rels["MEMBER_OF", "BE1999999052", "test-ibn"].ref == "line 3"
     assert rels["MEMBER_OF", "ORG:gamma parts", "sim"].props["until"] == "2023-12-31"
     assert rels["PARTICIPATES_IN", "test-ibn", "clusterfiles:members:p1"].start_label == "Cluster"
@@ -105,7 +144,8 @@ def test_valid_folder_records():
     assert ("FUNDED_BY", "clusterfiles:members:p2", "feasibility") in rels
     assert ("HAS_THEME", "clusterfiles:members:p1", "theme-circular-economy") in rels
     assert [s.id for s in records.sources] == [
-        "clusterfiles:" + f for f in (ORG, CLU, MEM, PRO, PAR)] + ["nace:rev2", "iso-3166-2:BE"]
+        "clusterfiles:" + f for f in (ORG, CLU, MEM, PRO, PAR)
+    ] + ["nace:rev2", "iso-3166-2:BE"]
     assert all(s.kind == "cluster_files" for s in records.sources[:5])
 
 
@@ -128,12 +168,12 @@ def test_xlsx_gives_the_same_records(tmp_path):
     book = Workbook()
     book.remove(book.active)
     for path in sorted(MEMBERS.glob("*.csv")):
-        sheet = book.create_sheet(path.stem.upper())     # sheet names are case-insensitive
+        sheet = book.create_sheet(path.stem.upper())  # sheet names are case-insensitive
         with open(path, encoding="utf-8", newline="") as f:
             for i, row in enumerate(csv.reader(f)):
                 cells: list = list(row)
                 if path.stem == "projects" and i:
-                    cells[3] = int(cells[3])                            # a number cell
+                    cells[3] = int(cells[3])  # a number cell
                     cells[4] = float(cells[4].replace(",", "."))
                 sheet.append(cells)
     book.save(tmp_path / "members.xlsx")
@@ -159,23 +199,33 @@ def test_the_example_folder_and_workbook():
 # -- malformed inputs: exact problems, nothing built ----------------------------------------------
 def test_wrong_checksum(tmp_path):
     folder = variant(tmp_path, organisations=edit("organisations", "1999.999.052", "1999.999.053"))
-    assert problems_of(folder) == [Problem(
-        ORG, 2, "enterprise_number",
-        "'1999.999.053' fails the mod-97 check (expected check digits 52)")]
+    assert problems_of(folder) == [
+        Problem(
+            ORG,
+            2,
+            "enterprise_number",
+            "'1999.999.053' fails the mod-97 check (expected check digits 52)",
+        )
+    ]
 
 
 def test_missing_column(tmp_path):
-    text = "\n".join(",".join(line.split(",")[:2] + line.split(",")[3:]) for line in
-                     (MEMBERS / "organisations.csv").read_text().splitlines())
+    text = "\n".join(
+        ",".join(line.split(",")[:2] + line.split(",")[3:])
+        for line in (MEMBERS / "organisations.csv").read_text().splitlines()
+    )
     folder = variant(tmp_path, organisations=text)
     # the rows that name o1..o3 fail because of it: not listed as problems of their own
     assert problems_of(folder) == [Problem(ORG, 1, "kind", "missing column 'kind'")]
 
 
 def test_bad_dates(tmp_path):
-    folder = variant(tmp_path, memberships=edit(
-        "memberships", "o1,test-ibn,01/03/2022", "o1,test-ibn,2022-02-30").replace(
-        "2023-12-31", "31-12-2023"))
+    folder = variant(
+        tmp_path,
+        memberships=edit("memberships", "o1,test-ibn,01/03/2022", "o1,test-ibn,2022-02-30").replace(
+            "2023-12-31", "31-12-2023"
+        ),
+    )
     assert problems_of(folder) == [
         Problem(MEM, 3, "since", "'2022-02-30' is not a date in the calendar"),
         Problem(MEM, 5, "until", "'31-12-2023' is not a date (YYYY-MM-DD or DD/MM/YYYY)"),
@@ -185,17 +235,31 @@ def test_bad_dates(tmp_path):
 def test_until_before_since(tmp_path):
     folder = variant(tmp_path, memberships=edit("memberships", "2023-12-31", "2020-12-31"))
     assert problems_of(folder) == [
-        Problem(MEM, 5, "until", "until 2020-12-31 is before since 2021-09-01")]
+        Problem(MEM, 5, "until", "until 2020-12-31 is before since 2021-09-01")
+    ]
 
 
 def test_unknown_cluster(tmp_path):
-    folder = variant(tmp_path, memberships=edit("memberships", "o3,sim", "o3,simm"),
-                     clusters=edit("clusters", "catalisti", "katalisti"))
+    folder = variant(
+        tmp_path,
+        memberships=edit("memberships", "o3,sim", "o3,simm"),
+        clusters=edit("clusters", "catalisti", "katalisti"),
+    )
     assert problems_of(folder) == [
-        Problem(CLU, 2, "parent_id", "unknown cluster 'katalisti': not in clusters.csv, nor in "
-                                     "the graph or the curated landscape"),
-        Problem(MEM, 5, "cluster_id", "unknown cluster 'simm': not in clusters.csv, nor in the "
-                                      "graph or the curated landscape"),
+        Problem(
+            CLU,
+            2,
+            "parent_id",
+            "unknown cluster 'katalisti': not in clusters.csv, nor in "
+            "the graph or the curated landscape",
+        ),
+        Problem(
+            MEM,
+            5,
+            "cluster_id",
+            "unknown cluster 'simm': not in clusters.csv, nor in the "
+            "graph or the curated landscape",
+        ),
     ]
 
 
@@ -207,15 +271,23 @@ def test_a_cluster_known_to_the_caller_is_found_case_insensitively(tmp_path):
 
 def test_duplicate_keys(tmp_path):
     text = (MEMBERS / "organisations.csv").read_text() + (
-        "o1,Delta BV,firm,,,,,\n"                           # line 5: the id o1 again
-        "o4,Alpha Coatings NV,firm,BE1999999052,,,,\n"      # line 6: o1's enterprise number
-        "o5,Gamma Parts BVBA,firm,,,,,\n")                  # line 7: o3's name key
-    folder = variant(tmp_path, organisations=text,
-                     participations=(MEMBERS / "participations.csv").read_text() + "p1,o1,again\n")
+        "o1,Delta BV,firm,,,,,\n"  # line 5: the id o1 again
+        "o4,Alpha Coatings NV,firm,BE1999999052,,,,\n"  # line 6: o1's enterprise number
+        "o5,Gamma Parts BVBA,firm,,,,,\n"
+    )  # line 7: o3's name key
+    folder = variant(
+        tmp_path,
+        organisations=text,
+        participations=(MEMBERS / "participations.csv").read_text() + "p1,o1,again\n",
+    )
     assert problems_of(folder) == [
         Problem(ORG, 5, "id", "duplicate id 'o1' (first on line 2)"),
-        Problem(ORG, 6, "enterprise_number",
-                "the same organisation as line 2 (enterprise number 1999999052)"),
+        Problem(
+            ORG,
+            6,
+            "enterprise_number",
+            "the same organisation as line 2 (enterprise number 1999999052)",
+        ),
         Problem(ORG, 7, "name", "the same organisation as line 4 (name key 'gamma parts')"),
         Problem(PAR, 7, "participant_id", "the same participation as line 2"),
     ]
@@ -223,32 +295,55 @@ def test_duplicate_keys(tmp_path):
 
 def test_wrong_delimiter(tmp_path):
     folder = variant(tmp_path, projects=(MEMBERS / "projects.csv").read_text().replace(",", "\t"))
-    assert problems_of(folder) == [Problem(
-        PRO, 1, "-", "wrong delimiter or missing columns: the header does not split into the "
-                     "columns id, title with ',' or ';' (found 'id\\ttitle\\tinstrument\\tyear"
-                     "\\ttotal_budget_eur\\tthemes')")]
+    assert problems_of(folder) == [
+        Problem(
+            PRO,
+            1,
+            "-",
+            "wrong delimiter or missing columns: the header does not split into the "
+            "columns id, title with ',' or ';' (found 'id\\ttitle\\tinstrument\\tyear"
+            "\\ttotal_budget_eur\\tthemes')",
+        )
+    ]
 
 
 def test_every_value_is_checked(tmp_path):
     folder = variant(
         tmp_path,
-        organisations=edit("organisations", "o1,Alpha Coatings BV,firm,1999.999.052,20.300,"
-                           "Oost-Vlaanderen,sme", "o1,Alpha Coatings BV,startup,1999.999.052,"
-                           "99.999,Namur,tiny").replace("large,", "large,,extra"),
+        organisations=edit(
+            "organisations",
+            "o1,Alpha Coatings BV,firm,1999.999.052,20.300,Oost-Vlaanderen,sme",
+            "o1,Alpha Coatings BV,startup,1999.999.052,99.999,Namur,tiny",
+        ).replace("large,", "large,,extra"),
         clusters=edit("clusters", ",ibn,", ",cluster,"),
-        projects=edit("projects", "2023,1250000", "23,1.250").replace("85000.50", "12 000 EUR"))
+        projects=edit("projects", "2023,1250000", "23,1.250").replace("85000.50", "12 000 EUR"),
+    )
     assert problems_of(folder) == [
         Problem(CLU, 2, "type", "unknown type 'cluster': one of spearhead, ibn"),
-        Problem(ORG, 2, "kind", "unknown kind 'startup': one of firm, knowledge_institution, "
-                                "federation, government, other"),
+        Problem(
+            ORG,
+            2,
+            "kind",
+            "unknown kind 'startup': one of firm, knowledge_institution, "
+            "federation, government, other",
+        ),
         Problem(ORG, 2, "nace", "'99.999' is not a NACE-BEL 2008 subclass"),
-        Problem(ORG, 2, "province", "'Namur' is a Walloon province; only Flemish provinces and "
-                                    "Brussels are accepted"),
+        Problem(
+            ORG,
+            2,
+            "province",
+            "'Namur' is a Walloon province; only Flemish provinces and Brussels are accepted",
+        ),
         Problem(ORG, 2, "size", "unknown size 'tiny': one of sme, large"),
-        Problem(ORG, 4, "-", "9 fields where the header has 8: is a delimiter inside an "
-                             "unquoted value?"),
-        Problem(PRO, 2, "total_budget_eur", "'1.250' is ambiguous (1250 or 1.250?): write "
-                                            "amounts without a thousands separator"),
+        Problem(
+            ORG, 4, "-", "9 fields where the header has 8: is a delimiter inside an unquoted value?"
+        ),
+        Problem(
+            PRO,
+            2,
+            "total_budget_eur",
+            "'1.250' is ambiguous (1250 or 1.250?): write amounts without a thousands separator",
+        ),
         Problem(PRO, 2, "year", "'23' is not a year (four digits, 1900-2100)"),
     ]
 
@@ -258,8 +353,10 @@ def test_nothing_is_built_when_a_file_is_bad(tmp_path):
     index = OrgIndex()
     with pytest.raises(DataError) as e:
         load(folder, index)
-    assert str(e.value).startswith("1 problem in the input; nothing was written:\n"
-                                   "members/organisations.csv:2:enterprise_number: ")
+    assert str(e.value).startswith(
+        "1 problem in the input; nothing was written:\n"
+        "members/organisations.csv:2:enterprise_number: "
+    )
 
 
 # -- skip mode -------------------------------------------------------------------------------------
@@ -267,21 +364,29 @@ def test_skip_mode_keeps_valid_rows_and_rejects_dependents(tmp_path):
     folder = variant(tmp_path, organisations=edit("organisations", "1999.999.052", "1999.999.053"))
     records = load(folder, skip_invalid=True)
     assert {n.id for n in records.nodes if n.label == "Organisation"} == {
-        "BE1999999151", "ORG:gamma parts"}
+        "BE1999999151",
+        "ORG:gamma parts",
+    }
     assert records.counts()["MEMBER_OF"] == 2 and records.counts()["PARTICIPATES_IN"] == 4
     rejected = [(r.file, r.line, [p.reason for p in r.problems]) for r in records.rejected]
     gone = "organisation 'o1' was rejected (organisations.csv line 2)"
     assert rejected == [
         (ORG, 2, ["'1999.999.053' fails the mod-97 check (expected check digits 52)"]),
-        (MEM, 2, [gone]), (MEM, 3, [gone]), (PAR, 2, [gone]),
+        (MEM, 2, [gone]),
+        (MEM, 3, [gone]),
+        (PAR, 2, [gone]),
     ]
     assert records.rejected[0].values["name"] == "Alpha Coatings BV"
     report = write_report(records.rejected, tmp_path / "rejected.csv")
     with open(report, encoding="utf-8") as f:
         lines = list(csv.reader(f))
     assert lines[0] == ["file", "line", "column", "reason", "row"]
-    assert lines[1][:4] == [ORG, "2", "enterprise_number",
-                            "'1999.999.053' fails the mod-97 check (expected check digits 52)"]
+    assert lines[1][:4] == [
+        ORG,
+        "2",
+        "enterprise_number",
+        "'1999.999.053' fails the mod-97 check (expected check digits 52)",
+    ]
     assert len(lines) == 5
 
 
@@ -289,11 +394,14 @@ def test_skip_mode_with_an_unreadable_file(tmp_path):
     folder = variant(tmp_path, clusters="id;name\ntest-ibn;Test Network\n")
     records = load(folder, skip_invalid=True)
     assert [(p.file, p.line, p.column) for p in records.problems] == [
-        (CLU, 1, "type"),                                     # the root cause ...
-        (MEM, 3, "cluster_id"), (MEM, 4, "cluster_id"),       # ... and what depends on it
-        (PAR, 4, "participant_id")]
+        (CLU, 1, "type"),  # the root cause ...
+        (MEM, 3, "cluster_id"),
+        (MEM, 4, "cluster_id"),  # ... and what depends on it
+        (PAR, 4, "participant_id"),
+    ]
     assert records.problems[1].reason == (
-        "unknown cluster 'test-ibn' (clusters.csv could not be read)")
+        "unknown cluster 'test-ibn' (clusters.csv could not be read)"
+    )
     assert records.counts()["MEMBER_OF"] == 2
 
 
@@ -303,59 +411,92 @@ def test_only_a_membership_file_with_known_organisations(tmp_path):
     folder.mkdir()
     (folder / "memberships.csv").write_text(
         "Organisation ID ; Cluster ID ; Since\n"
-        "BE0403170701;catalisti;01/01/2024\n"      # a known organisation id
-        "0403.170.701;sim;2024-02-01\n"            # an enterprise number of a known organisation
-        "0419.052.173;sim;2024-02-01\n",           # valid, but no such organisation
-        encoding="utf-8")
-    index = OrgIndex.from_rows([{"id": "BE0403170701", "enterprise_number": "0403170701",
-                                 "name_key": "agoria"}])
+        "BE0403170701;catalisti;01/01/2024\n"  # a known organisation id
+        "0403.170.701;sim;2024-02-01\n"  # an enterprise number of a known organisation
+        "0419.052.173;sim;2024-02-01\n",  # valid, but no such organisation
+        encoding="utf-8",
+    )
+    index = OrgIndex.from_rows(
+        [{"id": "BE0403170701", "enterprise_number": "0403170701", "name_key": "agoria"}]
+    )
     with pytest.raises(DataError) as e:
         load(folder, index)
-    assert e.value.problems == [Problem(
-        "new-members/memberships.csv", 4, "organisation_id",
-        "unknown organisation '0419.052.173': not an id in organisations.csv, nor an "
-        "organisation in the graph")]
+    assert e.value.problems == [
+        Problem(
+            "new-members/memberships.csv",
+            4,
+            "organisation_id",
+            "unknown organisation '0419.052.173': not an id in organisations.csv, nor an "
+            "organisation in the graph",
+        )
+    ]
     records = load(folder, index, skip_invalid=True)
     assert [(r.start_id, r.end_id, r.props["since"]) for r in records.rels] == [
-        ("BE0403170701", "catalisti", "2024-01-01"), ("BE0403170701", "sim", "2024-02-01")]
+        ("BE0403170701", "catalisti", "2024-01-01"),
+        ("BE0403170701", "sim", "2024-02-01"),
+    ]
     assert records.nodes == []
 
 
 def test_known_projects_and_ambiguous_participants(tmp_path):
-    folder = variant(tmp_path, participations=(
-        "project_id,participant_id,role\n"
-        "IC-CORONA,o1,partner\n"
-        "p1,sim,cluster\n"
-        "p9,o1,partner\n"), clusters=None)
+    folder = variant(
+        tmp_path,
+        participations=(
+            "project_id,participant_id,role\nIC-CORONA,o1,partner\np1,sim,cluster\np9,o1,partner\n"
+        ),
+        clusters=None,
+    )
     with pytest.raises(DataError) as e:
-        load_folder(folder, OrgIndex(), known_clusters={"catalisti", "sim", "o1"},
-                    known_projects={"ic-corona"})
+        load_folder(
+            folder,
+            OrgIndex(),
+            known_clusters={"catalisti", "sim", "o1"},
+            known_projects={"ic-corona"},
+        )
     assert e.value.problems == [
-        Problem(MEM, 3, "cluster_id", "unknown cluster 'test-ibn': not in clusters.csv, nor in "
-                                      "the graph or the curated landscape"),
-        Problem(MEM, 4, "cluster_id", "unknown cluster 'test-ibn': not in clusters.csv, nor in "
-                                      "the graph or the curated landscape"),
+        Problem(
+            MEM,
+            3,
+            "cluster_id",
+            "unknown cluster 'test-ibn': not in clusters.csv, nor in "
+            "the graph or the curated landscape",
+        ),
+        Problem(
+            MEM,
+            4,
+            "cluster_id",
+            "unknown cluster 'test-ibn': not in clusters.csv, nor in "
+            "the graph or the curated landscape",
+        ),
         Problem(PAR, 2, "participant_id", "'o1' names both an organisation and a cluster"),
         Problem(PAR, 4, "participant_id", "'o1' names both an organisation and a cluster"),
-        Problem(PAR, 4, "project_id", "unknown project 'p9': not in projects.csv, nor in the "
-                                      "graph"),
+        Problem(
+            PAR, 4, "project_id", "unknown project 'p9': not in projects.csv, nor in the graph"
+        ),
     ]
 
 
 def test_a_re_join_keeps_the_latest_membership(tmp_path):
-    folder = variant(tmp_path, memberships=(MEMBERS / "memberships.csv").read_text()
-                     + "o3,sim,2024-01-01,,member again\n")
+    folder = variant(
+        tmp_path,
+        memberships=(MEMBERS / "memberships.csv").read_text() + "o3,sim,2024-01-01,,member again\n",
+    )
     rels = [r for r in load(folder).rels if r.type == "MEMBER_OF" and r.end_id == "sim"]
     assert [(r.props["since"], r.props["role"], r.ref) for r in rels] == [
-        ("2024-01-01", "member again", "line 6")]
+        ("2024-01-01", "member again", "line 6")
+    ]
 
 
 def test_header_spellings_and_extra_columns(tmp_path):
-    folder = variant(tmp_path, organisations=(
-        "ID,Naam,Kind,Ondernemingsnummer,NACE code,Provincie,Size,Description,Website\n"
-        "o1,Alpha Coatings BV,Bedrijf,BE 1999 999 052,20300,East Flanders,KMO,,https://a.example\n"
-        "o2,Beta Lab vzw,knowledge institution,1999999151,72.19,Anvers,,,\n"
-        "o3,Gamma Parts,firm,,25.99,West-Vlaanderen,large,,\n"))
+    folder = variant(
+        tmp_path,
+        organisations=(
+            "ID,Naam,Kind,Ondernemingsnummer,NACE code,Provincie,Size,Description,Website\n"
+            "o1,Alpha Coatings BV,Bedrijf,BE 1999 999 052,20300,East Flanders,KMO,,https://a.example\n"
+            "o2,Beta Lab vzw,knowledge institution,1999999151,72.19,Anvers,,,\n"
+            "o3,Gamma Parts,firm,,25.99,West-Vlaanderen,large,,\n"
+        ),
+    )
     orgs = {n.id: n.props for n in load(folder).nodes if n.label == "Organisation"}
     assert orgs["BE1999999052"]["kind"] == "firm" and orgs["BE1999999052"]["size"] == "sme"
     assert orgs["BE1999999052"]["website"] == "https://a.example"
@@ -364,21 +505,32 @@ def test_header_spellings_and_extra_columns(tmp_path):
 
 
 def test_line_numbers_count_physical_lines(tmp_path):
-    folder = variant(tmp_path, projects=(
-        "id,title,instrument,year,total_budget_eur,themes\n"
-        'p1,"A title\nover two lines",ICON,2023,1250000,coatings\n'
-        "p2,Test study,feasibility,20x4,,\n"))
+    folder = variant(
+        tmp_path,
+        projects=(
+            "id,title,instrument,year,total_budget_eur,themes\n"
+            'p1,"A title\nover two lines",ICON,2023,1250000,coatings\n'
+            "p2,Test study,feasibility,20x4,,\n"
+        ),
+    )
     assert problems_of(folder) == [
-        Problem(PRO, 4, "year", "'20x4' is not a year (four digits, 1900-2100)")]
+        Problem(PRO, 4, "year", "'20x4' is not a year (four digits, 1900-2100)")
+    ]
 
 
 def test_not_utf8(tmp_path):
     folder = variant(tmp_path)
     (folder / "projects.csv").write_bytes(
-        "id,title\np1,Caf\u00e9\np2,Cr\u00e8me\n".encode("cp1252"))
-    assert problems_of(folder) == [Problem(
-        PRO, 2, "-", "the file is not UTF-8 text; save it as 'CSV UTF-8' (Excel) or "
-                     "'Unicode (UTF-8)'")]
+        "id,title\np1,Caf\u00e9\np2,Cr\u00e8me\n".encode("cp1252")
+    )
+    assert problems_of(folder) == [
+        Problem(
+            PRO,
+            2,
+            "-",
+            "the file is not UTF-8 text; save it as 'CSV UTF-8' (Excel) or 'Unicode (UTF-8)'",
+        )
+    ]
 
 
 def test_empty_and_foreign_folders(tmp_path):
@@ -395,7 +547,7 @@ def test_a_folder_with_one_workbook(tmp_path):
     records = load(tmp_path)
     assert records.sources[0].id == "clusterfiles:export.xlsx[organisations]"
     assert records.counts() == load(EXAMPLES / "clusterfiles.xlsx").counts()
-    assert "clusterfiles:export:p01" in {n.id for n in records.nodes}   # the workbook's stem
+    assert "clusterfiles:export:p01" in {n.id for n in records.nodes}  # the workbook's stem
 
 
 def test_a_single_file(tmp_path):
@@ -410,24 +562,42 @@ def test_build_path_takes_the_known_ids_as_one_dict():
 
 
 def test_organisations_of_another_source_keep_their_name():
-    index = OrgIndex.from_rows([{"id": "ORG:gamma parts", "name_key": "gamma parts",
-                                 "sources": ["seeds/x.txt"]}])
+    index = OrgIndex.from_rows(
+        [{"id": "ORG:gamma parts", "name_key": "gamma parts", "sources": ["seeds/x.txt"]}]
+    )
     records = build_records(clusterfiles.read_folder(MEMBERS), index, known_clusters=KNOWN)
     gamma = next(n for n in records.nodes if n.id == "ORG:gamma parts")
     assert "name" not in gamma.props and "kind" not in gamma.props
     assert gamma.props["nace"] == "25.99" and gamma.props["size"] == "large"
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("ICON", "icon"), ("imec.icon", "icon"), ("ICON-project", "icon"), ("COOCK+", "coock"),
-    ("cSBO", "csbo"), ("c-SBO", "csbo"), ("cluster-SBO", "csbo"),
-    ("O&O onderzoeksproject", "oo-research"), ("O&O-onderzoeksproject", "oo-research"),
-    ("Onderzoeksproject", "oo-research"), ("research project", "oo-research"),
-    ("R&D research project", "oo-research"), ("O&O ontwikkelingsproject", "oo-development"),
-    ("development project", "oo-development"), ("VIS", "vis"), ("VIS-traject", "vis"),
-    ("Haalbaarheidsstudie", "feasibility"), ("feasibility study", "feasibility"),
-    ("Moonshot SBO", "moonshot-sbo"), ("Moonshot cSBO", "moonshot-sbo"),
-    ("O&O-project", None), ("Horizon Europe", None), ("project", None),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("ICON", "icon"),
+        ("imec.icon", "icon"),
+        ("ICON-project", "icon"),
+        ("COOCK+", "coock"),
+        ("cSBO", "csbo"),
+        ("c-SBO", "csbo"),
+        ("cluster-SBO", "csbo"),
+        ("O&O onderzoeksproject", "oo-research"),
+        ("O&O-onderzoeksproject", "oo-research"),
+        ("Onderzoeksproject", "oo-research"),
+        ("research project", "oo-research"),
+        ("R&D research project", "oo-research"),
+        ("O&O ontwikkelingsproject", "oo-development"),
+        ("development project", "oo-development"),
+        ("VIS", "vis"),
+        ("VIS-traject", "vis"),
+        ("Haalbaarheidsstudie", "feasibility"),
+        ("feasibility study", "feasibility"),
+        ("Moonshot SBO", "moonshot-sbo"),
+        ("Moonshot cSBO", "moonshot-sbo"),
+        ("O&O-project", None),
+        ("Horizon Europe", None),
+        ("project", None),
+    ],
+)
 def test_instrument_spellings(text, expected):
     assert instrument_id(text) == expected

@@ -320,8 +320,9 @@ def test_dry_run_writes_nothing(db, cli_env, tmp_path):
     assert "dry run" in proc.stdout
     assert graph_counts(db) == before
     run_cli(["ingest", str(EXAMPLE)], cli_env, check=True)  # a real load brings the landscape
-    (row,) = db.run_read("MATCH (c:Cluster {id: 'catalisti'})<-[:MEMBER_OF]-(o) "
-                         "RETURN count(o) AS n")
+    (row,) = db.run_read(
+        "MATCH (c:Cluster {id: 'catalisti'})<-[:MEMBER_OF]-(o) RETURN count(o) AS n"
+    )
     assert row["n"] > 0
 
 

@@ -1,6 +1,7 @@
 """Known answers for the curated landscape (pure: no Neo4j).
 
-The expected values below were checked by hand against ``ingest/data/seeds/000_da5ac1ebd3a3b6da.txt``
+The expected values below were checked by hand against the seed document
+``ingest/data/seeds/000_da5ac1ebd3a3b6da.txt``
 (Tabel 3, Tabel 10, Tabel 11, §2.5, §3.3) and ``004_fcc77dbab908c948.txt``.
 """
 
@@ -14,26 +15,40 @@ from pathlib import Path
 import pytest
 
 from graph.model import NODE_LABELS, ORG_KINDS, REL_TYPES
-from ingest.keys import name_key
 from ingest.data import SEEDS
+from ingest.keys import name_key
 from ingest.landscape import LANDSCAPE_DIR, build_landscape
 from innograph.errors import DataError
 
-
 IBNS = {  # Tabel 3: the 19 networks it names (it counts 20), with their call
-    "ibn-power-to-gas": "first", "ibn-air-cargo-belgium": "first", "ibn-b-hive": "first",
-    "ibn-bim": "first", "ibn-digitising-manufacturing": "first", "ibn-euka": "first",
-    "ibn-composieten": "first", "ibn-smart-digital-farming": "first",
-    "ibn-innovatieve-coatings": "first", "ibn-bouwindustrialisatie": "first",
-    "ibn-offshore-energy": "first", "ibn-flag": "first", "ibn-groen-licht-vlaanderen": "first",
+    "ibn-power-to-gas": "first",
+    "ibn-air-cargo-belgium": "first",
+    "ibn-b-hive": "first",
+    "ibn-bim": "first",
+    "ibn-digitising-manufacturing": "first",
+    "ibn-euka": "first",
+    "ibn-composieten": "first",
+    "ibn-smart-digital-farming": "first",
+    "ibn-innovatieve-coatings": "first",
+    "ibn-bouwindustrialisatie": "first",
+    "ibn-offshore-energy": "first",
+    "ibn-flag": "first",
+    "ibn-groen-licht-vlaanderen": "first",
     "ibn-flanders-bike-valley": "first",
-    "ibn-smart-cities-vlaanderen": "second", "ibn-flanders-health": "second",
-    "ibn-space-4-0": "second", "ibn-smart-buildings-in-use": "second", "ibn-the-beacon": "second",
+    "ibn-smart-cities-vlaanderen": "second",
+    "ibn-flanders-health": "second",
+    "ibn-space-4-0": "second",
+    "ibn-smart-buildings-in-use": "second",
+    "ibn-the-beacon": "second",
 }
 
 PARTICIPANTS = {  # Tabel 10 and 11: project -> {cluster: participation status}
-    "ic-voedingsverpakking-van-de-toekomst": {"flanders-food": "active", "vil": "active",
-                                              "sim": "active", "catalisti": "active"},
+    "ic-voedingsverpakking-van-de-toekomst": {
+        "flanders-food": "active",
+        "vil": "active",
+        "sim": "active",
+        "catalisti": "active",
+    },
     "ic-corona": {"sim": "active", "catalisti": "active"},
     "ic-applisurf": {"sim": "active", "catalisti": "active"},
     "ic-lifebat": {"sim": "active", "flux50": "active"},
@@ -52,14 +67,19 @@ PARTICIPANTS = {  # Tabel 10 and 11: project -> {cluster: participation status}
 
 PROJECTS = {  # project -> (instrument id, year, table)
     "ic-voedingsverpakking-van-de-toekomst": ("vis", 2017, "Tabel 10"),
-    "ic-corona": ("vis", 2017, "Tabel 10"), "ic-applisurf": ("vis", 2017, "Tabel 10"),
-    "ic-lifebat": ("vis", 2017, "Tabel 10"), "ic-brightfields": ("icon", 2017, "Tabel 10"),
+    "ic-corona": ("vis", 2017, "Tabel 10"),
+    "ic-applisurf": ("vis", 2017, "Tabel 10"),
+    "ic-lifebat": ("vis", 2017, "Tabel 10"),
+    "ic-brightfields": ("icon", 2017, "Tabel 10"),
     "ic-safelife": ("icon", 2017, "Tabel 10"),
     "ic-futureproofrail": ("coop-plus", 2017, "Tabel 10"),
     "ic-datasharing-in-luchtvrachtlogistiek": ("vis", 2017, "Tabel 10"),
-    "ic-corset": ("icon", 2018, "Tabel 10"), "ic-data-solanea": ("cooperative", 2018, "Tabel 10"),
-    "ic-effsep": ("sbo", 2019, "Tabel 11"), "ic-smart-wateruse": ("coock", 2019, "Tabel 11"),
-    "ic-re2live": ("coock", 2019, "Tabel 11"), "ic-prometheus": ("icon", 2019, "Tabel 11"),
+    "ic-corset": ("icon", 2018, "Tabel 10"),
+    "ic-data-solanea": ("cooperative", 2018, "Tabel 10"),
+    "ic-effsep": ("sbo", 2019, "Tabel 11"),
+    "ic-smart-wateruse": ("coock", 2019, "Tabel 11"),
+    "ic-re2live": ("coock", 2019, "Tabel 11"),
+    "ic-prometheus": ("icon", 2019, "Tabel 11"),
     "ic-logigrid": ("coock", 2019, "Tabel 11"),
 }
 
@@ -79,8 +99,11 @@ def rels(records, type_):
 
 
 def label_ids(records, label, **props):
-    return {n.id for n in records.nodes
-            if n.label == label and all(n.props.get(k) == v for k, v in props.items())}
+    return {
+        n.id
+        for n in records.nodes
+        if n.label == label and all(n.props.get(k) == v for k, v in props.items())
+    }
 
 
 # --- clusters and line-ups ----------------------------------------------------------------
@@ -88,7 +111,14 @@ def label_ids(records, label, **props):
 
 def test_spearhead_clusters(records, nodes):
     assert label_ids(records, "Cluster", type="spearhead") == {
-        "catalisti", "flux50", "vil", "flanders-food", "blauwe-cluster", "sim", "medvia"}
+        "catalisti",
+        "flux50",
+        "vil",
+        "flanders-food",
+        "blauwe-cluster",
+        "sim",
+        "medvia",
+    }
     assert nodes["Cluster", "flanders-food"].props["name"] == "Flanders' FOOD"
     assert nodes["Cluster", "blauwe-cluster"].props["name"] == "De Blauwe Cluster"
     for cid in ("catalisti", "sim", "flux50", "vil"):
@@ -105,21 +135,33 @@ def test_spearhead_clusters(records, nodes):
 def test_ibns_of_tabel_3_with_their_call(records, nodes):
     assert label_ids(records, "Cluster", type="ibn") == set(IBNS)
     assert {i: nodes["Cluster", i].props["call"] for i in IBNS} == IBNS
-    assert Counter(IBNS.values()) == {"first": 14, "second": 5}   # the table counts 14 and 6
+    assert Counter(IBNS.values()) == {"first": 14, "second": 5}  # the table counts 14 and 6
     assert nodes["Cluster", "ibn-offshore-energy"].props["end_date"] == "2020-02-29"
     assert nodes["Cluster", "ibn-the-beacon"].props["end_date"] == "2021-12-31"
     stated = nodes["Statistic", "stat-tabel-3-ibn-count"].props["value"]
-    assert stated == 20 and len(IBNS) == 19   # recorded as stated; no IBN invented
+    assert stated == 20 and len(IBNS) == 19  # recorded as stated; no IBN invented
 
 
 def test_lineups(records):
     listed = defaultdict(dict)
     for r in rels(records, "LISTED_IN"):
         listed[r.end_id][r.start_id] = r.props
-    assert set(listed["lineup-2020"]) == {"catalisti", "sim", "flux50", "vil", "flanders-food",
-                                          "blauwe-cluster"}
-    assert set(listed["lineup-2024"]) == {"catalisti", "blauwe-cluster", "flanders-food",
-                                          "flux50", "medvia", "vil"}
+    assert set(listed["lineup-2020"]) == {
+        "catalisti",
+        "sim",
+        "flux50",
+        "vil",
+        "flanders-food",
+        "blauwe-cluster",
+    }
+    assert set(listed["lineup-2024"]) == {
+        "catalisti",
+        "blauwe-cluster",
+        "flanders-food",
+        "flux50",
+        "medvia",
+        "vil",
+    }
     ending_2026 = {c for c, p in listed["lineup-2024"].items() if p.get("term_end_year") == 2026}
     assert ending_2026 == {"catalisti", "flux50", "vil"}
     lineup_2024 = next(n for n in records.nodes if n.id == "lineup-2024")
@@ -157,16 +199,21 @@ def test_participants_of_every_intercluster_project(records):
         assert r.start_label == "Cluster"
         found[r.end_id][r.start_id] = r.props["status"]
     assert dict(found) == PARTICIPANTS
-    withdrawn = [(r.start_id, r.end_id) for r in rels(records, "PARTICIPATES_IN")
-                 if r.props["status"] == "withdrawn"]
+    withdrawn = [
+        (r.start_id, r.end_id)
+        for r in rels(records, "PARTICIPATES_IN")
+        if r.props["status"] == "withdrawn"
+    ]
     assert withdrawn == [("catalisti", "ic-corset")]
 
 
 def test_sources_that_disagree_keep_their_own_figures(nodes):
     # Tabel 5 counts 6 approved intercluster projects in 2018; Tabel 10 lists 2 for 2018.
     assert nodes["Statistic", "stat-tabel-5-intercluster-projects-2018"].props["value"] == 6
-    assert sum(1 for (label, _), n in nodes.items()
-               if label == "Project" and n.props["year"] == 2018) == 2
+    assert (
+        sum(1 for (label, _), n in nodes.items() if label == "Project" and n.props["year"] == 2018)
+        == 2
+    )
     assert nodes["Statistic", "stat-s3-3-intercluster-approved"].props["value"] == 7
 
 
@@ -182,19 +229,41 @@ def test_transition_priorities_of_tabel_11(records):
 
 def test_moonshot(records):
     themes = {r.end_id for r in rels(records, "HAS_THEME") if r.start_id == "moonshot"}
-    assert themes == {"theme-biogebaseerde-chemie",
-                      "theme-circulariteit-van-koolstof-in-materialen",
-                      "theme-elektrificatie-en-procestransformatie", "theme-energie-innovatie"}
+    assert themes == {
+        "theme-biogebaseerde-chemie",
+        "theme-circulariteit-van-koolstof-in-materialen",
+        "theme-elektrificatie-en-procestransformatie",
+        "theme-energie-innovatie",
+    }
     coordinates = {(r.start_label, r.start_id, r.end_id) for r in rels(records, "COORDINATES")}
     assert coordinates == {("Cluster", "catalisti", "moonshot")}
 
 
 def test_organisations(records, nodes):
     orgs = {n.props["name"]: n for n in records.nodes if n.label == "Organisation"}
-    for name in ("UGent", "KU Leuven", "UAntwerpen", "VUB", "UHasselt", "imec", "VITO",
-                 "Flanders Make", "VIB", "Centexbel", "Flamac", "Essenscia", "Fevia",
-                 "Transport & Logistiek Vlaanderen", "Agoria", "Sirris", "VLAIO", "FIT", "VEA",
-                 "MOW", "EWI"):
+    for name in (
+        "UGent",
+        "KU Leuven",
+        "UAntwerpen",
+        "VUB",
+        "UHasselt",
+        "imec",
+        "VITO",
+        "Flanders Make",
+        "VIB",
+        "Centexbel",
+        "Flamac",
+        "Essenscia",
+        "Fevia",
+        "Transport & Logistiek Vlaanderen",
+        "Agoria",
+        "Sirris",
+        "VLAIO",
+        "FIT",
+        "VEA",
+        "MOW",
+        "EWI",
+    ):
         assert name in orgs, name
     for name, node in orgs.items():
         assert node.id == "ORG:" + name_key(name)
@@ -213,8 +282,16 @@ def test_instrument_rules_only_from_the_sources(nodes):
     for iid in ("icon", "feasibility", "oo-research", "oo-development"):
         assert nodes["Instrument", iid].props["min_firms"] == 3
         assert nodes["Instrument", iid].props["min_firms_source_ref"]
-    for iid in ("icon", "coock", "csbo", "oo-research", "oo-development", "vis", "feasibility",
-                "moonshot-sbo"):
+    for iid in (
+        "icon",
+        "coock",
+        "csbo",
+        "oo-research",
+        "oo-development",
+        "vis",
+        "feasibility",
+        "moonshot-sbo",
+    ):
         props = nodes["Instrument", iid].props
         assert "requires_sme" not in props and "min_research_partners" not in props
     coock = nodes["Instrument", "coock"].props
@@ -225,17 +302,28 @@ def test_instrument_rules_only_from_the_sources(nodes):
 def test_earmarked_funding_tables_add_up(nodes):
     def value(sid):
         return nodes["Statistic", sid].props["value"]
+
     for year in (2017, 2018, 2019):
-        parts = [n.props["value"] for (label, sid), n in nodes.items()
-                 if label == "Statistic" and sid.startswith("stat-tabel-7-")
-                 and sid.endswith(f"-vlaio-support-{year}") and "-total-" not in sid]
+        parts = [
+            n.props["value"]
+            for (label, sid), n in nodes.items()
+            if label == "Statistic"
+            and sid.startswith("stat-tabel-7-")
+            and sid.endswith(f"-vlaio-support-{year}")
+            and "-total-" not in sid
+        ]
         assert sum(parts) == value(f"stat-tabel-7-total-vlaio-support-{year}")
         assert value(f"stat-tabel-7-total-vlaio-support-{year}") == value(
-            f"stat-tabel-5-earmarked-support-{year}")
-        counts = [n.props["value"] for (label, sid), n in nodes.items()
-                  if label == "Statistic"
-                  and re.fullmatch(rf"stat-tabel-6-[a-z-]+-projects-{year}", sid)
-                  and "-total-" not in sid and "vis-tp" not in sid]
+            f"stat-tabel-5-earmarked-support-{year}"
+        )
+        counts = [
+            n.props["value"]
+            for (label, sid), n in nodes.items()
+            if label == "Statistic"
+            and re.fullmatch(rf"stat-tabel-6-[a-z-]+-projects-{year}", sid)
+            and "-total-" not in sid
+            and "vis-tp" not in sid
+        ]
         assert sum(counts) == value(f"stat-tabel-6-total-projects-{year}")
 
 
@@ -255,8 +343,13 @@ def test_every_node_and_relationship_names_its_source_and_ref(records):
         assert item.source and item.ref, item
         assert item.source in source_ids, item.source
     assert {s.id for s in records.sources if s.kind == "document"} >= {
-        f"seeds/{f}" for f in ("000_da5ac1ebd3a3b6da.txt", "003_74ba18d44d5e49c7.txt",
-                               "004_fcc77dbab908c948.txt")}
+        f"seeds/{f}"
+        for f in (
+            "000_da5ac1ebd3a3b6da.txt",
+            "003_74ba18d44d5e49c7.txt",
+            "004_fcc77dbab908c948.txt",
+        )
+    }
 
 
 def test_ids_unique_and_endpoints_exist(records):
@@ -275,9 +368,11 @@ def test_ids_unique_and_endpoints_exist(records):
 def test_properties_are_storable(records):
     def storable(v):
         if isinstance(v, list):
-            return len({type(x) for x in v}) <= 1 and all(isinstance(x, (str, int, float, bool))
-                                                        for x in v)
+            return len({type(x) for x in v}) <= 1 and all(
+                isinstance(x, (str, int, float, bool)) for x in v
+            )
         return v is None or isinstance(v, (str, int, float, bool))
+
     for item in [*records.nodes, *records.rels]:
         if hasattr(item, "label"):
             assert item.label in NODE_LABELS
@@ -358,7 +453,7 @@ def test_bad_cells_duplicates_and_missing_columns(copy):
     _edit(copy / "regions.csv", "id,name,name_nl", "id,name,dutch_name")
     found, _ = _problems(copy)
     assert ("ibns.csv", 2, "end_date") in found
-    assert ("intercluster_projects.csv", 4, "id") in found     # the second 'ic-applisurf'
+    assert ("intercluster_projects.csv", 4, "id") in found  # the second 'ic-applisurf'
     assert ("regions.csv", 1, "name_nl") in found and ("regions.csv", 1, "dutch_name") in found
 
 

@@ -7,9 +7,14 @@ import importlib
 
 import pytest
 
-MODULES = ["analytics.matching", "analytics.matching.text", "analytics.matching.proximity",
-           "analytics.matching.metrics", "analytics.matching.scoring",
-           "analytics.matching.rules"]
+MODULES = [
+    "analytics.matching",
+    "analytics.matching.text",
+    "analytics.matching.proximity",
+    "analytics.matching.metrics",
+    "analytics.matching.scoring",
+    "analytics.matching.rules",
+]
 
 
 @pytest.mark.parametrize("name", MODULES)

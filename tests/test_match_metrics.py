@@ -25,8 +25,17 @@ def test_metrics_by_hand():
 
 def toy():
     """q - h (a hub: x, h1, h2, h3) and q - l (a low-degree node: y); x also knows x1, x2."""
-    edges = [("q", "h"), ("q", "l"), ("h", "x"), ("l", "y"), ("h", "h1"), ("h", "h2"),
-             ("h", "h3"), ("x", "x1"), ("x", "x2")]
+    edges = [
+        ("q", "h"),
+        ("q", "l"),
+        ("h", "x"),
+        ("l", "y"),
+        ("h", "h1"),
+        ("h", "h2"),
+        ("h", "h3"),
+        ("x", "x1"),
+        ("x", "x2"),
+    ]
     parts = [{"org": o, "project": f"{a}-{b}"} for a, b in edges for o in (a, b)]
     return from_rows([], parts), edges
 
@@ -58,6 +67,9 @@ def test_personalised_pagerank_matches_networkx():
     got = baselines.personalised_pagerank(m, [m.index["q"]])[0]
     for node, value in ref.items():
         assert got[m.index[node]] == pytest.approx(value, abs=1e-5)
-    expected = [n for n in sorted(ref, key=lambda n: (-round(ref[n], 9), -G.degree(n), n))
-                if n not in ("q", "h", "l")]
+    expected = [
+        n
+        for n in sorted(ref, key=lambda n: (-round(ref[n], 9), -G.degree(n), n))
+        if n not in ("q", "h", "l")
+    ]
     assert order(m, baselines.personalised_pagerank) == expected

@@ -10,21 +10,56 @@ from graph import queries
 
 
 def rows():
-    orgs = [{"id": "a", "name": "Alpha NV", "kind": "firm", "size": "sme", "nace": "C20.1"},
-            {"id": "b", "name": "Beta", "kind": "knowledge_institution"},
-            {"id": "c", "name": "Gamma BV", "kind": "firm", "size": "sme", "nace": "H52"},
-            {"id": "d", "name": "Delta", "kind": "firm", "size": "large", "nace": "C20"}]
-    parts = [{"org": "a", "project": "p1", "title": "bio-based coatings", "year": 2021,
-              "themes": "coatings|circular", "source": "s", "source_ref": "line 1"},
-             {"org": "b", "project": "p1", "title": "bio-based coatings", "year": 2021,
-              "source": "s", "source_ref": "line 2"},
-             {"org": "b", "project": "p2", "title": "coatings for ships", "year": 2022,
-              "source": "s", "source_ref": "line 3"},
-             {"org": "c", "project": "p2", "title": "coatings for ships", "year": 2022,
-              "source": "s", "source_ref": "line 4"}]
-    mems = [{"org": o, "cluster": c, "cluster_name": n, "source": "s", "source_ref": "m"}
-            for o, c, n in [("a", "cat", "Catalisti"), ("c", "blue", "De Blauwe Cluster"),
-                            ("d", "cat", "Catalisti"), ("b", "blue", "De Blauwe Cluster")]]
+    orgs = [
+        {"id": "a", "name": "Alpha NV", "kind": "firm", "size": "sme", "nace": "C20.1"},
+        {"id": "b", "name": "Beta", "kind": "knowledge_institution"},
+        {"id": "c", "name": "Gamma BV", "kind": "firm", "size": "sme", "nace": "H52"},
+        {"id": "d", "name": "Delta", "kind": "firm", "size": "large", "nace": "C20"},
+    ]
+    parts = [
+        {
+            "org": "a",
+            "project": "p1",
+            "title": "bio-based coatings",
+            "year": 2021,
+            "themes": "coatings|circular",
+            "source": "s",
+            "source_ref": "line 1",
+        },
+        {
+            "org": "b",
+            "project": "p1",
+            "title": "bio-based coatings",
+            "year": 2021,
+            "source": "s",
+            "source_ref": "line 2",
+        },
+        {
+            "org": "b",
+            "project": "p2",
+            "title": "coatings for ships",
+            "year": 2022,
+            "source": "s",
+            "source_ref": "line 3",
+        },
+        {
+            "org": "c",
+            "project": "p2",
+            "title": "coatings for ships",
+            "year": 2022,
+            "source": "s",
+            "source_ref": "line 4",
+        },
+    ]
+    mems = [
+        {"org": o, "cluster": c, "cluster_name": n, "source": "s", "source_ref": "m"}
+        for o, c, n in [
+            ("a", "cat", "Catalisti"),
+            ("c", "blue", "De Blauwe Cluster"),
+            ("d", "cat", "Catalisti"),
+            ("b", "blue", "De Blauwe Cluster"),
+        ]
+    ]
     return orgs, parts, mems
 
 
@@ -52,19 +87,33 @@ class FakeDb:
         self.reads: list[str] = []
 
     def read(self, name, **params):
-        queries.load(name)                      # the statement exists in graph/cypher
+        queries.load(name)  # the statement exists in graph/cypher
         self.reads.append(name)
         orgs, parts, mems = rows()
         return {
-            "match_version": [{"organisations": 4, "projects": 2, "participations": 4,
-                               "memberships": 4, "loaded_at": f"v{self.version}"}],
+            "match_version": [
+                {
+                    "organisations": 4,
+                    "projects": 2,
+                    "participations": 4,
+                    "memberships": 4,
+                    "loaded_at": f"v{self.version}",
+                }
+            ],
             "match_organisations": orgs,
             "match_participations": [dict(p) for p in parts],
             "match_project_themes": [{"project": "p2", "themes": ["maritime"]}],
             "match_memberships": mems,
-            "match_instruments": [{"id": "icon", "name": "ICON", "min_firms": 2,
-                                   "min_research_partners": 1, "requires_sme": True,
-                                   "source_ref": "§3.2"}],
+            "match_instruments": [
+                {
+                    "id": "icon",
+                    "name": "ICON",
+                    "min_firms": 2,
+                    "min_research_partners": 1,
+                    "requires_sme": True,
+                    "source_ref": "§3.2",
+                }
+            ],
         }[name]
 
 
@@ -81,9 +130,17 @@ def test_store_reads_the_graph_once_per_version():
     assert db.reads.count("match_organisations") == 2
     # the engine accepts the database itself (as the API calls it)
     assert [p.id for p in match_partners(db, "a", k=1)] == ["c"]
-    result = match_call(db, {"text": "coatings", "clusters": ["cat", "blue"],
-                             "instrument": "icon", "k": 3, "priority": "circular economy"})
-    assert result.instrument_rules.min_firms == 2          # the Instrument node wins
+    result = match_call(
+        db,
+        {
+            "text": "coatings",
+            "clusters": ["cat", "blue"],
+            "instrument": "icon",
+            "k": 3,
+            "priority": "circular economy",
+        },
+    )
+    assert result.instrument_rules.min_firms == 2  # the Instrument node wins
     assert all(c.satisfied for c in result.consortia)
     store.clear_cache()
 
@@ -95,4 +152,4 @@ def test_walk_prefers_close_organisations():
     m = from_rows(orgs, parts, mems)
     w = project_walk(m, m.index["a"])
     assert w[m.index["b"]] > w[m.index["c"]] > 0 and w[m.index["d"]] == 0
-    assert np.isclose(w.sum(), 1 - 0.85 ** 4)      # the walk is cut after three steps
+    assert np.isclose(w.sum(), 1 - 0.85**4)  # the walk is cut after three steps

@@ -13,18 +13,47 @@ from innograph.cli import app
 from innograph.errors import InnographError, NotFound
 from innograph.settings import get_settings
 
-PARTNERS = [{"rank": 1, "id": "x", "name": "X", "kind": "firm", "score": 0.5,
-             "explanation": ["shares 2 projects with P", "member of Catalisti"]}]
-CALL = {"candidates": PARTNERS, "consortia": [{"members": [
-    {"id": "x", "name": "X", "kind": "firm", "role": "firm (SME)", "score": 0.5,
-     "explanation": ["why"], "alternatives": [{"id": "y", "name": "Y", "score": 0.4}]}]}]}
+PARTNERS = [
+    {
+        "rank": 1,
+        "id": "x",
+        "name": "X",
+        "kind": "firm",
+        "score": 0.5,
+        "explanation": ["shares 2 projects with P", "member of Catalisti"],
+    }
+]
+CALL = {
+    "candidates": PARTNERS,
+    "consortia": [
+        {
+            "members": [
+                {
+                    "id": "x",
+                    "name": "X",
+                    "kind": "firm",
+                    "role": "firm (SME)",
+                    "score": 0.5,
+                    "explanation": ["why"],
+                    "alternatives": [{"id": "y", "name": "Y", "score": 0.4}],
+                }
+            ]
+        }
+    ],
+}
 
 
 def test_save_list_load_export(tmp_path):
-    a = save_match(kind="partners", request={"for": "me"}, result=PARTNERS, name="My Batteries",
-                   folder=tmp_path)
-    b = save_match(kind="call", request={"call": {}}, result=CALL, name="icon-call",
-                   folder=tmp_path)
+    a = save_match(
+        kind="partners",
+        request={"for": "me"},
+        result=PARTNERS,
+        name="My Batteries",
+        folder=tmp_path,
+    )
+    b = save_match(
+        kind="call", request={"call": {}}, result=CALL, name="icon-call", folder=tmp_path
+    )
     assert (a, b) == ("my-batteries", "icon-call")
     assert {m["id"] for m in list_matches(folder=tmp_path)} == {a, b}
     assert load_match(match_id=a, folder=tmp_path)["result"] == PARTNERS

@@ -25,8 +25,14 @@ def tiny():
     ]
 
     def part(org, project, title, year, line):
-        return {"org": org, "project": project, "title": title, "year": year,
-                "source": SRC, "source_ref": f"line {line}"}
+        return {
+            "org": org,
+            "project": project,
+            "title": title,
+            "year": year,
+            "source": SRC,
+            "source_ref": f"line {line}",
+        }
 
     parts = [
         part("me", "A", "battery recycling pilot", 2020, 1),
@@ -40,14 +46,34 @@ def tiny():
         part("w", "E", "management consulting", 2019, 9),
     ]
     mems = [
-        {"org": "x", "cluster": "catalisti", "cluster_name": "Catalisti", "source": SRC,
-         "source_ref": "members.csv line 2"},
-        {"org": "x", "cluster": "food", "cluster_name": "Flanders' FOOD", "source": SRC,
-         "source_ref": "members.csv line 3"},
-        {"org": "y", "cluster": "food", "cluster_name": "Flanders' FOOD", "source": SRC,
-         "source_ref": "members.csv line 4"},
-        {"org": "me", "cluster": "catalisti", "cluster_name": "Catalisti", "source": SRC,
-         "source_ref": "members.csv line 1"},
+        {
+            "org": "x",
+            "cluster": "catalisti",
+            "cluster_name": "Catalisti",
+            "source": SRC,
+            "source_ref": "members.csv line 2",
+        },
+        {
+            "org": "x",
+            "cluster": "food",
+            "cluster_name": "Flanders' FOOD",
+            "source": SRC,
+            "source_ref": "members.csv line 3",
+        },
+        {
+            "org": "y",
+            "cluster": "food",
+            "cluster_name": "Flanders' FOOD",
+            "source": SRC,
+            "source_ref": "members.csv line 4",
+        },
+        {
+            "org": "me",
+            "cluster": "catalisti",
+            "cluster_name": "Catalisti",
+            "source": SRC,
+            "source_ref": "members.csv line 1",
+        },
     ]
     return from_rows(orgs, parts, mems, version="tiny")
 
@@ -57,10 +83,13 @@ def test_obvious_partner_first_with_the_right_explanation():
     got = match_partners(m, "me", k=3)
     assert got[0].id == "x"
     why = got[0].explanation
-    assert why[0] == ('shares 2 projects with Partner One, a partner of Me NV (e.g. "battery '
-                      'recycling at scale" (2022; source test:match, line 6))')
-    assert any(line.startswith("member of Catalisti and Flanders' FOOD (source test:match")
-               for line in why)
+    assert why[0] == (
+        'shares 2 projects with Partner One, a partner of Me NV (e.g. "battery '
+        'recycling at scale" (2022; source test:match, line 6))'
+    )
+    assert any(
+        line.startswith("member of Catalisti and Flanders' FOOD (source test:match") for line in why
+    )
     assert any("battery" in line and "recycling" in line for line in why)
     assert got[0].score == pytest.approx(sum(got[0].components.values()))
     assert {"shared_partners", "network", "topic_activity"} <= set(got[0].components)
@@ -84,8 +113,9 @@ def test_theme_brings_the_topic_forward():
     m = tiny()
     got = match_partners(m, "me", theme="cheese ripening", k=3)
     assert got[0].id == "y"
-    assert any("works on cheese" in line and '"cheese ripening"' in line
-               for line in got[0].explanation)
+    assert any(
+        "works on cheese" in line and '"cheese ripening"' in line for line in got[0].explanation
+    )
 
 
 def test_clusters_restrict_the_candidates():

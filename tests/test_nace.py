@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import csv
-from pathlib import Path
 
 import pytest
 
 from ingest import nace
 from ingest.data import NACE_SOURCES
 from ingest.data.derive_nace import derive
-
 
 
 def test_vendored_table_sizes():
@@ -44,33 +42,39 @@ def test_vendored_tables_are_what_the_script_derives(tmp_path):
         assert (tmp_path / name).read_text() == (nace.DATA / name).read_text()
 
 
-@pytest.mark.parametrize("code, sector, nace_bel, section, division", [
-    ("C", "C", None, "C", None),
-    ("c", "C", None, "C", None),
-    ("20", "20", None, "C", "20"),
-    ("20.1", "20.1", None, "C", "20"),
-    ("201", "20.1", None, "C", "20"),
-    ("20.13", "20.13", None, "C", "20"),
-    ("2013", "20.13", None, "C", "20"),
-    ("20.130", "20.13", "20130", "C", "20"),
-    ("20130", "20.13", "20130", "C", "20"),
-    (" 62.010 ", "62.01", "62010", "J", "62"),
-    ("01.110", "01.11", "01110", "A", "01"),
-])
+@pytest.mark.parametrize(
+    "code, sector, nace_bel, section, division",
+    [
+        ("C", "C", None, "C", None),
+        ("c", "C", None, "C", None),
+        ("20", "20", None, "C", "20"),
+        ("20.1", "20.1", None, "C", "20"),
+        ("201", "20.1", None, "C", "20"),
+        ("20.13", "20.13", None, "C", "20"),
+        ("2013", "20.13", None, "C", "20"),
+        ("20.130", "20.13", "20130", "C", "20"),
+        ("20130", "20.13", "20130", "C", "20"),
+        (" 62.010 ", "62.01", "62010", "J", "62"),
+        ("01.110", "01.11", "01110", "A", "01"),
+    ],
+)
 def test_parse_nace(code, sector, nace_bel, section, division):
     assert nace.parse_nace(code) == nace.NaceCode(sector, nace_bel, section, division)
     assert nace.sector_of(code) == (section, division)
 
 
-@pytest.mark.parametrize("code, reason", [
-    ("99.999", "'99.999' is not a NACE-BEL 2008 subclass"),
-    ("20.19", "'20.19' is not a NACE Rev. 2 class"),
-    ("04", "'04' is not a NACE Rev. 2 division"),
-    ("1.11", "'1.11' is not a NACE code (e.g. 20.13 or the NACE-BEL 20130)"),
-    ("Z", "'Z' is not a NACE Rev. 2 section (A-U)"),
-    ("2013001", "'2013001' is not a NACE code (e.g. 20.13 or the NACE-BEL 20130)"),
-    ("", "'' is not a NACE code (e.g. 20.13 or the NACE-BEL 20130)"),
-])
+@pytest.mark.parametrize(
+    "code, reason",
+    [
+        ("99.999", "'99.999' is not a NACE-BEL 2008 subclass"),
+        ("20.19", "'20.19' is not a NACE Rev. 2 class"),
+        ("04", "'04' is not a NACE Rev. 2 division"),
+        ("1.11", "'1.11' is not a NACE code (e.g. 20.13 or the NACE-BEL 20130)"),
+        ("Z", "'Z' is not a NACE Rev. 2 section (A-U)"),
+        ("2013001", "'2013001' is not a NACE code (e.g. 20.13 or the NACE-BEL 20130)"),
+        ("", "'' is not a NACE code (e.g. 20.13 or the NACE-BEL 20130)"),
+    ],
+)
 def test_invalid_codes_say_why(code, reason):
     with pytest.raises(ValueError) as e:
         nace.parse_nace(code)

@@ -42,15 +42,21 @@ def admin_key(_schema_db, tmp_path_factory):
     build_graph(_schema_db)
     APP.state.db = _schema_db
     APP.state.settings = APP.state.settings.model_copy(
-        update={"home": tmp_path_factory.mktemp("fuzz-home")})
+        update={"home": tmp_path_factory.mktemp("fuzz-home")}
+    )
     APP.state.keys = KeyStore(APP.state.settings.keys_path)
     yield APP.state.keys.create("admin", "fuzz")[1]
     APP.state.db = None
 
 
 @schema.parametrize()
-@settings(max_examples=EXAMPLES, deadline=None, derandomize=True, print_blob=True,
-          suppress_health_check=list(HealthCheck))
+@settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    derandomize=True,
+    print_blob=True,
+    suppress_health_check=list(HealthCheck),
+)
 def test_no_server_errors(case, admin_key):
     response = case.call(headers={"Authorization": f"Bearer {admin_key}"})
     case.validate_response(response, checks=[not_a_server_error])
@@ -59,10 +65,23 @@ def test_no_server_errors(case, admin_key):
 def test_the_spec_covers_the_api():
     spec = APP.openapi()
     paths = set(spec["paths"])
-    assert {"/health", "/clusters", "/clusters/{cluster_id}/overlaps", "/organisations",
-            "/overlaps", "/centrality", "/cross-sector", "/helix", "/match/partners",
-            "/match/call", "/maps/cluster/{cluster_id}", "/cypher", "/queries",
-            "/queries/{name}", "/ingest"} <= paths
+    assert {
+        "/health",
+        "/clusters",
+        "/clusters/{cluster_id}/overlaps",
+        "/organisations",
+        "/overlaps",
+        "/centrality",
+        "/cross-sector",
+        "/helix",
+        "/match/partners",
+        "/match/call",
+        "/maps/cluster/{cluster_id}",
+        "/cypher",
+        "/queries",
+        "/queries/{name}",
+        "/ingest",
+    } <= paths
     assert not any(p.startswith("/ui") for p in paths)  # pages are not API operations
     schemes = spec["components"]["securitySchemes"]
     assert {s["type"] for s in schemes.values()} == {"http", "apiKey"}

@@ -42,26 +42,33 @@ class _Paths(ast.NodeVisitor):
             return self.names.get(node.id)
         if isinstance(node, ast.Call):
             func = node.func
-            if isinstance(func, ast.Name) and func.id in ("Path", "PurePath", "PosixPath") \
-                    and node.args:
+            if (
+                isinstance(func, ast.Name)
+                and func.id in ("Path", "PurePath", "PosixPath")
+                and node.args
+            ):
                 return self.depth(node.args[0])
             if isinstance(func, ast.Attribute):
                 if func.attr in ("resolve", "absolute", "expanduser") and not node.args:
                     return self.depth(func.value)
-                if func.attr in ("dirname",) and node.args:          # os.path.dirname(x)
+                if func.attr in ("dirname",) and node.args:  # os.path.dirname(x)
                     inner = self.depth(node.args[0])
                     return None if inner is None else inner - 1
                 if func.attr in ("abspath", "realpath", "normpath") and node.args:
                     return self.depth(node.args[0])
-                if func.attr == "join" and node.args:                 # os.path.join(x, "..")
+                if func.attr == "join" and node.args:  # os.path.join(x, "..")
                     return self.joined(self.depth(node.args[0]), node.args[1:])
             return None
         if isinstance(node, ast.Attribute) and node.attr == "parent":
             inner = self.depth(node.value)
             return None if inner is None else inner - 1
-        if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Attribute) \
-                and node.value.attr == "parents" and isinstance(node.slice, ast.Constant) \
-                and isinstance(node.slice.value, int):
+        if (
+            isinstance(node, ast.Subscript)
+            and isinstance(node.value, ast.Attribute)
+            and node.value.attr == "parents"
+            and isinstance(node.slice, ast.Constant)
+            and isinstance(node.slice.value, int)
+        ):
             inner = self.depth(node.value.value)
             return None if inner is None else inner - 1 - node.slice.value
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div):
@@ -75,7 +82,7 @@ class _Paths(ast.NodeVisitor):
         depth = base
         for part in parts:
             if not (isinstance(part, ast.Constant) and isinstance(part.value, str)):
-                return depth   # an unknown name: it can only go down (".." strings are caught)
+                return depth  # an unknown name: it can only go down (".." strings are caught)
             for segment in PurePosixPath(part.value).parts:
                 depth += -1 if segment == ".." else (0 if segment == "." else 1)
                 if depth < 0:
@@ -103,8 +110,7 @@ class _Paths(ast.NodeVisitor):
             if d is not None and d < 0:
                 self.report(node, f"{ast.unparse(node)} points {-d} folder(s) above the repository")
                 return
-        if isinstance(node, ast.Constant) and isinstance(node.value, str) \
-                and _climbs(node.value):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and _climbs(node.value):
             self.report(node, f"the string {node.value[:60]!r} climbs out with '..'")
         super().generic_visit(node)
 
@@ -120,15 +126,20 @@ def _climbs(text: str) -> bool:
 
 
 def outside_paths(source: str, rel: PurePosixPath) -> list[tuple[int, str]]:
-    """(line, what) of every path in ``source`` (the module at ``rel``) that leaves the repository."""
+    """(line, what) of each path in ``source`` (the module ``rel``) that leaves the repository."""
     finder = _Paths(rel, source.splitlines())
     finder.visit(ast.parse(source))
     return sorted(finder.found)
 
 
 def _python_files() -> list[Path]:
-    out = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard",
-                          "*.py"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "*.py"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     files = [ROOT / line for line in out.splitlines() if line]
     assert files, "git listed no Python files"
     return [f for f in files if f.is_file()]
@@ -138,7 +149,7 @@ def test_no_module_or_test_names_a_path_outside_the_repository():
     problems = []
     for path in _python_files():
         if path == Path(__file__).resolve():
-            continue   # this file's cases below name such paths on purpose
+            continue  # this file's cases below name such paths on purpose
         rel = PurePosixPath(path.relative_to(ROOT).as_posix())
         for line, what in outside_paths(path.read_text(encoding="utf-8"), rel):
             problems.append(f"{rel}:{line}: {what}")
@@ -151,20 +162,23 @@ def test_the_makefile_stays_inside():
 
 
 # -- the checker itself, on small known cases --------------------------------------------------
-@pytest.mark.parametrize("source, rel, expected", [
-    ('ROOT = Path(__file__).resolve().parents[1]\nX = ROOT / "data"', "tests/t.py", []),
-    ('SHARED = Path(__file__).resolve().parents[2] / "shared"', "tests/t.py", [1]),
-    ('ROOT = Path(__file__).resolve().parents[1]\nS = ROOT.parent / "shared"', "pkg/m.py", [2]),
-    ('P = Path(__file__).parent.parent.parent', "pkg/m.py", [1]),
-    ('P = Path(__file__).parent.parent', "pkg/m.py", []),
-    ('HERE = Path(__file__).parent\nP = HERE / ".." / ".." / "x"', "pkg/m.py", [2]),
-    ('P = os.path.dirname(os.path.dirname(os.path.dirname(__file__)))', "pkg/m.py", [1]),
-    ('P = os.path.join(os.path.dirname(__file__), "..", "..")', "pkg/m.py", [1]),
-    ('P = "../shared/data/cordis"', "pkg/m.py", [1]),
-    ('"""Read ``../shared/seeds`` first."""', "pkg/m.py", [1]),
-    ('P = "data/../../x"', "pkg/m.py", [1]),
-    ('P = "a .. b"', "pkg/m.py", []),                      # prose, not a path
-    ('P = "../etc/passwd"  # outside-repo: a refused traversal', "tests/t.py", []),
-])
+@pytest.mark.parametrize(
+    "source, rel, expected",
+    [
+        ('ROOT = Path(__file__).resolve().parents[1]\nX = ROOT / "data"', "tests/t.py", []),
+        ('SHARED = Path(__file__).resolve().parents[2] / "shared"', "tests/t.py", [1]),
+        ('ROOT = Path(__file__).resolve().parents[1]\nS = ROOT.parent / "shared"', "pkg/m.py", [2]),
+        ("P = Path(__file__).parent.parent.parent", "pkg/m.py", [1]),
+        ("P = Path(__file__).parent.parent", "pkg/m.py", []),
+        ('HERE = Path(__file__).parent\nP = HERE / ".." / ".." / "x"', "pkg/m.py", [2]),
+        ("P = os.path.dirname(os.path.dirname(os.path.dirname(__file__)))", "pkg/m.py", [1]),
+        ('P = os.path.join(os.path.dirname(__file__), "..", "..")', "pkg/m.py", [1]),
+        ('P = "../shared/data/cordis"', "pkg/m.py", [1]),
+        ('"""Read ``../shared/seeds`` first."""', "pkg/m.py", [1]),
+        ('P = "data/../../x"', "pkg/m.py", [1]),
+        ('P = "a .. b"', "pkg/m.py", []),  # prose, not a path
+        ('P = "../etc/passwd"  # outside-repo: a refused traversal', "tests/t.py", []),
+    ],
+)
 def test_the_checker_on_known_cases(source, rel, expected):
     assert [line for line, _ in outside_paths(source, PurePosixPath(rel))] == expected

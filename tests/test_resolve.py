@@ -13,16 +13,41 @@ from ingest.tabular import write_csv
 DATA = Path(__file__).parent / "data" / "clusterfiles" / "members"
 
 GRAPH = [
-    {"id": "ORG:ku leuven", "enterprise_number": None, "pic": None, "name_key": "ku leuven",
-     "alias_keys": ["katholieke universiteit leuven", "kuleuven"]},
-    {"id": "BE0403170701", "enterprise_number": "0403170701", "pic": None,
-     "name_key": "agoria", "alias_keys": None},
-    {"id": "PIC:999645238", "enterprise_number": None, "pic": "999645238",
-     "name_key": "vito", "alias_keys": []},
-    {"id": "ORG:twin a", "enterprise_number": None, "pic": None, "name_key": "twin",
-     "alias_keys": None},
-    {"id": "ORG:twin b", "enterprise_number": None, "pic": None, "name_key": "twin b",
-     "alias_keys": ["twin"]},
+    {
+        "id": "ORG:ku leuven",
+        "enterprise_number": None,
+        "pic": None,
+        "name_key": "ku leuven",
+        "alias_keys": ["katholieke universiteit leuven", "kuleuven"],
+    },
+    {
+        "id": "BE0403170701",
+        "enterprise_number": "0403170701",
+        "pic": None,
+        "name_key": "agoria",
+        "alias_keys": None,
+    },
+    {
+        "id": "PIC:999645238",
+        "enterprise_number": None,
+        "pic": "999645238",
+        "name_key": "vito",
+        "alias_keys": [],
+    },
+    {
+        "id": "ORG:twin a",
+        "enterprise_number": None,
+        "pic": None,
+        "name_key": "twin",
+        "alias_keys": None,
+    },
+    {
+        "id": "ORG:twin b",
+        "enterprise_number": None,
+        "pic": None,
+        "name_key": "twin b",
+        "alias_keys": ["twin"],
+    },
 ]
 
 
@@ -32,8 +57,9 @@ def index() -> OrgIndex:
 
 
 def test_enterprise_number_first_in_any_notation(index):
-    assert index.resolve(enterprise_number="BE 0403.170.701", name="Something else") == \
-        "BE0403170701"
+    assert (
+        index.resolve(enterprise_number="BE 0403.170.701", name="Something else") == "BE0403170701"
+    )
 
 
 def test_then_pic(index):
@@ -42,8 +68,10 @@ def test_then_pic(index):
 
 def test_then_name_key_or_alias_key(index):
     assert index.resolve(name="KU Leuven") == "ORG:ku leuven"
-    assert index.resolve(name="KATHOLIEKE UNIVERSITEIT LEUVEN", pic="999991334",
-                         country="BE") == "ORG:ku leuven"
+    assert (
+        index.resolve(name="KATHOLIEKE UNIVERSITEIT LEUVEN", pic="999991334", country="BE")
+        == "ORG:ku leuven"
+    )
     assert index.resolve(name="Agoria vzw") == "BE0403170701"
     assert index.resolve(name="Unknown Name", aliases=["KULeuven"]) == "ORG:ku leuven"
 
@@ -63,7 +91,7 @@ def test_different_numbers_mean_different_organisations(index):
 
 def test_country_must_agree_where_known():
     index = OrgIndex.from_rows([{"id": "ORG:acme", "name_key": "acme", "country": "DE"}])
-    assert index.resolve(name="Acme", country="BE") == "ORG:acme"   # new id: same text
+    assert index.resolve(name="Acme", country="BE") == "ORG:acme"  # new id: same text
     assert index.find(name="Acme", country="BE") is None
     assert index.find(name="Acme", country="DE") == "ORG:acme"
     assert index.find(name="Acme") == "ORG:acme"
@@ -91,10 +119,12 @@ def test_add_makes_records_of_one_load_resolve_to_each_other():
 
 
 def test_owned_by():
-    index = OrgIndex.from_rows([
-        {"id": "A", "name_key": "a"},                                   # sources unknown
-        {"id": "B", "name_key": "b", "sources": ["cordis:x/organization.csv"]},
-    ])
+    index = OrgIndex.from_rows(
+        [
+            {"id": "A", "name_key": "a"},  # sources unknown
+            {"id": "B", "name_key": "b", "sources": ["cordis:x/organization.csv"]},
+        ]
+    )
     assert not index.owned_by("A", "cordis:x/organization.csv")
     assert index.owned_by("B", "cordis:x/organization.csv")
     assert not index.owned_by("B", "clusterfiles:y/organisations.csv")
@@ -108,10 +138,13 @@ def test_owned_by():
 def test_rows_with_plain_aliases():
     # the curated landscape stores ``aliases`` (names), not ``alias_keys``
     aliases = ["IMEC", "Interuniversitair Micro-Electronicacentrum IMEC"]
-    index = OrgIndex.from_rows([{"id": "ORG:imec", "name": "imec", "country": "BE",
-                                 "aliases": aliases}])
-    assert index.resolve(name="INTERUNIVERSITAIR MICRO-ELECTRONICACENTRUM IMEC VZW",
-                         country="BE") == "ORG:imec"
+    index = OrgIndex.from_rows(
+        [{"id": "ORG:imec", "name": "imec", "country": "BE", "aliases": aliases}]
+    )
+    assert (
+        index.resolve(name="INTERUNIVERSITAIR MICRO-ELECTRONICACENTRUM IMEC VZW", country="BE")
+        == "ORG:imec"
+    )
 
 
 def test_a_stored_number_that_fails_the_check_does_not_break_the_index():
@@ -122,22 +155,56 @@ def test_a_stored_number_that_fails_the_check_does_not_break_the_index():
 def _cordis_folder(folder: Path) -> Path:
     """A tiny CORDIS folder whose Belgian participants are the test cluster file's members."""
     folder.mkdir()
-    write_csv(folder / "project.csv", ["id", "rcn", "acronym", "title", "startDate", "endDate",
-                                       "frameworkProgramme"],
-              [["900001", "1", "TESTPROJ", "A test project", "2020-01-01", "2022-12-31", "H2020"]],
-              delimiter=";")
-    write_csv(folder / "organization.csv",
-              ["organisationID", "activityType", "country", "role", "rcn", "projectID", "name",
-               "shortName", "vatNumber", "ecContribution"],
-              [["900000001", "PRC", "BE", "coordinator", "1", "900001", "ALPHA COATINGS", "ALPHA",
-                "BE1999999052", "100000"],
-               ["900000002", "PRC", "BE", "participant", "1", "900001", "GAMMA PARTS NV", "",
-                "", "50000"],
-               ["900000003", "HES", "BE", "participant", "1", "900001", "KU LEUVEN", "", "",
-                ""],
-               ["900000004", "PRC", "DE", "participant", "1", "900001", "Gamma Parts", "", "",
-                ""]],
-              delimiter=";")
+    write_csv(
+        folder / "project.csv",
+        ["id", "rcn", "acronym", "title", "startDate", "endDate", "frameworkProgramme"],
+        [["900001", "1", "TESTPROJ", "A test project", "2020-01-01", "2022-12-31", "H2020"]],
+        delimiter=";",
+    )
+    write_csv(
+        folder / "organization.csv",
+        [
+            "organisationID",
+            "activityType",
+            "country",
+            "role",
+            "rcn",
+            "projectID",
+            "name",
+            "shortName",
+            "vatNumber",
+            "ecContribution",
+        ],
+        [
+            [
+                "900000001",
+                "PRC",
+                "BE",
+                "coordinator",
+                "1",
+                "900001",
+                "ALPHA COATINGS",
+                "ALPHA",
+                "BE1999999052",
+                "100000",
+            ],
+            [
+                "900000002",
+                "PRC",
+                "BE",
+                "participant",
+                "1",
+                "900001",
+                "GAMMA PARTS NV",
+                "",
+                "",
+                "50000",
+            ],
+            ["900000003", "HES", "BE", "participant", "1", "900001", "KU LEUVEN", "", "", ""],
+            ["900000004", "PRC", "DE", "participant", "1", "900001", "Gamma Parts", "", "", ""],
+        ],
+        delimiter=";",
+    )
     return folder
 
 
@@ -147,10 +214,10 @@ def test_the_same_organisation_from_two_sources_is_one_node(tmp_path):
     eu = cordis.build_records(cordis.read_cordis(_cordis_folder(tmp_path / "eu")), index)
     member_ids = {n.id for n in members.nodes if n.label == "Organisation"}
     eu_orgs = {n.props.get("pic"): n for n in eu.nodes if n.label == "Organisation"}
-    assert eu_orgs["900000001"].id == "BE1999999052"        # by VAT -> enterprise number
-    assert eu_orgs["900000002"].id == "ORG:gamma parts"     # by name key
-    assert eu_orgs["900000003"].id == "ORG:ku leuven"       # by the curated name key
-    assert eu_orgs["900000004"].id == "PIC:900000004"       # not Belgian: by PIC only
+    assert eu_orgs["900000001"].id == "BE1999999052"  # by VAT -> enterprise number
+    assert eu_orgs["900000002"].id == "ORG:gamma parts"  # by name key
+    assert eu_orgs["900000003"].id == "ORG:ku leuven"  # by the curated name key
+    assert eu_orgs["900000004"].id == "PIC:900000004"  # not Belgian: by PIC only
     assert {"BE1999999052", "ORG:gamma parts"} <= member_ids
     # the cluster file's load made those nodes: CORDIS adds facts, keeps their names
     assert "name" not in eu_orgs["900000001"].props
@@ -164,6 +231,6 @@ def test_the_other_order_gives_the_same_ids(tmp_path):
     members = clusterfiles.load_folder(DATA, index, known_clusters={"catalisti", "sim"})
     eu_ids = {n.props["pic"]: n.id for n in eu.nodes if n.label == "Organisation"}
     member_ids = [n.id for n in members.nodes if n.label == "Organisation"]
-    assert eu_ids["900000001"] == "BE1999999052"    # VAT gives the enterprise number id
-    assert eu_ids["900000002"] == "PIC:900000002"   # no number: the PIC id ...
-    assert member_ids == ["BE1999999052", "BE1999999151", "PIC:900000002"]   # ... found by name
+    assert eu_ids["900000001"] == "BE1999999052"  # VAT gives the enterprise number id
+    assert eu_ids["900000002"] == "PIC:900000002"  # no number: the PIC id ...
+    assert member_ids == ["BE1999999052", "BE1999999151", "PIC:900000002"]  # ... found by name

@@ -42,8 +42,12 @@ def test_sme_share(firms):
 
 def test_sector_shares(firms):
     got = shares(n.props["sector_group"] for n in firms)
-    for group, want in {"industry": 0.445, "services": 0.355, "trade": 0.193,
-                        "primary": 0.006}.items():
+    for group, want in {
+        "industry": 0.445,
+        "services": 0.355,
+        "trade": 0.193,
+        "primary": 0.006,
+    }.items():
         assert got.get(group, 0) == pytest.approx(want, abs=0.015), group
 
 
@@ -57,16 +61,24 @@ def test_nace_codes_are_real_divisions_of_their_sector(firms):
 
 def test_ownership_shares(firms):
     got = shares(n.props["ownership"] for n in firms)
-    for kind, want in {"domestic": 0.37, "belgian_multinational": 0.27,
-                       "foreign_multinational": 0.34}.items():
+    for kind, want in {
+        "domestic": 0.37,
+        "belgian_multinational": 0.27,
+        "foreign_multinational": 0.34,
+    }.items():
         assert got[kind] == pytest.approx(want, abs=0.015), kind
 
 
 def test_provinces(big):
     got = shares(n.props["province"] for n in big.nodes if n.label == "Organisation")
     total = 3 * 0.8 + 2 * 0.5
-    for region, weight in {"BE-VAN": 0.8, "BE-VOV": 0.8, "BE-VBR": 0.8, "BE-VWV": 0.5,
-                           "BE-VLI": 0.5}.items():
+    for region, weight in {
+        "BE-VAN": 0.8,
+        "BE-VOV": 0.8,
+        "BE-VBR": 0.8,
+        "BE-VWV": 0.5,
+        "BE-VLI": 0.5,
+    }.items():
         assert got[region] == pytest.approx(weight / total, abs=0.02), region
 
 
@@ -79,11 +91,11 @@ def test_memberships(big):
     assert multi == pytest.approx(0.05, abs=0.01)
     sizes = Counter(c for cs in spearhead_of.values() for c in cs)
     assert set(sizes) == SPEARHEADS
-    assert 5 <= max(sizes.values()) / min(sizes.values()) <= 9      # 100 to 700 members, scaled
+    assert 5 <= max(sizes.values()) / min(sizes.values()) <= 9  # 100 to 700 members, scaled
     counts = big.counts()
     assert counts["MEMBER_OF"] / 20_000 == pytest.approx(1.5, abs=0.05)
     assert counts["PARTICIPATES_IN"] / 20_000 == pytest.approx(8.0, abs=0.4)
-    assert {r.end_id for r in big.rels if r.type == "MEMBER_OF"} - SPEARHEADS   # IBNs too
+    assert {r.end_id for r in big.rels if r.type == "MEMBER_OF"} - SPEARHEADS  # IBNs too
 
 
 def test_projects_follow_the_instrument_rules(big):
@@ -101,18 +113,24 @@ def test_projects_follow_the_instrument_rules(big):
         assert not (instrument == "moonshot-sbo" and year < 2019)
         roles = [role for _, role in members[p.id]]
         assert roles.count("coordinator") == (1 if roles else 0)
-    three_firms = [sum(k == "firm" for k, _ in members[p.id]) >= 3 for p in projects
-                   if p.props["instrument_id"] in ("icon", "feasibility", "oo-research",
-                                                   "oo-development")]
+    three_firms = [
+        sum(k == "firm" for k, _ in members[p.id]) >= 3
+        for p in projects
+        if p.props["instrument_id"] in ("icon", "feasibility", "oo-research", "oo-development")
+    ]
     assert sum(three_firms) / len(three_firms) > 0.98
-    research_led = [members[p.id][0] == ("knowledge_institution", "coordinator") for p in projects
-                    if p.props["instrument_id"] in ("csbo", "moonshot-sbo")]
+    research_led = [
+        members[p.id][0] == ("knowledge_institution", "coordinator")
+        for p in projects
+        if p.props["instrument_id"] in ("csbo", "moonshot-sbo")
+    ]
     assert all(research_led)
 
 
 def test_everything_is_synthetic_and_no_real_organisation_is_touched(big):
     assert [(s.kind, s.synthetic, s.id) for s in big.sources] == [
-        ("synthetic", True, "synthetic:seed=7")]
+        ("synthetic", True, "synthetic:seed=7")
+    ]
     assert {n.label for n in big.nodes} == {"Organisation", "Project"}
     real = build_landscape()
     real_keys = {(n.label, n.id) for n in real.nodes}
@@ -141,7 +159,9 @@ def test_names_descriptions_and_keys(big):
 def test_chosen_clusters_only():
     records = generate(500, seed=3, clusters=["vil", "ibn-air-cargo-belgium"])
     assert {r.end_id for r in records.rels if r.type == "MEMBER_OF"} == {
-        "vil", "ibn-air-cargo-belgium"}
+        "vil",
+        "ibn-air-cargo-belgium",
+    }
     with pytest.raises(ValueError, match="unknown cluster"):
         generate(10, clusters=["no-such-cluster"])
 

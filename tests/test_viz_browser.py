@@ -60,7 +60,8 @@ def test_a_page_that_needs_the_network_is_caught(chromium, tmp_path):
     page = tmp_path / "cdn.html"
     info = maps.cluster_map(ecosystem(), "SH", tmp_path / "sh.html")
     html = info.path.read_text(encoding="utf-8").replace(
-        "<head>", '<head><link rel="stylesheet" href="https://cdn.jsdelivr.net/x.css">', 1)
+        "<head>", '<head><link rel="stylesheet" href="https://cdn.jsdelivr.net/x.css">', 1
+    )
     page.write_text(html, encoding="utf-8")
     result = open_map(chromium, page)
     assert result["blocked"] == ["https://cdn.jsdelivr.net/x.css"]

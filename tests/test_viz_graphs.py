@@ -14,18 +14,37 @@ from .test_viz_helpers import ecosystem, snapshot, star
 
 def test_ecosystem_graph_from_rows():
     G = graphs.ecosystem_graph(
-        clusters=[{"id": "SH", "name": "Catalisti", "type": "spearhead", "members": 3},
-                  {"id": "IBN", "name": "Bio Base", "type": "ibn", "members": 1}],
-        cluster_links=[{"start": "IBN", "end": "SH", "type": "LINKED_TO", "relation": "parent",
-                        "source": "report", "source_ref": "§3"},
-                       {"start": "IBN", "end": "GONE", "type": "LINKED_TO"}],
-        organisations=[{"id": "KUL", "name": "KU Leuven", "kind": "knowledge_institution",
-                        "nace": "85.42", "pagerank": None}],
+        clusters=[
+            {"id": "SH", "name": "Catalisti", "type": "spearhead", "members": 3},
+            {"id": "IBN", "name": "Bio Base", "type": "ibn", "members": 1},
+        ],
+        cluster_links=[
+            {
+                "start": "IBN",
+                "end": "SH",
+                "type": "LINKED_TO",
+                "relation": "parent",
+                "source": "report",
+                "source_ref": "§3",
+            },
+            {"start": "IBN", "end": "GONE", "type": "LINKED_TO"},
+        ],
+        organisations=[
+            {
+                "id": "KUL",
+                "name": "KU Leuven",
+                "kind": "knowledge_institution",
+                "nace": "85.42",
+                "pagerank": None,
+            }
+        ],
         org_links=[{"org": "KUL", "cluster": "SH", "type": "TIED_TO", "relation": "academic"}],
-        member_groups=[{"cluster": "SH", "kind": "firm", "nace": "20", "count": 2,
-                        "synthetic": 2},
-                       {"cluster": "SH", "kind": "firm", "nace": "21", "count": 1},
-                       {"cluster": "IBN", "kind": "weird", "nace": None, "count": 1}])
+        member_groups=[
+            {"cluster": "SH", "kind": "firm", "nace": "20", "count": 2, "synthetic": 2},
+            {"cluster": "SH", "kind": "firm", "nace": "21", "count": 1},
+            {"cluster": "IBN", "kind": "weird", "nace": None, "count": 1},
+        ],
+    )
     assert G.nodes["SH"]["kind"] == "cluster_spearhead" and G.nodes["IBN"]["kind"] == "cluster_ibn"
     assert G.edges["IBN", "SH"]["relation"] == "parent" and "GONE" not in G
     assert G.nodes["KUL"]["section"] == "P" and "pagerank" not in G.nodes["KUL"]
@@ -41,14 +60,37 @@ def test_ecosystem_graph_from_rows():
 def test_cluster_graph_from_rows():
     G = graphs.cluster_graph(
         {"id": "SH", "name": "Catalisti", "type": "spearhead", "members": 2},
-        [{"id": "F1", "label": "Organisation", "name": "Firm 1", "kind": "firm",
-          "rel_type": "MEMBER_OF", "rel": {"since": "2019", "source": "files"}},
-         {"id": "IBN", "label": "Cluster", "name": "Bio Base", "type": "ibn",
-          "rel_type": "LINKED_TO", "rel": {"relation": "parent"}},
-         {"id": "P1", "label": "Project", "title": "Coatings", "year": 2021,
-          "rel_type": "PARTICIPATES_IN", "rel": {}}],
-        [{"org": "F1", "cluster": "OTHER", "name": "Other", "type": "ibn", "members": 9},
-         {"org": "F1", "cluster": "SH", "name": "Catalisti", "type": "spearhead"}])
+        [
+            {
+                "id": "F1",
+                "label": "Organisation",
+                "name": "Firm 1",
+                "kind": "firm",
+                "rel_type": "MEMBER_OF",
+                "rel": {"since": "2019", "source": "files"},
+            },
+            {
+                "id": "IBN",
+                "label": "Cluster",
+                "name": "Bio Base",
+                "type": "ibn",
+                "rel_type": "LINKED_TO",
+                "rel": {"relation": "parent"},
+            },
+            {
+                "id": "P1",
+                "label": "Project",
+                "title": "Coatings",
+                "year": 2021,
+                "rel_type": "PARTICIPATES_IN",
+                "rel": {},
+            },
+        ],
+        [
+            {"org": "F1", "cluster": "OTHER", "name": "Other", "type": "ibn", "members": 9},
+            {"org": "F1", "cluster": "SH", "name": "Catalisti", "type": "spearhead"},
+        ],
+    )
     assert G.nodes["SH"]["role"] == "focus"
     assert G.nodes["P1"] == {"year": 2021, "kind": "project", "name": "Coatings"}
     assert G.edges["F1", "SH"] == {"type": "MEMBER_OF", "since": "2019", "source": "files"}
@@ -64,9 +106,12 @@ def test_overlap_graph_from_rows_and_from_memberships_agree():
     assert counted.edges["IBN", "SH"]["jaccard"] == pytest.approx(2 / 6, abs=1e-4)
     assert counted.edges["IBN", "SH"]["overlap_coefficient"] == 1.0
     read = graphs.overlap_graph_from_rows(
-        [{"id": "SH", "type": "spearhead", "members": 6}, {"id": "IBN", "type": "ibn",
-                                                          "members": 2}],
-        [{"a": "IBN", "b": "SH", "shared": 2, "jaccard": 0.3333, "overlap_coefficient": 1.0}])
+        [
+            {"id": "SH", "type": "spearhead", "members": 6},
+            {"id": "IBN", "type": "ibn", "members": 2},
+        ],
+        [{"a": "IBN", "b": "SH", "shared": 2, "jaccard": 0.3333, "overlap_coefficient": 1.0}],
+    )
     assert read.edges["IBN", "SH"]["shared"] == counted.edges["IBN", "SH"]["shared"]
     # a graph with OVERLAPS edges keeps them as they are
     again = graphs.overlap_graph(read, min_shared=3)
@@ -104,9 +149,15 @@ def test_central_organisations_by_pagerank_then_degree():
 
 
 def test_match_graph_shapes():
-    G = graphs.match_graph({"org": {"id": "A", "name": "Firm A", "clusters": ["C1"]},
-                            "partners": [{"id": "B", "name": "B", "score": 1.0},
-                                         {"id": "A", "name": "Firm A", "score": 9}]})
+    G = graphs.match_graph(
+        {
+            "org": {"id": "A", "name": "Firm A", "clusters": ["C1"]},
+            "partners": [
+                {"id": "B", "name": "B", "score": 1.0},
+                {"id": "A", "name": "Firm A", "score": 9},
+            ],
+        }
+    )
     assert G.nodes["A"]["role"] == "focus" and G.edges["A", "B"]["type"] == "PARTNER"
     assert G.nodes["B"]["rank"] == 1 and G.number_of_nodes() == 3  # A, B and cluster C1
     assert G.edges["A", "C1"]["type"] == "MEMBER_OF"

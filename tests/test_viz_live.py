@@ -24,16 +24,27 @@ SRC = "test:viz"
 def tiny() -> Records:
     """A spearhead cluster SH with a manager, a tied federation, a knowledge institution and
     three firms (one also in the IBN linked to SH), a project, and NACE sectors."""
+
     def org(oid, name, kind, nace=None, **props):
-        return Node("Organisation", oid, {"name": name, "kind": kind, "nace": nace, **props},
-                    SRC, f"line {oid}")
+        return Node(
+            "Organisation",
+            oid,
+            {"name": name, "kind": kind, "nace": nace, **props},
+            SRC,
+            f"line {oid}",
+        )
 
     def rel(rtype, a_label, a, b_label, b, **props):
         return Rel(rtype, a_label, a, b_label, b, props, SRC, f"{rtype} {a}")
 
     nodes = [
-        Node("Cluster", "SH", {"name": "Catalisti", "type": "spearhead", "domain": "chemistry"},
-             SRC, "Tabel 10"),
+        Node(
+            "Cluster",
+            "SH",
+            {"name": "Catalisti", "type": "spearhead", "domain": "chemistry"},
+            SRC,
+            "Tabel 10",
+        ),
         Node("Cluster", "IBN", {"name": "Bio Base IBN", "type": "ibn"}, SRC, "Tabel 11"),
         org("MGR", "Catalisti vzw", "other"),
         org("FED", "essenscia", "federation", "94.11"),
@@ -41,10 +52,16 @@ def tiny() -> Records:
         org("F1", "Firm One", "firm", "20.13", pagerank=0.2, size="sme"),
         org("F2", "Firm Two", "firm", "62.01", pagerank=0.1),
         org("F3", "Firm Three", "firm", "20.14", synthetic=True),
-        Node("Project", "P1", {"title": "Bio-based coatings", "year": 2021,
-                               "instrument": "ICON"}, SRC, "project 1"),
-        Node("Sector", "C", {"section": "C", "level_name": "section", "name": "Manufacturing"},
-             SRC),
+        Node(
+            "Project",
+            "P1",
+            {"title": "Bio-based coatings", "year": 2021, "instrument": "ICON"},
+            SRC,
+            "project 1",
+        ),
+        Node(
+            "Sector", "C", {"section": "C", "level_name": "section", "name": "Manufacturing"}, SRC
+        ),
         Node("Sector", "J", {"section": "J", "level_name": "section", "name": "ICT"}, SRC),
     ]
     rels = [
@@ -75,8 +92,9 @@ def test_store_reads_the_cluster_ego_network(loaded):
     assert set(G.nodes) == {"SH", "IBN", "MGR", "FED", "KUL", "F1", "F2", "F3", "P1"}
     assert G.nodes["SH"]["members"] == 4 and G.nodes["SH"]["role"] == "focus"
     assert G.nodes["F1"]["section"] == "C" and G.nodes["F1"]["source_ref"] == "line F1"
-    assert G.edges["FED", "SH"]["type"] == "TIED_TO" and G.edges["FED", "SH"]["relation"] == \
-        "founder"
+    assert (
+        G.edges["FED", "SH"]["type"] == "TIED_TO" and G.edges["FED", "SH"]["relation"] == "founder"
+    )
     assert G.edges["F1", "IBN"]["type"] == "MEMBER_OF"  # a bridge
     assert G.nodes["P1"]["name"] == "Bio-based coatings"
     with pytest.raises(NotFound):
@@ -90,7 +108,10 @@ def test_store_reads_the_ecosystem_aggregated(loaded):
     assert {"SH", "IBN", "MGR", "FED", "KUL"} <= set(G.nodes)
     groups = {n: a for n, a in G.nodes(data=True) if a["kind"] == "group"}
     assert {n: a["count"] for n, a in groups.items()} == {
-        "group:SH:firm:C": 2, "group:SH:firm:J": 1, "group:IBN:firm:C": 2}
+        "group:SH:firm:C": 2,
+        "group:SH:firm:J": 1,
+        "group:IBN:firm:C": 2,
+    }
     assert G.nodes["group:IBN:firm:C"]["synthetic_count"] == 1
     G0 = store.ecosystem_graph(loaded, max_organisations=0)
     assert "KUL" not in G0 and G0.nodes["group:SH:knowledge_institution:P"]["count"] == 1
@@ -101,15 +122,19 @@ def test_store_overlaps_computed_then_as_analytics_wrote_them(loaded):
     assert G.edges["IBN", "SH"]["shared"] == 2
     assert G.edges["IBN", "SH"]["jaccard"] == pytest.approx(0.5)  # 2 / (4 + 2 - 2)
     assert G.edges["IBN", "SH"]["overlap_coefficient"] == 1.0
-    loaded.run_write("MATCH (a:Cluster {id: 'IBN'}), (b:Cluster {id: 'SH'}) MERGE (a)"
-                     "-[:OVERLAPS {shared: 7, jaccard: 0.7, overlap_coefficient: 0.9}]->(b)")
+    loaded.run_write(
+        "MATCH (a:Cluster {id: 'IBN'}), (b:Cluster {id: 'SH'}) MERGE (a)"
+        "-[:OVERLAPS {shared: 7, jaccard: 0.7, overlap_coefficient: 0.9}]->(b)"
+    )
     assert store.overlap_graph(loaded).edges["IBN", "SH"]["shared"] == 7
 
 
 def test_store_sector_links_computed_then_as_analytics_wrote_them(loaded):
     assert store.sector_links(loaded) == [{"a": "C", "b": "J", "links": 1}]
-    loaded.run_write("MATCH (c:Sector {id: 'C'}), (j:Sector {id: 'J'}) "
-                     "MERGE (j)-[:SECTOR_LINK {via: 'projects', level: 'section', links: 5}]->(c)")
+    loaded.run_write(
+        "MATCH (c:Sector {id: 'C'}), (j:Sector {id: 'J'}) "
+        "MERGE (j)-[:SECTOR_LINK {via: 'projects', level: 'section', links: 5}]->(c)"
+    )
     assert store.sector_links(loaded) == [{"a": "C", "b": "J", "links": 5}]
 
 
@@ -138,12 +163,22 @@ def test_cli_other_maps_and_figures(loaded, cli_env, tmp_path):
     assert "<svg" in run("sectors", "--out", str(tmp_path / "s.svg")).read_text()
 
     saved = tmp_path / "match.json"
-    saved.write_text(json.dumps([{"id": "F2", "name": "Firm Two", "score": 0.8,
-                                  "explanation": "shares project P1"},
-                                 {"id": "KUL", "name": "KU Leuven", "score": 0.5,
-                                  "explanation": ["member of Catalisti"]}]))
-    page = run("match", "--for", "F1", "--from-json", str(saved),
-               "--out", str(tmp_path / "m.html")).read_text(encoding="utf-8")
+    saved.write_text(
+        json.dumps(
+            [
+                {"id": "F2", "name": "Firm Two", "score": 0.8, "explanation": "shares project P1"},
+                {
+                    "id": "KUL",
+                    "name": "KU Leuven",
+                    "score": 0.5,
+                    "explanation": ["member of Catalisti"],
+                },
+            ]
+        )
+    )
+    page = run(
+        "match", "--for", "F1", "--from-json", str(saved), "--out", str(tmp_path / "m.html")
+    ).read_text(encoding="utf-8")
     assert "Partners for Firm One" in page and "shares project P1" in page
     assert "Catalisti" in page  # the partners' clusters come from the graph
 

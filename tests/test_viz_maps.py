@@ -14,8 +14,9 @@ from viz.graphs import match_graph
 
 from .test_viz_helpers import ecosystem, page_data, snapshot, star
 
-EXTERNAL = re.compile(r"<(script|link|img|iframe)\b[^>]*\b(src|href)\s*=\s*[\"']?(https?:)?//",
-                      re.I)
+EXTERNAL = re.compile(
+    r"<(script|link|img|iframe)\b[^>]*\b(src|href)\s*=\s*[\"']?(https?:)?//", re.I
+)
 
 
 def read(path) -> str:
@@ -29,8 +30,7 @@ def assert_self_contained(html: str) -> None:
     assert "vis.Network" in html and "function" in html  # vis-network is inlined
 
 
-@pytest.mark.parametrize("name", ["viz.style", "viz.layout", "viz.graphs", "viz.maps",
-                                  "viz.plots"])
+@pytest.mark.parametrize("name", ["viz.style", "viz.layout", "viz.graphs", "viz.maps", "viz.plots"])
 def test_docstring_examples(name):
     result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0 and result.failed == 0
@@ -67,9 +67,17 @@ def test_legend_lists_kinds_and_edges_present(tmp_path):
     html = read(info.path)
     assert '<details id="legend" open>' in html
     legend = html.split('<details id="legend"', 1)[1].split("</details>", 1)[0]
-    for label in ("Spearhead cluster", "Innovative business network (IBN)", "Firm",
-                  "Knowledge institution", "Federation", "Project", "member of",
-                  "IBN linked to spearhead cluster", "manages the cluster"):
+    for label in (
+        "Spearhead cluster",
+        "Innovative business network (IBN)",
+        "Firm",
+        "Knowledge institution",
+        "Federation",
+        "Project",
+        "member of",
+        "IBN linked to spearhead cluster",
+        "manages the cluster",
+    ):
         assert label in legend, label
     assert "Government" not in legend  # no government body on this map
     assert "Size: PageRank (organisations)" in legend
@@ -92,15 +100,21 @@ def test_tooltips_carry_facts_and_sources(tmp_path):
 
 def test_colour_by_kind_or_sector_and_size_by_centrality(tmp_path):
     G = ecosystem()
-    by_kind = {n["id"]: n for n in page_data(read(
-        maps.cluster_map(G, "SH", tmp_path / "k.html").path))["nodes"]}
+    by_kind = {
+        n["id"]: n
+        for n in page_data(read(maps.cluster_map(G, "SH", tmp_path / "k.html").path))["nodes"]
+    }
     assert by_kind["F0"]["color"] == style.KINDS["firm"].colour
     assert by_kind["KUL"]["color"] == style.KINDS["knowledge_institution"].colour
     assert by_kind["SH"]["shape"] == "diamond" and by_kind["IBN"]["shape"] == "square"
-    by_sector = {n["id"]: n for n in page_data(read(
-        maps.cluster_map(G, "SH", tmp_path / "s.html", color_by="sector").path))["nodes"]}
-    assert by_sector["F0"]["color"] == style.SECTION_COLOURS["C"]       # 20.13
-    assert by_sector["F2"]["color"] == style.SECTION_COLOURS["J"]       # 62.01
+    by_sector = {
+        n["id"]: n
+        for n in page_data(
+            read(maps.cluster_map(G, "SH", tmp_path / "s.html", color_by="sector").path)
+        )["nodes"]
+    }
+    assert by_sector["F0"]["color"] == style.SECTION_COLOURS["C"]  # 20.13
+    assert by_sector["F2"]["color"] == style.SECTION_COLOURS["J"]  # 62.01
     assert by_sector["SH"]["color"] == style.KINDS["cluster_spearhead"].colour
     # PageRank sizes organisations: KU Leuven (0.3) is the largest, Firm 0 (0.01) the smallest
     orgs = {k: v["size"] for k, v in by_kind.items() if k in ("KUL", "F0", "F1", "F4")}
@@ -150,8 +164,9 @@ def test_large_ego_network_is_laid_out_here_without_physics(tmp_path):
     data = page_data(html)
     assert len(data["nodes"]) == G.number_of_nodes() == 1206
     assert not info.physics and '"enabled": false' in html
-    assert all(isinstance(n.get("x"), float) and isinstance(n.get("y"), float)
-               for n in data["nodes"])
+    assert all(
+        isinstance(n.get("x"), float) and isinstance(n.get("y"), float) for n in data["nodes"]
+    )
     assert {(n["x"], n["y"]) for n in data["nodes"] if n["id"] == centre} == {(0.0, 0.0)}
     labelled = [n for n in data["nodes"] if n["label"]]
     assert len(labelled) == render.LABEL_LIMIT + 6  # the most central members, all clusters
@@ -198,11 +213,22 @@ def test_overlap_map_edge_width_grows_with_shared_members(tmp_path):
 
 def test_match_map_from_a_partner_list(tmp_path):
     result = [
-        {"id": "ORG:b", "name": "Partner B", "score": 0.9, "kind": "firm",
-         "explanation": ["shares 2 projects with X (source cordis)"],
-         "clusters": [{"id": "SH", "name": "Catalisti", "type": "spearhead"}]},
-        {"id": "ORG:c", "name": "Partner C", "score": 0.3, "kind": "knowledge_institution",
-         "explanation": "member of Catalisti and Flanders' FOOD", "clusters": ["SH"]},
+        {
+            "id": "ORG:b",
+            "name": "Partner B",
+            "score": 0.9,
+            "kind": "firm",
+            "explanation": ["shares 2 projects with X (source cordis)"],
+            "clusters": [{"id": "SH", "name": "Catalisti", "type": "spearhead"}],
+        },
+        {
+            "id": "ORG:c",
+            "name": "Partner C",
+            "score": 0.3,
+            "kind": "knowledge_institution",
+            "explanation": "member of Catalisti and Flanders' FOOD",
+            "clusters": ["SH"],
+        },
     ]
     G = match_graph(result, focus={"id": "ORG:a", "name": "Firm A", "kind": "firm"})
     before = snapshot(G)
@@ -220,11 +246,14 @@ def test_match_map_from_a_partner_list(tmp_path):
 
 
 def test_match_map_of_a_call_with_consortia(tmp_path):
-    result = {"call": {"name": "Intercluster call 2025", "themes": ["circular plastics"]},
-              "partners": [{"id": "o1", "name": "O1", "score": 2.0},
-                           {"id": "o2", "name": "O2", "score": 1.0}],
-              "consortia": [{"members": ["o1", {"id": "o2", "role": "research partner"}],
-                             "score": 1.5}]}
+    result = {
+        "call": {"name": "Intercluster call 2025", "themes": ["circular plastics"]},
+        "partners": [
+            {"id": "o1", "name": "O1", "score": 2.0},
+            {"id": "o2", "name": "O2", "score": 1.0},
+        ],
+        "consortia": [{"members": ["o1", {"id": "o2", "role": "research partner"}], "score": 1.5}],
+    }
     info = maps.match_map(match_graph(result), tmp_path / "call.html")
     html = read(info.path)
     nodes = {n["id"]: n for n in page_data(html)["nodes"]}
@@ -255,16 +284,22 @@ def test_pyvis_own_template_is_not_self_contained_ours_is():
 
 
 def test_external_resources_finds_what_a_page_would_load():
-    page = ('<html><head><link rel="stylesheet" href="https://cdn.example/x.css">'
-            '<style>@import "theme.css"; .a { background: url(https://x/y.png) }'
-            '.b { background: url("data:image/png;base64,AAAA") }</style>'
-            '<script src="//cdn.example/x.js"></script><script>var u = "https://no.load";'
-            '</script></head><body><a href="https://example.org">attribution</a>'
-            '<img src="logo.png"></body></html>')
+    page = (
+        '<html><head><link rel="stylesheet" href="https://cdn.example/x.css">'
+        '<style>@import "theme.css"; .a { background: url(https://x/y.png) }'
+        '.b { background: url("data:image/png;base64,AAAA") }</style>'
+        '<script src="//cdn.example/x.js"></script><script>var u = "https://no.load";'
+        '</script></head><body><a href="https://example.org">attribution</a>'
+        '<img src="logo.png"></body></html>'
+    )
     found = render.external_resources(page)
-    assert found == ["<link href=https://cdn.example/x.css>", "url(theme.css)",
-                     "url(https://x/y.png)", "<script src=//cdn.example/x.js>",
-                     "<img src=logo.png>"]
+    assert found == [
+        "<link href=https://cdn.example/x.css>",
+        "url(theme.css)",
+        "url(https://x/y.png)",
+        "<script src=//cdn.example/x.js>",
+        "<img src=logo.png>",
+    ]
 
 
 def test_html_returns_a_page_for_any_styled_graph():

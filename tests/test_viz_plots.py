@@ -25,9 +25,13 @@ def test_overlap_matrix_orders_spearheads_first_and_is_symmetric():
 
 
 def test_sector_matrix_sums_both_directions():
-    codes, M = plots.sector_matrix([{"a": "J", "b": "C", "links": 3},
-                                    {"a": "C", "b": "J", "links": 2},
-                                    {"a": "C", "b": "C", "links": 4}])
+    codes, M = plots.sector_matrix(
+        [
+            {"a": "J", "b": "C", "links": 3},
+            {"a": "C", "b": "J", "links": 2},
+            {"a": "C", "b": "C", "links": 4},
+        ]
+    )
     assert codes == ["C", "J"] and M.tolist() == [[4.0, 5.0], [5.0, 0.0]]
 
 
@@ -54,8 +58,10 @@ def test_svg_is_reproducible(tmp_path):
 
 
 def test_sector_heatmap(tmp_path):
-    rows = [{"a": a, "b": b, "links": i + 1} for i, (a, b) in
-            enumerate([("C", "C"), ("C", "J"), ("C", "M"), ("J", "M"), ("M", "M")])]
+    rows = [
+        {"a": a, "b": b, "links": i + 1}
+        for i, (a, b) in enumerate([("C", "C"), ("C", "J"), ("C", "M"), ("J", "M"), ("M", "M")])
+    ]
     out = plots.sector_heatmap(rows, tmp_path / "sectors.svg")
     text = out.read_text()
     assert "<svg" in text

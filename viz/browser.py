@@ -15,9 +15,16 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run",
-                 "--disable-default-apps", "--disable-extensions"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-default-apps",
+    "--disable-extensions",
+]
 VIEWPORT = {"width": 1280, "height": 800}
 
 
@@ -29,8 +36,10 @@ def chromium_path() -> str:
     """The path of Debian's ``chromium``; ``BrowserMissing`` with the fix when absent."""
     path = shutil.which("chromium") or shutil.which("chromium-browser")
     if not path:
-        raise BrowserMissing("chromium is not on PATH: install Debian's chromium "
-                             "(`make browser`, or `apt-get install chromium`).")
+        raise BrowserMissing(
+            "chromium is not on PATH: install Debian's chromium "
+            "(`make browser`, or `apt-get install chromium`)."
+        )
     return path
 
 
@@ -116,7 +125,8 @@ def open_map(browser: Any, path: str | Path, timeout_s: float = 60.0) -> dict[st
         result = page.evaluate(_MEASURE)
         result["interactive_ms"] = max(result["first_draw_ms"] or 0, result["settled_ms"] or 0)
         result["load_ms"] = page.evaluate(
-            "() => performance.getEntriesByType('navigation')[0].loadEventEnd")
+            "() => performance.getEntriesByType('navigation')[0].loadEventEnd"
+        )
         result["blocked"] = blocked
         result["errors"] = errors
         return result
@@ -128,24 +138,34 @@ def hover_text(browser: Any, path: str | Path, node_id: str, timeout_s: float = 
     """The tooltip a map shows when the mouse rests on node ``node_id`` (offline)."""
     context = browser.new_context(offline=True, viewport=VIEWPORT, service_workers="block")
     try:
-        context.route("**/*", lambda route: route.continue_()
-                      if route.request.url.startswith(("file:", "data:")) else route.abort())
+        context.route(
+            "**/*",
+            lambda route: (
+                route.continue_()
+                if route.request.url.startswith(("file:", "data:"))
+                else route.abort()
+            ),
+        )
         page = context.new_page()
         page.goto(Path(path).resolve().as_uri(), wait_until="load", timeout=timeout_s * 1000)
         page.wait_for_function(_SETTLED, timeout=timeout_s * 1000)
-        x, y = page.evaluate("""id => {
+        x, y = page.evaluate(
+            """id => {
           const p = window.network.getPositions([id])[id];
           const d = window.network.canvasToDOM(p);
           const box = document.getElementById('mynetwork').getBoundingClientRect();
           return [box.left + d.x, box.top + d.y];
-        }""", node_id)
+        }""",
+            node_id,
+        )
         page.mouse.move(x - 30, y - 30)
         page.mouse.move(x, y, steps=5)
         tooltip = page.locator(".vis-tooltip")
         page.wait_for_function(
             "() => { const t = document.querySelector('.vis-tooltip');"
             " return t && t.style.visibility !== 'hidden' && t.innerText.length > 0; }",
-            timeout=timeout_s * 1000)
+            timeout=timeout_s * 1000,
+        )
         return tooltip.inner_text()
     finally:
         context.close()

@@ -26,12 +26,42 @@ import networkx as nx
 
 from viz import style
 
-ORG_FIELDS = ("name", "kind", "size", "nace", "section", "province", "country", "synthetic",
-              "pagerank", "degree", "betweenness", "source", "source_ref")
-CLUSTER_FIELDS = ("name", "domain", "members", "pagerank", "degree", "betweenness", "source",
-                  "source_ref")
-REL_FIELDS = ("relation", "role", "since", "shared", "jaccard", "overlap_coefficient", "count",
-              "source", "source_ref")
+ORG_FIELDS = (
+    "name",
+    "kind",
+    "size",
+    "nace",
+    "section",
+    "province",
+    "country",
+    "synthetic",
+    "pagerank",
+    "degree",
+    "betweenness",
+    "source",
+    "source_ref",
+)
+CLUSTER_FIELDS = (
+    "name",
+    "domain",
+    "members",
+    "pagerank",
+    "degree",
+    "betweenness",
+    "source",
+    "source_ref",
+)
+REL_FIELDS = (
+    "relation",
+    "role",
+    "since",
+    "shared",
+    "jaccard",
+    "overlap_coefficient",
+    "count",
+    "source",
+    "source_ref",
+)
 
 
 def _props(row: Mapping[str, Any], fields: Iterable[str]) -> dict[str, Any]:
@@ -75,9 +105,13 @@ def group_id(anchor: Hashable, kind: str, section: str | None) -> str:
 
 def group_name(count: int, kind: str, section: str | None) -> str:
     """``12 member firms (C)``, ``3 knowledge institutions``, ``40 members (J)``."""
-    noun = {"firm": "member firm", "knowledge_institution": "knowledge institution",
-            "federation": "federation", "government": "government body",
-            "other": "other organisation"}.get(kind, "member")
+    noun = {
+        "firm": "member firm",
+        "knowledge_institution": "knowledge institution",
+        "federation": "federation",
+        "government": "government body",
+        "other": "other organisation",
+    }.get(kind, "member")
     plural = noun.replace("body", "bodies") if noun.endswith("body") else noun + "s"
     text = f"{count:,} {noun if count == 1 else plural}"
     return f"{text} ({section})" if section else text
@@ -107,8 +141,12 @@ def ecosystem_graph(
         G.add_node(row["id"], **organisation_attrs(row))
     for row in org_links:
         if row["org"] in G and row["cluster"] in G:
-            G.add_edge(row["org"], row["cluster"], type=row.get("type") or "MEMBER_OF",
-                       **_props(row, REL_FIELDS))
+            G.add_edge(
+                row["org"],
+                row["cluster"],
+                type=row.get("type") or "MEMBER_OF",
+                **_props(row, REL_FIELDS),
+            )
     groups: dict[str, dict[str, Any]] = {}
     for row in member_groups:
         if row["cluster"] not in G:
@@ -116,8 +154,16 @@ def ecosystem_graph(
         kind = str(row["kind"]) if row.get("kind") in style.ORGANISATION_KINDS else "other"
         section = style.section_of(row)
         gid = group_id(row["cluster"], kind, section)
-        g = groups.setdefault(gid, {"cluster": row["cluster"], "kind": kind,
-                                    "section": section, "count": 0, "synthetic": 0})
+        g = groups.setdefault(
+            gid,
+            {
+                "cluster": row["cluster"],
+                "kind": kind,
+                "section": section,
+                "count": 0,
+                "synthetic": 0,
+            },
+        )
         g["count"] += int(row.get("count") or 0)
         g["synthetic"] += int(row.get("synthetic") or 0)
     for gid in sorted(groups):
@@ -129,16 +175,34 @@ def ecosystem_graph(
 def _add_cluster_links(G: nx.Graph, rows: Iterable[Mapping[str, Any]]) -> None:
     for row in rows:
         if row["start"] in G and row["end"] in G and row["start"] != row["end"]:
-            G.add_edge(row["start"], row["end"], type=row.get("type") or "LINKED_TO",
-                       **_props(row, REL_FIELDS))
+            G.add_edge(
+                row["start"],
+                row["end"],
+                type=row.get("type") or "LINKED_TO",
+                **_props(row, REL_FIELDS),
+            )
 
 
-def _add_group(G: nx.Graph, gid: str, anchor: Hashable, kind: str, section: str | None,
-               count: int, synthetic: int = 0, breakdown: Iterable[str] = ()) -> None:
+def _add_group(
+    G: nx.Graph,
+    gid: str,
+    anchor: Hashable,
+    kind: str,
+    section: str | None,
+    count: int,
+    synthetic: int = 0,
+    breakdown: Iterable[str] = (),
+) -> None:
     """A group node counting ``count`` members of ``anchor`` (a cluster), linked to it."""
-    attrs: dict[str, Any] = {"kind": "group", "member_kind": kind, "count": count,
-                             "name": group_name(count, kind, section), "anchor": anchor,
-                             "synthetic_count": synthetic, "breakdown": list(breakdown)}
+    attrs: dict[str, Any] = {
+        "kind": "group",
+        "member_kind": kind,
+        "count": count,
+        "name": group_name(count, kind, section),
+        "anchor": anchor,
+        "synthetic_count": synthetic,
+        "breakdown": list(breakdown),
+    }
     if section:
         attrs["section"] = section
     if synthetic:
@@ -148,8 +212,11 @@ def _add_group(G: nx.Graph, gid: str, anchor: Hashable, kind: str, section: str 
     G.add_edge(anchor, gid, type="GROUP", count=count)
 
 
-def cluster_graph(cluster: Mapping[str, Any], neighbours: Iterable[Mapping[str, Any]],
-                  bridges: Iterable[Mapping[str, Any]] = ()) -> nx.Graph:
+def cluster_graph(
+    cluster: Mapping[str, Any],
+    neighbours: Iterable[Mapping[str, Any]],
+    bridges: Iterable[Mapping[str, Any]] = (),
+) -> nx.Graph:
     """A cluster's ego-network: the cluster, every node one relationship away (members, ties,
     managers, linked clusters, projects) and the other clusters its members belong to.
 
@@ -166,8 +233,12 @@ def cluster_graph(cluster: Mapping[str, Any], neighbours: Iterable[Mapping[str, 
             G.add_node(row["id"], **node_attrs(row))
     for row in rows:
         if row["id"] != cid:
-            G.add_edge(row["id"], cid, type=row.get("rel_type") or "MEMBER_OF",
-                       **_props(row.get("rel") or {}, REL_FIELDS))
+            G.add_edge(
+                row["id"],
+                cid,
+                type=row.get("rel_type") or "MEMBER_OF",
+                **_props(row.get("rel") or {}, REL_FIELDS),
+            )
     for row in sorted(bridges, key=lambda r: (r["cluster"], r["org"])):
         if row["org"] not in G or row["cluster"] == cid:
             continue
@@ -177,8 +248,9 @@ def cluster_graph(cluster: Mapping[str, Any], neighbours: Iterable[Mapping[str, 
     return G
 
 
-def overlap_graph_from_rows(clusters: Iterable[Mapping[str, Any]],
-                            overlaps: Iterable[Mapping[str, Any]]) -> nx.Graph:
+def overlap_graph_from_rows(
+    clusters: Iterable[Mapping[str, Any]], overlaps: Iterable[Mapping[str, Any]]
+) -> nx.Graph:
     """Clusters linked by their overlaps: rows ``{a, b, shared, jaccard, overlap_coefficient,
     source, source_ref}`` (as analytics writes ``OVERLAPS``, or computed from ``MEMBER_OF``)."""
     G = nx.Graph()
@@ -204,8 +276,7 @@ def match_graph(result: Any, focus: Mapping[str, Any] | str | None = None) -> nx
     if isinstance(result, list):
         partners, head = result, None
     else:
-        partners = (result.get("partners") or result.get("candidates")
-                    or result.get("results") or [])
+        partners = result.get("partners") or result.get("candidates") or result.get("results") or []
         consortia = result.get("consortia") or []
         head = result.get("for") or result.get("org") or result.get("call") or result.get("query")
     head = focus or head or {"id": "call", "name": "Call", "kind": "call"}
@@ -214,8 +285,11 @@ def match_graph(result: Any, focus: Mapping[str, Any] | str | None = None) -> nx
     is_call = head.get("kind") == "call" or "call" in (result if isinstance(result, dict) else {})
     fid = str(head.get("id") or ("call" if is_call else head.get("name")) or "focus")
     G = nx.Graph()
-    attrs = organisation_attrs(head) if not is_call else {
-        "kind": "call", **_props(head, ("name", "instrument", "source", "source_ref"))}
+    attrs = (
+        organisation_attrs(head)
+        if not is_call
+        else {"kind": "call", **_props(head, ("name", "instrument", "source", "source_ref"))}
+    )
     attrs.setdefault("name", fid)
     themes = head.get("themes") or head.get("text")
     if is_call and themes:
@@ -228,20 +302,29 @@ def match_graph(result: Any, focus: Mapping[str, Any] | str | None = None) -> nx
         if pid == fid:
             continue
         pa = organisation_attrs(p)
-        pa.update(rank=p.get("rank") or rank, score=p.get("score"),
-                  explanation=p.get("explanation") or p.get("reasons"))
+        pa.update(
+            rank=p.get("rank") or rank,
+            score=p.get("score"),
+            explanation=p.get("explanation") or p.get("reasons"),
+        )
         G.add_node(pid, **{k: v for k, v in pa.items() if v is not None})
         score = float(p.get("score") or 0)
-        G.add_edge(fid, pid, type="PARTNER", score=p.get("score"),
-                   explanation=p.get("explanation") or p.get("reasons"),
-                   width=style.edge_width(score, top, 1, 10),
-                   strength=score / top if top > 0 else 0.5)
+        G.add_edge(
+            fid,
+            pid,
+            type="PARTNER",
+            score=p.get("score"),
+            explanation=p.get("explanation") or p.get("reasons"),
+            width=style.edge_width(score, top, 1, 10),
+            strength=score / top if top > 0 else 0.5,
+        )
         _add_clusters(G, pid, p.get("clusters"))
     for i, c in enumerate(consortia, start=1):
         kid = f"consortium:{i}"
         members = c.get("members") or c.get("organisations") or []
-        G.add_node(kid, kind="consortium", name=f"Consortium {i}",
-                   **_props(c, ("score", "explanation")))
+        G.add_node(
+            kid, kind="consortium", name=f"Consortium {i}", **_props(c, ("score", "explanation"))
+        )
         G.add_edge(fid, kid, type="CONSORTIUM", score=c.get("score"))
         for m in members:
             m = m if isinstance(m, Mapping) else {"id": str(m)}
@@ -275,12 +358,18 @@ def ego_network(G: nx.Graph, centre: Hashable, radius: int = 1, bridges: bool = 
     U = G.to_undirected(as_view=True) if G.is_directed() else G
     keep = set(nx.single_source_shortest_path_length(U, centre, cutoff=radius))
     if bridges:
-        keep |= {m for n in list(keep) if style.is_organisation(G.nodes[n])
-                 for m in U.neighbors(n) if style.is_cluster(G.nodes[m])}
+        keep |= {
+            m
+            for n in list(keep)
+            if style.is_organisation(G.nodes[n])
+            for m in U.neighbors(n)
+            if style.is_cluster(G.nodes[m])
+        }
     H = nx.Graph()
     H.add_nodes_from((n, dict(G.nodes[n])) for n in sorted(keep, key=str))
-    H.add_edges_from((u, v, dict(a)) for u, v, a in U.edges(keep, data=True)
-                     if u in keep and v in keep)
+    H.add_edges_from(
+        (u, v, dict(a)) for u, v, a in U.edges(keep, data=True) if u in keep and v in keep
+    )
     H.nodes[centre]["role"] = "focus"
     return H
 
@@ -318,8 +407,9 @@ def aggregate_members(
     for n in sorted([*clusters, *drawn], key=str):
         H.add_node(n, **dict(G.nodes[n]))
     # every edge of H touches a cluster or a drawn node
-    H.add_edges_from((u, v, dict(a)) for u, v, a in U.edges([*clusters, *drawn], data=True)
-                     if v in H)
+    H.add_edges_from(
+        (u, v, dict(a)) for u, v, a in U.edges([*clusters, *drawn], data=True) if v in H
+    )
 
     linked_to: dict[Hashable, list[Hashable]] = defaultdict(list)
     for c in clusters:  # 1 view per cluster instead of 1 per organisation
@@ -362,8 +452,9 @@ def aggregate_members(
             breakdown.append("by kind: " + _top(kinds[key], lambda k: style.KINDS[k].label))
         if not by_section:
             breakdown.append("by sector: " + _top(sectors[key], str))
-        _add_group(H, group_id(c, kind, section), c, kind, section, counts[key],
-                   synthetic[key], breakdown)
+        _add_group(
+            H, group_id(c, kind, section), c, kind, section, counts[key], synthetic[key], breakdown
+        )
     return H
 
 
@@ -373,9 +464,14 @@ def _top(counter: Counter[str], label: Any, n: int = 8) -> str:
     return text + (", …" if len(items) > n else "")
 
 
-def central_organisations(G: nx.Graph, limit: int, *, kinds: Iterable[str] | None = None,
-                          size_by: str = "pagerank",
-                          among: Iterable[Hashable] | None = None) -> list[Hashable]:
+def central_organisations(
+    G: nx.Graph,
+    limit: int,
+    *,
+    kinds: Iterable[str] | None = None,
+    size_by: str = "pagerank",
+    among: Iterable[Hashable] | None = None,
+) -> list[Hashable]:
     """The ``limit`` most central organisations of ``G`` (of ``kinds``, and ``among`` these
     nodes when given), by ``size_by`` then degree; ties broken by id."""
     wanted = set(kinds or style.ORGANISATION_KINDS)
@@ -407,9 +503,15 @@ def overlap_graph(G: nx.Graph, min_shared: int = 1) -> nx.Graph:
     """
     U = G.to_undirected(as_view=True) if G.is_directed() else G
     clusters = sorted((n for n, a in G.nodes(data=True) if style.is_cluster(a)), key=str)
-    members = {c: {m for m in U.neighbors(c) if style.is_organisation(G.nodes[m])
-                   and U.edges[m, c].get("type", "MEMBER_OF") == "MEMBER_OF"}
-               for c in clusters}
+    members = {
+        c: {
+            m
+            for m in U.neighbors(c)
+            if style.is_organisation(G.nodes[m])
+            and U.edges[m, c].get("type", "MEMBER_OF") == "MEMBER_OF"
+        }
+        for c in clusters
+    }
     H = nx.Graph()
     for c in clusters:
         attrs = dict(G.nodes[c])
@@ -429,13 +531,18 @@ def overlap_graph(G: nx.Graph, min_shared: int = 1) -> nx.Graph:
     for org in sorted(of, key=str):
         mine = of[org]  # in cluster order already
         for i, a in enumerate(mine):
-            for b in mine[i + 1:]:
+            for b in mine[i + 1 :]:
                 pairs[(a, b)] += 1
     for (a, b), shared in sorted(pairs.items(), key=lambda x: (str(x[0][0]), str(x[0][1]))):
         if shared < min_shared:
             continue
         na, nb = len(members[a]), len(members[b])
-        H.add_edge(a, b, type="OVERLAPS", shared=shared,
-                   jaccard=round(shared / (na + nb - shared), 4),
-                   overlap_coefficient=round(shared / min(na, nb), 4))
+        H.add_edge(
+            a,
+            b,
+            type="OVERLAPS",
+            shared=shared,
+            jaccard=round(shared / (na + nb - shared), 4),
+            overlap_coefficient=round(shared / min(na, nb), 4),
+        )
     return H

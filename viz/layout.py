@@ -81,9 +81,12 @@ def anchored_layout(
         return {}
 
     start = int((hole / spacing) ** 2) if hole > 0 else 0
-    radius = np.array([
-        spacing * math.sqrt(len(units[k]) + (start if len(k) == 1 else 0) + 1.0) + spacing
-        for k in unit_keys])
+    radius = np.array(
+        [
+            spacing * math.sqrt(len(units[k]) + (start if len(k) == 1 else 0) + 1.0) + spacing
+            for k in unit_keys
+        ]
+    )
     centres = _initial_centres(G, unit_keys, radius, anchor_set, seed)
     centres = _separate(centres, radius, unit_keys, iterations)
     centres -= centres.mean(axis=0)
@@ -107,8 +110,9 @@ def anchored_layout(
     return {n: (round(x, 1) + 0.0, round(y, 1) + 0.0) for n, (x, y) in pos.items()}
 
 
-def _coarsen(units: dict[frozenset, list[Hashable]], anchors: list[Hashable],
-             max_units: int) -> dict[frozenset, list[Hashable]]:
+def _coarsen(
+    units: dict[frozenset, list[Hashable]], anchors: list[Hashable], max_units: int
+) -> dict[frozenset, list[Hashable]]:
     """Fewer units: keep each node's largest anchors only (first two, then one)."""
     if len(units) <= max_units:
         return units
@@ -136,8 +140,9 @@ def _neighbours(G: nx.Graph, n: Hashable) -> Iterable[Hashable]:
         yield from G.neighbors(n)
 
 
-def _initial_centres(G: nx.Graph, unit_keys: list[frozenset], radius: np.ndarray,
-                     anchors: set[Hashable], seed: int) -> np.ndarray:
+def _initial_centres(
+    G: nx.Graph, unit_keys: list[frozenset], radius: np.ndarray, anchors: set[Hashable], seed: int
+) -> np.ndarray:
     """A spring layout of the unit graph (units touching the same anchor are linked)."""
     index = {k: i for i, k in enumerate(unit_keys)}
     own = {next(iter(k)): i for k, i in index.items() if len(k) == 1}
@@ -155,12 +160,17 @@ def _initial_centres(G: nx.Graph, unit_keys: list[frozenset], radius: np.ndarray
     raw = nx.spring_layout(U, seed=seed, iterations=50)
     xy = np.array([raw[i] for i in range(len(unit_keys))], dtype=float)
     span = float(np.ptp(xy, axis=0).max()) or 1.0
-    scale = 2.0 * math.sqrt(float((radius ** 2).sum())) / span
+    scale = 2.0 * math.sqrt(float((radius**2).sum())) / span
     return xy * scale
 
 
-def _separate(centres: np.ndarray, radius: np.ndarray, unit_keys: list[frozenset],
-              iterations: int, gap: float = 10.0) -> np.ndarray:
+def _separate(
+    centres: np.ndarray,
+    radius: np.ndarray,
+    unit_keys: list[frozenset],
+    iterations: int,
+    gap: float = 10.0,
+) -> np.ndarray:
     """Push overlapping discs apart; larger discs move less. Vectorised over all pairs."""
     x, y = centres[:, 0].copy(), centres[:, 1].copy()
     n = len(x)
@@ -168,7 +178,7 @@ def _separate(centres: np.ndarray, radius: np.ndarray, unit_keys: list[frozenset
         return centres.copy()
     need = radius[:, None] + radius[None, :] + gap
     np.fill_diagonal(need, 0.0)
-    mass = radius ** 2
+    mass = radius**2
     share = mass[None, :] / (mass[:, None] + mass[None, :])  # i moves by j's share
     rng = np.random.default_rng(0)
     for _ in range(iterations):

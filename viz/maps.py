@@ -53,8 +53,7 @@ def _possible_groups(G: nx.Graph) -> int:
     for n, a in G.nodes(data=True):
         if style.is_organisation(a):
             kind, section = style.kind_of(a), style.section_of(a)
-            seen.update((c, kind, section) for c in G.neighbors(n)
-                        if style.is_cluster(G.nodes[c]))
+            seen.update((c, kind, section) for c in G.neighbors(n) if style.is_cluster(G.nodes[c]))
     return len(seen)
 
 
@@ -87,25 +86,39 @@ def ecosystem_map(
         if rel in ("MANAGES", "TIED_TO"):
             anchored.add(n)
     central = central_organisations(
-        G, max_organisations, kinds=[k for k in style.ORGANISATION_KINDS if k != "firm"],
-        size_by=size_by, among=linked - anchored)
-    H = aggregate_members(G, [*clusters, *anchored, *central], by_section=by_section,
-                          separate=() if by_section else ("firm",))
+        G,
+        max_organisations,
+        kinds=[k for k in style.ORGANISATION_KINDS if k != "firm"],
+        size_by=size_by,
+        among=linked - anchored,
+    )
+    H = aggregate_members(
+        G,
+        [*clusters, *anchored, *central],
+        by_section=by_section,
+        separate=() if by_section else ("firm",),
+    )
     drawn = _count(H, style.ORGANISATION_KINDS)
-    grouped = sum(int(a.get("count") or 0) for _, a in H.nodes(data=True)
-                  if style.kind_of(a) == "group")
-    notes = ["Members not drawn one by one are counted in bubbles: per cluster and NACE "
-             "section" if by_section else "Members not drawn one by one are counted in "
-             "bubbles: per cluster, firms apart from the others.",
-             "An organisation in several clusters counts in each cluster's bubble."]
-    unlinked = sum(1 for n, a in G.nodes(data=True)
-                   if style.is_organisation(a) and n not in linked)
+    grouped = sum(
+        int(a.get("count") or 0) for _, a in H.nodes(data=True) if style.kind_of(a) == "group"
+    )
+    notes = [
+        "Members not drawn one by one are counted in bubbles: per cluster and NACE section"
+        if by_section
+        else "Members not drawn one by one are counted in "
+        "bubbles: per cluster, firms apart from the others.",
+        "An organisation in several clusters counts in each cluster's bubble.",
+    ]
+    unlinked = sum(1 for n, a in G.nodes(data=True) if style.is_organisation(a) and n not in linked)
     if unlinked:
         notes.append(f"{_plural(unlinked, 'organisation')} without a cluster link not shown.")
-    subtitle = (f"{_plural(len(clusters), 'cluster')} · {_plural(drawn, 'organisation')} "
-                f"drawn · {grouped:,} memberships in {_count(H, ('group',))} groups")
-    return render_map(H, path, title=title, subtitle=subtitle, color_by=color_by,
-                      size_by=size_by, notes=notes)
+    subtitle = (
+        f"{_plural(len(clusters), 'cluster')} · {_plural(drawn, 'organisation')} "
+        f"drawn · {grouped:,} memberships in {_count(H, ('group',))} groups"
+    )
+    return render_map(
+        H, path, title=title, subtitle=subtitle, color_by=color_by, size_by=size_by, notes=notes
+    )
 
 
 def cluster_map(
@@ -135,19 +148,31 @@ def cluster_map(
         keep = central_organisations(H, max(budget, 0), size_by=size_by)
         total = _count(H, style.ORGANISATION_KINDS)
         H = aggregate_members(H, [*others, *keep], by_section=True)
-        notes.append(f"The {len(keep):,} most central of {total:,} organisations are drawn; "
-                     "the others are counted in group bubbles per cluster, kind and sector.")
+        notes.append(
+            f"The {len(keep):,} most central of {total:,} organisations are drawn; "
+            "the others are counted in group bubbles per cluster, kind and sector."
+        )
     a = H.nodes[cluster_id]
     name = str(a.get("name") or cluster_id)
-    members = sum(1 for n in H.neighbors(cluster_id)
-                  if H.edges[n, cluster_id].get("type") == "MEMBER_OF")
+    members = sum(
+        1 for n in H.neighbors(cluster_id) if H.edges[n, cluster_id].get("type") == "MEMBER_OF"
+    )
     other = _count(H, style.CLUSTER_KINDS) - 1
-    subtitle = (f"{style.KINDS[style.kind_of(a)].label} · {_plural(members, 'member')} drawn · "
-                f"{_plural(other, 'other cluster')} reached through members and links")
+    subtitle = (
+        f"{style.KINDS[style.kind_of(a)].label} · {_plural(members, 'member')} drawn · "
+        f"{_plural(other, 'other cluster')} reached through members and links"
+    )
     if bridges:
         notes.append("Other clusters appear when members of this cluster also belong to them.")
-    return render_map(H, path, title=title or f"{name} — ego-network", subtitle=subtitle,
-                      color_by=color_by, size_by=size_by, notes=notes)
+    return render_map(
+        H,
+        path,
+        title=title or f"{name} — ego-network",
+        subtitle=subtitle,
+        color_by=color_by,
+        size_by=size_by,
+        notes=notes,
+    )
 
 
 def overlap_map(
@@ -175,19 +200,28 @@ def overlap_map(
         widths[(u, v)] = style.edge_width(value, top, 1, 14)
         a["strength"] = value / top if top else 0.0  # H is our own copy
     total = sum(int(a.get("shared") or 0) for *_, a in H.edges(data=True))
-    subtitle = (f"{_plural(H.number_of_nodes(), 'cluster')} · "
-                f"{_plural(H.number_of_edges(), 'overlapping pair')} · "
-                f"{total:,} shared memberships")
-    label = {"shared": "shared members", "jaccard": "Jaccard index",
-             "overlap_coefficient": "overlap coefficient"}[measure]
-    notes = [f"Edge width: {label} (pairs with at least {min_shared} shared).",
-             "Jaccard = shared / members of either; overlap coefficient = shared / smaller."]
-    return render_map(H, path, title=title, subtitle=subtitle, size_by="members",
-                      notes=notes, edge_widths=widths)
+    subtitle = (
+        f"{_plural(H.number_of_nodes(), 'cluster')} · "
+        f"{_plural(H.number_of_edges(), 'overlapping pair')} · "
+        f"{total:,} shared memberships"
+    )
+    label = {
+        "shared": "shared members",
+        "jaccard": "Jaccard index",
+        "overlap_coefficient": "overlap coefficient",
+    }[measure]
+    notes = [
+        f"Edge width: {label} (pairs with at least {min_shared} shared).",
+        "Jaccard = shared / members of either; overlap coefficient = shared / smaller.",
+    ]
+    return render_map(
+        H, path, title=title, subtitle=subtitle, size_by="members", notes=notes, edge_widths=widths
+    )
 
 
-def match_map(G: nx.Graph, path: str | Path, *, title: str | None = None,
-              color_by: str = "kind") -> MapInfo:
+def match_map(
+    G: nx.Graph, path: str | Path, *, title: str | None = None, color_by: str = "kind"
+) -> MapInfo:
     """Map a match result (``viz.graphs.match_graph``): the organisation or call in the middle,
     its ranked partners (edge width = score), the proposed consortia and the partners'
     clusters. Hover a partner for its score and explanation."""
@@ -199,21 +233,28 @@ def match_map(G: nx.Graph, path: str | Path, *, title: str | None = None,
     partners = sum(1 for *_, e in G.edges(data=True) if e.get("type") == "PARTNER")
     consortia = _count(G, ("consortium",))
     subtitle = _plural(partners, "ranked partner") + (
-        f" · {consortia} proposed consorti{'um' if consortia == 1 else 'a'}" if consortia else "")
+        f" · {consortia} proposed consorti{'um' if consortia == 1 else 'a'}" if consortia else ""
+    )
     what = "Consortia for" if style.kind_of(a) == "call" else "Partners for"
     notes = ["Edge width: match score. Hover a partner for its rank, score and explanation."]
-    return render_map(G, path, title=title or f"{what} {name}", subtitle=subtitle,
-                      color_by=color_by, notes=notes)
+    return render_map(
+        G, path, title=title or f"{what} {name}", subtitle=subtitle, color_by=color_by, notes=notes
+    )
 
 
-def html(G: nx.Graph, *, title: str = "innograph map", subtitle: str = "",
-         color_by: str = "kind", size_by: str = "pagerank") -> str:
+def html(
+    G: nx.Graph,
+    *,
+    title: str = "innograph map",
+    subtitle: str = "",
+    color_by: str = "kind",
+    size_by: str = "pagerank",
+) -> str:
     """Any styled graph (see ``viz``) drawn as it is, as the text of a self-contained page.
 
     No selection or aggregation: the caller decides what is drawn (the API's map pages use
     this with their own graphs). Above ``render.PHYSICS_LIMIT`` nodes the layout is
     precomputed.
     """
-    page, _info = build_page(G, title=title, subtitle=subtitle, color_by=color_by,
-                             size_by=size_by)
+    page, _info = build_page(G, title=title, subtitle=subtitle, color_by=color_by, size_by=size_by)
     return page

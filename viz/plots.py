@@ -34,8 +34,11 @@ from matplotlib.figure import Figure
 from viz import style
 
 FORMATS = (".png", ".svg")
-MEASURES = {"shared": "shared members", "jaccard": "Jaccard index",
-            "overlap_coefficient": "overlap coefficient"}
+MEASURES = {
+    "shared": "shared members",
+    "jaccard": "Jaccard index",
+    "overlap_coefficient": "overlap coefficient",
+}
 
 
 def _check_suffix(path: Path) -> str:
@@ -52,8 +55,13 @@ def overlap_matrix(G: nx.Graph, measure: str = "shared") -> tuple[list[str], np.
     if measure not in MEASURES:
         raise ValueError(f"measure must be one of {', '.join(MEASURES)}, not {measure!r}")
     clusters = [n for n, a in G.nodes(data=True) if style.is_cluster(a)]
-    clusters.sort(key=lambda n: (style.kind_of(G.nodes[n]) != "cluster_spearhead",
-                                 _natural(str(G.nodes[n].get("name") or n)), str(n)))
+    clusters.sort(
+        key=lambda n: (
+            style.kind_of(G.nodes[n]) != "cluster_spearhead",
+            _natural(str(G.nodes[n].get("name") or n)),
+            str(n),
+        )
+    )
     index = {c: i for i, c in enumerate(clusters)}
     M = np.zeros((len(clusters), len(clusters)))
     for c, i in index.items():
@@ -80,26 +88,52 @@ def sector_matrix(rows: Iterable[Mapping[str, Any]]) -> tuple[list[str], np.ndar
     return codes, M
 
 
-def overlap_heatmap(G: nx.Graph, path: str | Path, *, measure: str = "shared",
-                    annotate: bool | None = None,
-                    title: str = "Overlap between clusters") -> Path:
+def overlap_heatmap(
+    G: nx.Graph,
+    path: str | Path,
+    *,
+    measure: str = "shared",
+    annotate: bool | None = None,
+    title: str = "Overlap between clusters",
+) -> Path:
     """Write the clusters x clusters heatmap of ``measure`` to ``path`` (.png or .svg)."""
     names, M = overlap_matrix(G, measure)
     diagonal = "members on the diagonal" if measure == "shared" else "diagonal = 1"
     labels = [_short(n) for n in names]
-    return _heatmap(M, labels, labels, Path(path), title=title,
-                    colourbar=f"{MEASURES[measure]} ({diagonal})", annotate=annotate,
-                    integer=measure == "shared", cmap="Blues")
+    return _heatmap(
+        M,
+        labels,
+        labels,
+        Path(path),
+        title=title,
+        colourbar=f"{MEASURES[measure]} ({diagonal})",
+        annotate=annotate,
+        integer=measure == "shared",
+        cmap="Blues",
+    )
 
 
-def sector_heatmap(rows: Iterable[Mapping[str, Any]], path: str | Path, *,
-                   annotate: bool | None = None,
-                   title: str = "Collaboration between NACE sections") -> Path:
+def sector_heatmap(
+    rows: Iterable[Mapping[str, Any]],
+    path: str | Path,
+    *,
+    annotate: bool | None = None,
+    title: str = "Collaboration between NACE sections",
+) -> Path:
     """Write the NACE sector x sector matrix (links between sectors) to ``path``."""
     codes, M = sector_matrix(rows)
     labels = [_short(style.section_label(c), 44) if len(c) == 1 else c for c in codes]
-    return _heatmap(M, labels, codes, Path(path), title=title, colourbar="links",
-                    annotate=annotate, integer=True, cmap="Purples")
+    return _heatmap(
+        M,
+        labels,
+        codes,
+        Path(path),
+        title=title,
+        colourbar="links",
+        annotate=annotate,
+        integer=True,
+        cmap="Purples",
+    )
 
 
 def _natural(text: str) -> list[Any]:
@@ -109,12 +143,21 @@ def _natural(text: str) -> list[Any]:
 
 def _short(text: str, limit: int = 34) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _heatmap(M: np.ndarray, labels: list[str], columns: list[str], path: Path, *,
-             title: str, colourbar: str, annotate: bool | None, integer: bool,
-             cmap: str) -> Path:
+def _heatmap(
+    M: np.ndarray,
+    labels: list[str],
+    columns: list[str],
+    path: Path,
+    *,
+    title: str,
+    colourbar: str,
+    annotate: bool | None,
+    integer: bool,
+    cmap: str,
+) -> Path:
     fmt = _check_suffix(path)
     n = len(labels)
     if n == 0:
@@ -125,10 +168,10 @@ def _heatmap(M: np.ndarray, labels: list[str], columns: list[str], path: Path, *
     FigureCanvasAgg(fig)
     ax = fig.add_subplot()
     top = float(M.max()) if M.size else 0.0
-    image = ax.imshow(M, cmap=cmap, norm=PowerNorm(0.5, vmin=0, vmax=max(top, 1e-9)),
-                      interpolation="nearest")
-    ax.set_xticks(range(n), columns, rotation=90 if columns is labels else 0,
-                  fontsize=_font(n))
+    image = ax.imshow(
+        M, cmap=cmap, norm=PowerNorm(0.5, vmin=0, vmax=max(top, 1e-9)), interpolation="nearest"
+    )
+    ax.set_xticks(range(n), columns, rotation=90 if columns is labels else 0, fontsize=_font(n))
     ax.set_yticks(range(n), labels, fontsize=_font(n))
     ax.set_title(title, fontsize=12)
     ax.tick_params(length=0)
@@ -141,8 +184,15 @@ def _heatmap(M: np.ndarray, labels: list[str], columns: list[str], path: Path, *
                     continue
                 text = f"{value:.0f}" if integer else f"{value:.2f}".lstrip("0")
                 dark = value > 0.45 * top
-                ax.text(j, i, text, ha="center", va="center", fontsize=_font(n) - 1,
-                        color="white" if dark else "#222222")
+                ax.text(
+                    j,
+                    i,
+                    text,
+                    ha="center",
+                    va="center",
+                    fontsize=_font(n) - 1,
+                    color="white" if dark else "#222222",
+                )
     path.parent.mkdir(parents=True, exist_ok=True)
     with matplotlib.rc_context({"svg.hashsalt": "innograph"}):
         fig.savefig(path, format=fmt, metadata={"Date": None} if fmt == "svg" else None)

@@ -37,8 +37,8 @@ from viz.layout import anchored_layout
 TEMPLATES = Path(__file__).parent  # map.html sits in the package: package-data "*.html"
 VIS_VERSION = "9.1.2"
 VIS_DIR = Path(pyvis.__file__).parent / "lib" / f"vis-{VIS_VERSION}"
-PHYSICS_LIMIT = 600     # above this many nodes: precomputed layout, no physics
-LABEL_LIMIT = 200       # above this many organisations, only the largest keep a label
+PHYSICS_LIMIT = 600  # above this many nodes: precomputed layout, no physics
+LABEL_LIMIT = 200  # above this many organisations, only the largest keep a label
 MAX_LABEL = 40
 
 
@@ -66,8 +66,11 @@ def vis_assets() -> tuple[str, str]:
 
 @lru_cache(maxsize=1)
 def _environment() -> Environment:
-    return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]),
-                       keep_trailing_newline=True)
+    return Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(["html"]),
+        keep_trailing_newline=True,
+    )
 
 
 def vis_id(node: Hashable) -> str | int:
@@ -78,7 +81,7 @@ def vis_id(node: Hashable) -> str | int:
 
 
 def short(text: str, limit: int = MAX_LABEL) -> str:
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def render_map(G: nx.Graph, path: str | Path, **options: Any) -> MapInfo:
@@ -124,30 +127,48 @@ def build_page(
     n = G.number_of_nodes()
     use_physics = n <= PHYSICS_LIMIT if physics is None else physics
     sizes, size_note = style.node_sizes(G, size_by)
-    positions = None if use_physics else anchored_layout(
-        G, default_anchors(G) if anchors is None else anchors, order=_disc_order(G, sizes),
-        spacing=_spacing(sizes),
-        centre=next((v for v, a in G.nodes(data=True) if a.get("role") == "focus"), None))
+    positions = (
+        None
+        if use_physics
+        else anchored_layout(
+            G,
+            default_anchors(G) if anchors is None else anchors,
+            order=_disc_order(G, sizes),
+            spacing=_spacing(sizes),
+            centre=next((v for v, a in G.nodes(data=True) if a.get("role") == "focus"), None),
+        )
+    )
     labelled = _labelled(G, sizes)
 
     net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
     for node in sorted(G.nodes, key=str):
-        _add_node(net, G, node, sizes[node], color_by, node in labelled,
-                  positions.get(node) if positions else None)
+        _add_node(
+            net,
+            G,
+            node,
+            sizes[node],
+            color_by,
+            node in labelled,
+            positions.get(node) if positions else None,
+        )
     widths = dict(edge_widths or {})
     top_count = max((float(a.get("count") or 0) for *_, a in G.edges(data=True)), default=0.0)
     for u, v, a in sorted(G.edges(data=True), key=lambda e: (str(e[0]), str(e[1]))):
         width = widths.get((u, v), widths.get((v, u), a.get("width")))
         if not isinstance(width, (int, float)):
-            width = style.edge_width(float(a.get("count") or 0), top_count, 1, 8) \
-                if a.get("type") == "GROUP" else 1.0
+            width = (
+                style.edge_width(float(a.get("count") or 0), top_count, 1, 8)
+                if a.get("type") == "GROUP"
+                else 1.0
+            )
         _add_edge(net, G, u, v, a, width, big=n > PHYSICS_LIMIT)
     net.options = vis_options(n, use_physics)
 
     legend = legend_entries(G, color_by, [size_note, *notes])
     html = render_page(net, title=title, subtitle=subtitle, legend=legend, physics=use_physics)
-    return html, MapInfo(Path(), len(net.nodes), len(net.edges), use_physics,
-                         len(html.encode("utf-8")), legend)
+    return html, MapInfo(
+        Path(), len(net.nodes), len(net.edges), use_physics, len(html.encode("utf-8")), legend
+    )
 
 
 def _spacing(sizes: Mapping[Hashable, float]) -> float:
@@ -158,9 +179,12 @@ def _spacing(sizes: Mapping[Hashable, float]) -> float:
 
 
 def default_anchors(G: nx.Graph) -> list[Hashable]:
-    return [n for n, a in G.nodes(data=True)
-            if style.kind_of(a) in (*style.CLUSTER_KINDS, "call", "consortium")
-            or a.get("role") == "focus"]
+    return [
+        n
+        for n, a in G.nodes(data=True)
+        if style.kind_of(a) in (*style.CLUSTER_KINDS, "call", "consortium")
+        or a.get("role") == "focus"
+    ]
 
 
 def _disc_order(G: nx.Graph, sizes: Mapping[Hashable, float]):
@@ -169,13 +193,17 @@ def _disc_order(G: nx.Graph, sizes: Mapping[Hashable, float]):
     def key(node: Hashable) -> tuple:
         a = G.nodes[node]
         return (kinds.index(style.kind_of(a)), style.section_of(a) or "~", -sizes[node])
+
     return key
 
 
 def _labelled(G: nx.Graph, sizes: Mapping[Hashable, float]) -> set[Hashable]:
     """Nodes that show their label: all but the smaller organisations of a large map."""
-    orgs = [n for n, a in G.nodes(data=True) if style.kind_of(a) in style.ORGANISATION_KINDS
-            and a.get("role") != "focus"]
+    orgs = [
+        n
+        for n, a in G.nodes(data=True)
+        if style.kind_of(a) in style.ORGANISATION_KINDS and a.get("role") != "focus"
+    ]
     everyone = set(G.nodes)
     if len(orgs) <= LABEL_LIMIT:
         return everyone
@@ -183,8 +211,15 @@ def _labelled(G: nx.Graph, sizes: Mapping[Hashable, float]) -> set[Hashable]:
     return everyone - set(quiet)
 
 
-def _add_node(net: Network, G: nx.Graph, node: Hashable, size: float, color_by: str,
-              labelled: bool, xy: tuple[float, float] | None) -> None:
+def _add_node(
+    net: Network,
+    G: nx.Graph,
+    node: Hashable,
+    size: float,
+    color_by: str,
+    labelled: bool,
+    xy: tuple[float, float] | None,
+) -> None:
     a = G.nodes[node]
     kind = style.kind_of(a)
     name = str(a.get("label") or a.get("name") or node)
@@ -208,8 +243,15 @@ def _add_node(net: Network, G: nx.Graph, node: Hashable, size: float, color_by: 
         net.get_node(vid)["label"] = ""
 
 
-def _add_edge(net: Network, G: nx.Graph, u: Hashable, v: Hashable, a: Mapping[str, Any],
-              width: float, big: bool) -> None:
+def _add_edge(
+    net: Network,
+    G: nx.Graph,
+    u: Hashable,
+    v: Hashable,
+    a: Mapping[str, Any],
+    width: float,
+    big: bool,
+) -> None:
     s = style.edge_style(a)
     names = tuple(str(G.nodes[x].get("name") or G.nodes[x].get("label") or x) for x in (u, v))
     options: dict[str, Any] = {"color": {"color": s.colour, "opacity": 0.55 if big else 0.8}}
@@ -219,7 +261,8 @@ def _add_edge(net: Network, G: nx.Graph, u: Hashable, v: Hashable, a: Mapping[st
         options["color"]["opacity"] = round(0.15 + 0.75 * strength, 3)
         options["length"] = round(260 - 170 * strength)
     net.add_edge(
-        vis_id(u), vis_id(v),
+        vis_id(u),
+        vis_id(v),
         width=width,
         title=style.edge_tooltip(a, names),  # type: ignore[arg-type]
         dashes=s.dashes,
@@ -235,22 +278,42 @@ def vis_options(n: int, physics: bool) -> dict[str, Any]:
     return {
         "autoResize": True,
         "layout": {"randomSeed": 7, "improvedLayout": n <= 100},
-        "nodes": {"font": {"size": 14, "face": "Segoe UI, Roboto, Arial, sans-serif"},
-                  "scaling": {"label": {"enabled": False}}},
-        "edges": {"smooth": False if n > 150 else {"type": "continuous"},
-                  "color": {"inherit": False}, "selectionWidth": 2, "hoverWidth": 1.5},
-        "interaction": {"hover": True, "tooltipDelay": 150, "keyboard": {"enabled": True},
-                        "hideEdgesOnDrag": n > PHYSICS_LIMIT,
-                        "hideEdgesOnZoom": n > PHYSICS_LIMIT, "multiselect": True},
+        "nodes": {
+            "font": {"size": 14, "face": "Segoe UI, Roboto, Arial, sans-serif"},
+            "scaling": {"label": {"enabled": False}},
+        },
+        "edges": {
+            "smooth": False if n > 150 else {"type": "continuous"},
+            "color": {"inherit": False},
+            "selectionWidth": 2,
+            "hoverWidth": 1.5,
+        },
+        "interaction": {
+            "hover": True,
+            "tooltipDelay": 150,
+            "keyboard": {"enabled": True},
+            "hideEdgesOnDrag": n > PHYSICS_LIMIT,
+            "hideEdgesOnZoom": n > PHYSICS_LIMIT,
+            "multiselect": True,
+        },
         "physics": {
             "enabled": physics,
             "solver": "forceAtlas2Based",
-            "forceAtlas2Based": {"gravitationalConstant": -60, "centralGravity": 0.01,
-                                 "springLength": 110, "springConstant": 0.06,
-                                 "damping": 0.5, "avoidOverlap": 0.4},
+            "forceAtlas2Based": {
+                "gravitationalConstant": -60,
+                "centralGravity": 0.01,
+                "springLength": 110,
+                "springConstant": 0.06,
+                "damping": 0.5,
+                "avoidOverlap": 0.4,
+            },
             "minVelocity": 1.0,
-            "stabilization": {"enabled": physics, "iterations": iterations,
-                              "updateInterval": 20, "fit": True},
+            "stabilization": {
+                "enabled": physics,
+                "iterations": iterations,
+                "updateInterval": 20,
+                "fit": True,
+            },
         },
     }
 
@@ -267,15 +330,28 @@ def legend_entries(G: nx.Graph, color_by: str, notes: Iterable[str]) -> dict[str
         if prefix == "group":
             return (1, str(order.index(rest)).zfill(2))
         return (0, str(order.index(key)).zfill(2))
+
     nodes = []
     for key in sorted(keys, key=rank):
         shape = "dot" if ":" in key else style.KINDS[key].shape  # square: the plain swatch
-        nodes.append({"label": style.legend_label(key), "colour": style.key_colour(key),
-                      "shape": shape, "count": keys[key]})
+        nodes.append(
+            {
+                "label": style.legend_label(key),
+                "colour": style.key_colour(key),
+                "shape": shape,
+                "count": keys[key],
+            }
+        )
     edge_types = Counter(str(a.get("type") or "") for *_, a in G.edges(data=True))
-    edges = [{"label": style.edge_style({"type": t}).label, "colour": style.edge_style(
-        {"type": t}).colour, "dashes": style.edge_style({"type": t}).dashes,
-        "count": edge_types[t]} for t in sorted(edge_types)]
+    edges = [
+        {
+            "label": style.edge_style({"type": t}).label,
+            "colour": style.edge_style({"type": t}).colour,
+            "dashes": style.edge_style({"type": t}).dashes,
+            "count": edge_types[t],
+        }
+        for t in sorted(edge_types)
+    ]
     notes = list(notes)
     if any(a.get("synthetic") for _, a in G.nodes(data=True)):
         notes.append("Dashed border: synthetic record (generated, not a real organisation).")
@@ -283,21 +359,45 @@ def legend_entries(G: nx.Graph, color_by: str, notes: Iterable[str]) -> dict[str
     return {"nodes": nodes, "edges": edges, "notes": notes}
 
 
-def render_page(net: Network, *, title: str, subtitle: str, legend: Mapping[str, Any],
-                physics: bool) -> str:
+def render_page(
+    net: Network, *, title: str, subtitle: str, legend: Mapping[str, Any], physics: bool
+) -> str:
     """The HTML text of a built pyvis ``Network`` in innograph's self-contained template."""
     nodes, edges, _heading, _height, _width, options = net.get_network_data()
     js, css = vis_assets()
-    return _environment().get_template("map.html").render(
-        title=title, subtitle=subtitle, nodes=nodes, edges=edges,
-        options=json.loads(options), legend=legend, physics=physics, node_count=len(nodes),
-        vis_js=js, vis_css=css, vis_version=VIS_VERSION,
-        pyvis_version=getattr(pyvis, "__version__", "0.3.2"))
+    return (
+        _environment()
+        .get_template("map.html")
+        .render(
+            title=title,
+            subtitle=subtitle,
+            nodes=nodes,
+            edges=edges,
+            options=json.loads(options),
+            legend=legend,
+            physics=physics,
+            node_count=len(nodes),
+            vis_js=js,
+            vis_css=css,
+            vis_version=VIS_VERSION,
+            pyvis_version=getattr(pyvis, "__version__", "0.3.2"),
+        )
+    )
 
 
 # -- self-containedness --------------------------------------------------------------------------
-_LOADING_ATTRS = {"src", "href", "data", "srcset", "poster", "background", "action",
-                  "formaction", "manifest", "xlink:href"}
+_LOADING_ATTRS = {
+    "src",
+    "href",
+    "data",
+    "srcset",
+    "poster",
+    "background",
+    "action",
+    "formaction",
+    "manifest",
+    "xlink:href",
+}
 _CSS_URL = re.compile(r"""url\(\s*(['"]?)(.*?)\1\s*\)|@import\s+(['"])(.*?)\3""", re.I | re.S)
 
 

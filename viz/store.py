@@ -40,8 +40,10 @@ def cluster_graph(db: Reader, cluster_id: str) -> nx.Graph:
     """A cluster's ego-network; ``NotFound`` when there is no such cluster."""
     rows = db.read("viz_cluster", id=cluster_id)
     if not rows:
-        raise NotFound(f"There is no cluster with id {cluster_id!r} (list them with "
-                       "`innograph cypher 'MATCH (c:Cluster) RETURN c.id, c.name'`).")
+        raise NotFound(
+            f"There is no cluster with id {cluster_id!r} (list them with "
+            "`innograph cypher 'MATCH (c:Cluster) RETURN c.id, c.name'`)."
+        )
     neighbours = db.read("viz_cluster_neighbours", id=cluster_id)
     bridges = db.read("viz_cluster_bridges", id=cluster_id)
     return graphs.cluster_graph(rows[0], neighbours, bridges)
@@ -53,13 +55,16 @@ def overlap_graph(db: Reader, min_shared: int = 1) -> nx.Graph:
     clusters = db.read("viz_clusters")
     rows = [r for r in db.read("viz_overlaps") if (r.get("shared") or 0) >= min_shared]
     if not rows:
-        rows = [{**r, "source": "computed from MEMBER_OF"}
-                for r in db.read("viz_overlaps_computed", min_shared=int(min_shared))]
+        rows = [
+            {**r, "source": "computed from MEMBER_OF"}
+            for r in db.read("viz_overlaps_computed", min_shared=int(min_shared))
+        ]
     return graphs.overlap_graph_from_rows(clusters, rows)
 
 
-def sector_links(db: Reader, level: str = "section", via: str | None = "projects"
-                 ) -> list[dict[str, Any]]:
+def sector_links(
+    db: Reader, level: str = "section", via: str | None = "projects"
+) -> list[dict[str, Any]]:
     """Rows ``{a, b, links}`` of the sector x sector matrix: the ``SECTOR_LINK`` analytics
     wrote at ``level`` for ``via`` (else for any ``via``, summed), or, when there are none,
     section links counted from projects."""

@@ -21,9 +21,9 @@ import networkx as nx
 
 @dataclass(frozen=True)
 class KindStyle:
-    label: str      # legend text
+    label: str  # legend text
     colour: str
-    shape: str      # a vis-network shape
+    shape: str  # a vis-network shape
 
 
 KINDS: dict[str, KindStyle] = {
@@ -43,10 +43,35 @@ ORGANISATION_KINDS = ("firm", "knowledge_institution", "federation", "government
 CLUSTER_KINDS = ("cluster_spearhead", "cluster_ibn")
 
 # 21 NACE Rev. 2 sections A-U; matplotlib's tab20 plus one.
-SECTION_COLOURS: dict[str, str] = dict(zip("ABCDEFGHIJKLMNOPQRSTU", (
-    "#1f77b4", "#aec7e8", "#ff7f0e", "#ffbb78", "#2ca02c", "#98df8a", "#d62728", "#ff9896",
-    "#9467bd", "#c5b0d5", "#8c564b", "#c49c94", "#e377c2", "#f7b6d2", "#7f7f7f", "#c7c7c7",
-    "#bcbd22", "#dbdb8d", "#17becf", "#9edae5", "#393b79"), strict=True))
+SECTION_COLOURS: dict[str, str] = dict(
+    zip(
+        "ABCDEFGHIJKLMNOPQRSTU",
+        (
+            "#1f77b4",
+            "#aec7e8",
+            "#ff7f0e",
+            "#ffbb78",
+            "#2ca02c",
+            "#98df8a",
+            "#d62728",
+            "#ff9896",
+            "#9467bd",
+            "#c5b0d5",
+            "#8c564b",
+            "#c49c94",
+            "#e377c2",
+            "#f7b6d2",
+            "#7f7f7f",
+            "#c7c7c7",
+            "#bcbd22",
+            "#dbdb8d",
+            "#17becf",
+            "#9edae5",
+            "#393b79",
+        ),
+        strict=True,
+    )
+)
 UNKNOWN_SECTION = "#d9d9d9"
 
 
@@ -132,9 +157,14 @@ def legend_key(attrs: Mapping[str, Any], color_by: str) -> str:
     return kind
 
 
-_GROUP_NOUNS = {"firm": "firms", "knowledge_institution": "knowledge institutions",
-                "federation": "federations", "government": "government bodies",
-                "other": "other organisations", "mixed": "members of several kinds"}
+_GROUP_NOUNS = {
+    "firm": "firms",
+    "knowledge_institution": "knowledge institutions",
+    "federation": "federations",
+    "government": "government bodies",
+    "other": "other organisations",
+    "mixed": "members of several kinds",
+}
 
 
 def legend_label(key: str) -> str:
@@ -162,7 +192,7 @@ def node_colour(attrs: Mapping[str, Any], color_by: str = "kind") -> str:
 
 def lighten(colour: str, amount: float = 0.45) -> str:
     """Mix a ``#rrggbb`` colour with white."""
-    r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
     mix = (round(c + (255 - c) * amount) for c in (r, g, b))
     return "#" + "".join(f"{c:02x}" for c in mix)
 
@@ -197,8 +227,9 @@ def node_sizes(G: nx.Graph, size_by: str = "pagerank") -> tuple[dict[Any, float]
             values["count"][n] = float(a.get("count") or 1)
         elif kind in CLUSTER_KINDS:
             members = a.get("members")
-            values["members"][n] = float(members if isinstance(members, (int, float))
-                                         else G.degree(n))
+            values["members"][n] = float(
+                members if isinstance(members, (int, float)) else G.degree(n)
+            )
         else:
             v = G.degree(n) if measure == "graph degree" else a.get(measure)
             values["centrality"][n] = float(v) if isinstance(v, (int, float)) else 0.0
@@ -208,11 +239,16 @@ def node_sizes(G: nx.Graph, size_by: str = "pagerank") -> tuple[dict[Any, float]
     for n, a in G.nodes(data=True):
         if kind_of(a) in ("call", "consortium") or a.get("role") == "focus":
             sizes[n] = MAX_SIZE
-    described = {"pagerank": "PageRank", "graph degree": "links on this map"}.get(measure,
-                                                                               measure)
-    parts = [text for family, text in (("centrality", f"{described} (organisations)"),
-                                       ("members", "members (clusters)"),
-                                       ("count", "count (groups)")) if values[family]]
+    described = {"pagerank": "PageRank", "graph degree": "links on this map"}.get(measure, measure)
+    parts = [
+        text
+        for family, text in (
+            ("centrality", f"{described} (organisations)"),
+            ("members", "members (clusters)"),
+            ("count", "count (groups)"),
+        )
+        if values[family]
+    ]
     return sizes, "Size: " + ", ".join(parts) + "." if parts else ""
 
 
@@ -222,8 +258,10 @@ def _scale(values: Mapping[Any, float]) -> dict[Any, float]:
     top = max(values.values())
     if top <= 0 or not math.isfinite(top):
         return {n: MIN_SIZE for n in values}
-    return {n: MIN_SIZE + (MAX_SIZE - MIN_SIZE) * math.sqrt(max(v, 0.0) / top)
-            for n, v in values.items()}
+    return {
+        n: MIN_SIZE + (MAX_SIZE - MIN_SIZE) * math.sqrt(max(v, 0.0) / top)
+        for n, v in values.items()
+    }
 
 
 def edge_width(value: float, top: float, low: float = 1.0, high: float = 12.0) -> float:
@@ -235,10 +273,20 @@ def edge_width(value: float, top: float, low: float = 1.0, high: float = 12.0) -
 
 # -- tooltips ------------------------------------------------------------------------------------
 _FACTS: tuple[tuple[str, str], ...] = (
-    ("type", "type"), ("domain", "domain"), ("size", "size"), ("nace", "NACE"),
-    ("province", "province"), ("country", "country"), ("members", "members"),
-    ("count", "count"), ("year", "year"), ("instrument", "instrument"), ("rank", "rank"),
-    ("score", "score"), ("pagerank", "PageRank"), ("degree", "degree"),
+    ("type", "type"),
+    ("domain", "domain"),
+    ("size", "size"),
+    ("nace", "NACE"),
+    ("province", "province"),
+    ("country", "country"),
+    ("members", "members"),
+    ("count", "count"),
+    ("year", "year"),
+    ("instrument", "instrument"),
+    ("rank", "rank"),
+    ("score", "score"),
+    ("pagerank", "PageRank"),
+    ("degree", "degree"),
     ("betweenness", "betweenness"),
 )
 
@@ -265,8 +313,10 @@ def source_line(attrs: Mapping[str, Any]) -> str | None:
 def node_tooltip(node: Any, attrs: Mapping[str, Any]) -> str:
     """The plain-text tooltip of a node: name, kind, facts and where they come from."""
     kind = kind_of(attrs)
-    lines = [str(attrs.get("name") or attrs.get("label") or node),
-             legend_label(legend_key(attrs, "kind"))]
+    lines = [
+        str(attrs.get("name") or attrs.get("label") or node),
+        legend_label(legend_key(attrs, "kind")),
+    ]
     if attrs.get("id") or not isinstance(node, tuple):
         lines.append(f"id: {attrs.get('id') or node}")
     for key, label in _FACTS:
@@ -291,8 +341,16 @@ def edge_tooltip(attrs: Mapping[str, Any], ends: tuple[str, str]) -> str:
     """The plain-text tooltip of an edge: what it means, its figures and source."""
     style = edge_style(attrs)
     lines = [f"{ends[0]} — {ends[1]}", style.label]
-    for key in ("relation", "role", "since", "shared", "jaccard", "overlap_coefficient",
-                "count", "score"):
+    for key in (
+        "relation",
+        "role",
+        "since",
+        "shared",
+        "jaccard",
+        "overlap_coefficient",
+        "count",
+        "score",
+    ):
         value = attrs.get(key)
         if value is not None and value != "":
             lines.append(f"{key.replace('_', ' ')}: {fmt(value)}")

@@ -40,8 +40,9 @@ GROUPS = {"firms": ("firm",), "knowledge_institutions": ("knowledge_institution"
 METHODS = ("innograph", *baselines.BASELINES)
 
 
-def coparticipants(data: Any, since: int | date | None = None, until: int | date | None = None
-                   ) -> dict[str, set[str]]:
+def coparticipants(
+    data: Any, since: int | date | None = None, until: int | date | None = None
+) -> dict[str, set[str]]:
     """``PIC:<pic>`` -> the organisations it shares a project with, for projects in a window."""
     keep = cordis_window(data, until=until, since=since)
     members: dict[str, set[str]] = defaultdict(set)
@@ -62,7 +63,7 @@ class Split:
     train: MatchModel
     queries: list[int]
     truths: list[set[int]]
-    unseen: int = 0                 # the queries' new partners that no method can rank
+    unseen: int = 0  # the queries' new partners that no method can rank
     description: dict[str, Any] = field(default_factory=dict)
 
     def group(self, name: str) -> list[int]:
@@ -70,8 +71,12 @@ class Split:
         return [i for i, q in enumerate(self.queries) if self.train.kinds[q] in kinds]
 
 
-def make_split(train_data: Any, test_data: Any = None, split_year: int | None = None,
-               country: str | None = "BE") -> Split:
+def make_split(
+    train_data: Any,
+    test_data: Any = None,
+    split_year: int | None = None,
+    country: str | None = "BE",
+) -> Split:
     """Build the training model and the queries of a back-test.
 
     ``split_year`` with one folder: projects starting before the year train, the others test.
@@ -103,8 +108,10 @@ def make_split(train_data: Any, test_data: Any = None, split_year: int | None = 
             truths.append(seen)
     years = train.project_years[train.project_years > 0]
     desc = {
-        "train": str(train_data.folder), "test": str(test_data.folder),
-        "split_year": split_year, "country": country or "all",
+        "train": str(train_data.folder),
+        "test": str(test_data.folder),
+        "split_year": split_year,
+        "country": country or "all",
         "train_projects": int(len(train.project_ids)),
         "train_organisations": int(train.n_orgs),
         "train_years": [int(years.min()), int(years.max())] if years.size else [],
@@ -114,22 +121,25 @@ def make_split(train_data: Any, test_data: Any = None, split_year: int | None = 
     return Split(train, queries, truths, unseen, desc)
 
 
-def innograph_order(model: MatchModel, q: int, weights: scoring.Weights | None = None
-                    ) -> np.ndarray:
+def innograph_order(
+    model: MatchModel, q: int, weights: scoring.Weights | None = None
+) -> np.ndarray:
     """innograph's full ranking for one query organisation (what ``match_partners`` ranks)."""
     seeds = np.asarray([q], dtype=np.int64)
     query = sig.Query(seeds=seeds, topic=sig.topic_for(model, seeds, None))
     return scoring.rank(model, query, weights, full=True).order
 
 
-def _summary(orders: Sequence[list[int]], truths: Sequence[set[int]], k: int, deep: int
-             ) -> dict[str, float]:
+def _summary(
+    orders: Sequence[list[int]], truths: Sequence[set[int]], k: int, deep: int
+) -> dict[str, float]:
     s = metrics.summarise(orders, truths, k=k, deep=deep)
     return {key: (round(v, 4) if isinstance(v, float) else v) for key, v in s.items()}
 
 
-def paired_difference(a: np.ndarray, b: np.ndarray, resamples: int = 2000, seed: int = 0
-                      ) -> list[float]:
+def paired_difference(
+    a: np.ndarray, b: np.ndarray, resamples: int = 2000, seed: int = 0
+) -> list[float]:
     """Mean of ``a - b`` over queries and its 95 % paired-bootstrap interval, rounded.
 
     >>> paired_difference(np.array([1.0, 1.0, 0.0]), np.array([0.0, 1.0, 0.0]))[0]
@@ -144,8 +154,14 @@ def paired_difference(a: np.ndarray, b: np.ndarray, resamples: int = 2000, seed:
     return [round(float(d.mean()), 4), round(float(lo), 4), round(float(hi), 4)]
 
 
-def run(split: Split, k: int = 10, deep: int = 50, weights: scoring.Weights | None = None,
-        methods: Sequence[str] = METHODS, batch: int = 256) -> tuple[dict[str, Any], list[dict]]:
+def run(
+    split: Split,
+    k: int = 10,
+    deep: int = 50,
+    weights: scoring.Weights | None = None,
+    methods: Sequence[str] = METHODS,
+    batch: int = 256,
+) -> tuple[dict[str, Any], list[dict]]:
     """Rank every query with every method; the report (JSON shape of the CLI) and top-k lists.
 
     When innograph is among the methods, every other method's entry also carries
@@ -154,8 +170,13 @@ def run(split: Split, k: int = 10, deep: int = 50, weights: scoring.Weights | No
     """
     model = split.train
     sig.warm(model)
-    report: dict[str, Any] = {"queries": len(split.queries), "k": k, "deep": deep,
-                              "split": split.description, "methods": []}
+    report: dict[str, Any] = {
+        "queries": len(split.queries),
+        "k": k,
+        "deep": deep,
+        "split": split.description,
+        "methods": [],
+    }
     rankings: list[dict[str, Any]] = []
     groups = {g: split.group(g) for g in GROUPS}
     per_query: dict[str, tuple[np.ndarray, np.ndarray]] = {}
@@ -168,7 +189,7 @@ def run(split: Split, k: int = 10, deep: int = 50, weights: scoring.Weights | No
         else:
             scorer = baselines.BASELINES[method]
             for start in range(0, len(split.queries), batch):
-                qs = split.queries[start:start + batch]
+                qs = split.queries[start : start + batch]
                 S = scorer(model, qs)
                 for j, q in enumerate(qs):
                     orders.append(baselines.order(model, S[j], q).tolist())
@@ -180,18 +201,32 @@ def run(split: Split, k: int = 10, deep: int = 50, weights: scoring.Weights | No
         }
         entry["seconds"] = round(seconds, 3)
         per_query[method] = (
-            np.asarray([metrics.hits_at_k(o, t, k) for o, t in zip(orders, split.truths,
-                                                                    strict=True)]),
-            np.asarray([metrics.reciprocal_rank(o, t) for o, t in zip(orders, split.truths,
-                                                                       strict=True)]))
+            np.asarray(
+                [metrics.hits_at_k(o, t, k) for o, t in zip(orders, split.truths, strict=True)]
+            ),
+            np.asarray(
+                [metrics.reciprocal_rank(o, t) for o, t in zip(orders, split.truths, strict=True)]
+            ),
+        )
         report["methods"].append(entry)
         for q, order, truth in zip(split.queries, orders, split.truths, strict=True):
-            rankings.append({
-                "method": method, "query_id": model.org_ids[q], "query_name": model.names[q],
-                "truth": len(truth),
-                "top": [{"rank": r, "id": model.org_ids[c], "name": model.names[c],
-                         "new_partner": c in truth} for r, c in enumerate(order[:k], start=1)],
-            })
+            rankings.append(
+                {
+                    "method": method,
+                    "query_id": model.org_ids[q],
+                    "query_name": model.names[q],
+                    "truth": len(truth),
+                    "top": [
+                        {
+                            "rank": r,
+                            "id": model.org_ids[c],
+                            "name": model.names[c],
+                            "new_partner": c in truth,
+                        }
+                        for r, c in enumerate(order[:k], start=1)
+                    ],
+                }
+            )
     if "innograph" in per_query:
         mine = per_query["innograph"]
         for entry in report["methods"]:
@@ -199,7 +234,8 @@ def run(split: Split, k: int = 10, deep: int = 50, weights: scoring.Weights | No
                 other = per_query[entry["method"]]
                 entry["innograph_minus_this"] = {
                     f"hits@{k}": paired_difference(mine[0], other[0]),
-                    "mrr": paired_difference(mine[1], other[1])}
+                    "mrr": paired_difference(mine[1], other[1]),
+                }
     return report, rankings
 
 
@@ -214,12 +250,32 @@ def write_rankings(path: str | Path, rankings: list[dict[str, Any]]) -> Path:
         return path
     with path.open("w", encoding="utf-8", newline="") as f:
         w = csv.writer(f)
-        w.writerow(["method", "query_id", "query_name", "truth", "rank", "candidate_id",
-                    "candidate_name", "new_partner"])
+        w.writerow(
+            [
+                "method",
+                "query_id",
+                "query_name",
+                "truth",
+                "rank",
+                "candidate_id",
+                "candidate_name",
+                "new_partner",
+            ]
+        )
         for r in rankings:
             for t in r["top"]:
-                w.writerow([r["method"], r["query_id"], r["query_name"], r["truth"], t["rank"],
-                            t["id"], t["name"], int(t["new_partner"])])
+                w.writerow(
+                    [
+                        r["method"],
+                        r["query_id"],
+                        r["query_name"],
+                        r["truth"],
+                        t["rank"],
+                        t["id"],
+                        t["name"],
+                        int(t["new_partner"]),
+                    ]
+                )
     return path
 
 
@@ -229,7 +285,15 @@ def table_rows(report: dict[str, Any]) -> list[dict[str, Any]]:
     rows = []
     for m in report["methods"]:
         for group, s in [("all", m), *m["groups"].items()]:
-            rows.append({"method": m["method"], "group": group, "queries": s["queries"],
-                         f"hits@{k}": s[f"hits@{k}"], f"recall@{k}": s[f"recall@{k}"],
-                         f"recall@{deep}": s[f"recall@{deep}"], "mrr": s["mrr"]})
+            rows.append(
+                {
+                    "method": m["method"],
+                    "group": group,
+                    "queries": s["queries"],
+                    f"hits@{k}": s[f"hits@{k}"],
+                    f"recall@{k}": s[f"recall@{k}"],
+                    f"recall@{deep}": s[f"recall@{deep}"],
+                    "mrr": s["mrr"],
+                }
+            )
     return rows

@@ -40,7 +40,7 @@ from analytics.matching.model import MatchModel
 from analytics.matching.rules import MIN_INTERCLUSTER_CLUSTERS, InstrumentRules, rules_for
 from innograph.errors import InnographError
 
-POOL = 300               # ranked candidates the builder draws from
+POOL = 300  # ranked candidates the builder draws from
 COHESION_BONUS = 0.1
 REUSE_PENALTY = 0.5
 ALTERNATIVES = 3
@@ -55,8 +55,8 @@ class Call:
     themes: list[str] = field(default_factory=list)
     transition_priority: str = ""
     clusters: list[str] = field(default_factory=list)
-    instrument: str = ""                  # "" or none: no instrument (size and clusters only)
-    intercluster: bool | None = None      # default: True when two or more clusters are given
+    instrument: str = ""  # "" or none: no instrument (size and clusters only)
+    intercluster: bool | None = None  # default: True when two or more clusters are given
     partners: list[str] = field(default_factory=list)
     exclude: list[str] = field(default_factory=list)
     size: int | None = None
@@ -70,13 +70,18 @@ class Call:
     def from_mapping(cls, data: dict[str, Any]) -> Call:
         """A call from a mapping (a call file, or the API's request: ``priority``, ``k``)."""
         data = {cls.ALIASES.get(k, k): v for k, v in data.items() if k != "save"}
-        data = {k: ("" if k == "instrument" else v) if v is None else v
-                for k, v in data.items() if v is not None or k == "instrument"}
+        data = {
+            k: ("" if k == "instrument" else v) if v is None else v
+            for k, v in data.items()
+            if v is not None or k == "instrument"
+        }
         known = {f for f in cls.__dataclass_fields__}
         unknown = sorted(set(data) - known)
         if unknown:
-            raise InnographError(f"Unknown field(s) in the call: {', '.join(unknown)}; "
-                                 f"known: {', '.join(sorted(known))}.")
+            raise InnographError(
+                f"Unknown field(s) in the call: {', '.join(unknown)}; "
+                f"known: {', '.join(sorted(known))}."
+            )
         d = dict(data)
         for key in ("themes", "clusters", "partners", "exclude"):
             v = d.get(key)
@@ -106,8 +111,9 @@ def load_call(path: str | Path) -> Call:
 
             data = yaml.safe_load(text)
     except Exception as e:
-        raise InnographError(f"{path} is not valid {'JSON' if path.suffix == '.json' else 'YAML'}:"
-                             f" {e}") from e
+        raise InnographError(
+            f"{path} is not valid {'JSON' if path.suffix == '.json' else 'YAML'}: {e}"
+        ) from e
     if not isinstance(data, dict):
         raise InnographError(f"{path} must hold a mapping (title, text, clusters, instrument…).")
     return Call.from_mapping(data)
@@ -127,29 +133,42 @@ class Member:
     alternatives: list[dict[str, Any]] = field(default_factory=list)
 
     def as_row(self) -> dict[str, Any]:
-        return {"id": self.id, "name": self.name, "kind": self.kind, "size": self.size,
-                "clusters": self.clusters, "role": self.role, "score": round(self.score, 6),
-                "fixed": self.fixed, "explanation": self.explanation,
-                "alternatives": self.alternatives}
+        return {
+            "id": self.id,
+            "name": self.name,
+            "kind": self.kind,
+            "size": self.size,
+            "clusters": self.clusters,
+            "role": self.role,
+            "score": round(self.score, 6),
+            "fixed": self.fixed,
+            "explanation": self.explanation,
+            "alternatives": self.alternatives,
+        }
 
 
 @dataclass
 class Consortium:
     members: list[Member]
     score: float
-    cohesion: float                     # share of member pairs that already share a project
+    cohesion: float  # share of member pairs that already share a project
     composition: dict[str, Any]
     explanation: list[str]
-    clusters: list[str] = field(default_factory=list)       # required clusters covered (ids)
-    satisfied: bool = True                                   # always: others are not proposed
+    clusters: list[str] = field(default_factory=list)  # required clusters covered (ids)
+    satisfied: bool = True  # always: others are not proposed
     alternatives: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # by member id
 
     def as_dict(self) -> dict[str, Any]:
-        return {"score": round(self.score, 6), "cohesion": round(self.cohesion, 4),
-                "satisfied": self.satisfied, "clusters": self.clusters,
-                "composition": self.composition, "explanation": self.explanation,
-                "members": [m.as_row() for m in self.members],
-                "alternatives": self.alternatives}
+        return {
+            "score": round(self.score, 6),
+            "cohesion": round(self.cohesion, 4),
+            "satisfied": self.satisfied,
+            "clusters": self.clusters,
+            "composition": self.composition,
+            "explanation": self.explanation,
+            "members": [m.as_row() for m in self.members],
+            "alternatives": self.alternatives,
+        }
 
 
 @dataclass
@@ -159,13 +178,17 @@ class CallResult:
     candidates: list[scoring.Match]
     consortia: list[Consortium]
     problems: list[str] = field(default_factory=list)
-    rules: list[str] = field(default_factory=list)          # the rules, as sentences
+    rules: list[str] = field(default_factory=list)  # the rules, as sentences
 
     def as_dict(self) -> dict[str, Any]:
-        return {"call": self.call.as_dict(), "rules": self.rules,
-                "instrument_rules": self.instrument_rules.as_dict(),
-                "candidates": [m.as_row() for m in self.candidates],
-                "consortia": [c.as_dict() for c in self.consortia], "problems": self.problems}
+        return {
+            "call": self.call.as_dict(),
+            "rules": self.rules,
+            "instrument_rules": self.instrument_rules.as_dict(),
+            "candidates": [m.as_row() for m in self.candidates],
+            "consortia": [c.as_dict() for c in self.consortia],
+            "problems": self.problems,
+        }
 
     model_dump = as_dict  # plain rows, like a pydantic model (the API dumps results this way)
 
@@ -190,14 +213,18 @@ def composition(model: MatchModel, members: list[int], clusters: list[int]) -> d
         "firms": sum(is_firm(model, i) for i in members),
         "smes": sum(is_sme(model, i) for i in members),
         "research_partners": sum(is_research(model, i) for i in members),
-        "clusters": {model.cluster_names[c]: sorted(model.org_ids[i] for i in ms
-                                                    if c in set(model.clusters_of(i).tolist()))
-                     for c in clusters},
+        "clusters": {
+            model.cluster_names[c]: sorted(
+                model.org_ids[i] for i in ms if c in set(model.clusters_of(i).tolist())
+            )
+            for c in clusters
+        },
     }
 
 
-def check_consortium(model: MatchModel, members: list[int], rules: InstrumentRules,
-                     clusters: list[int]) -> list[str]:
+def check_consortium(
+    model: MatchModel, members: list[int], rules: InstrumentRules, clusters: list[int]
+) -> list[str]:
     """Every rule the consortium breaks (an empty list when it satisfies them all)."""
     out: list[str] = []
     if len(set(members)) != len(members):
@@ -210,8 +237,10 @@ def check_consortium(model: MatchModel, members: list[int], rules: InstrumentRul
     if c["firms"] < rules.min_firms:
         out.append(f"{c['firms']} firms, {rules.name} needs at least {rules.min_firms}")
     if c["research_partners"] < rules.min_research:
-        out.append(f"{c['research_partners']} research partners, {rules.name} needs at least "
-                   f"{rules.min_research}")
+        out.append(
+            f"{c['research_partners']} research partners, {rules.name} needs at least "
+            f"{rules.min_research}"
+        )
     if c["smes"] < rules.min_sme:
         out.append(f"{c['smes']} SMEs, {rules.name} needs at least {rules.min_sme}")
     for name, ids in c["clusters"].items():
@@ -221,11 +250,15 @@ def check_consortium(model: MatchModel, members: list[int], rules: InstrumentRul
 
 
 # -- building ------------------------------------------------------------------------------------
-def _needs(model: MatchModel, members: list[int], rules: InstrumentRules, clusters: list[int]
-           ) -> dict[str, int]:
+def _needs(
+    model: MatchModel, members: list[int], rules: InstrumentRules, clusters: list[int]
+) -> dict[str, int]:
     c = composition(model, members, clusters)
-    needs = {"research": rules.min_research - c["research_partners"],
-             "sme": rules.min_sme - c["smes"], "firm": rules.min_firms - c["firms"]}
+    needs = {
+        "research": rules.min_research - c["research_partners"],
+        "sme": rules.min_sme - c["smes"],
+        "firm": rules.min_firms - c["firms"],
+    }
     for cl in clusters:
         if not c["clusters"][model.cluster_names[cl]]:
             needs[f"cluster:{cl}"] = 1
@@ -255,10 +288,18 @@ def _role(model: MatchModel, i: int, met: list[str], rules: InstrumentRules) -> 
     return base + (f" for {' and '.join(cl)}" if cl else "")
 
 
-def _build(model: MatchModel, pool: list[int], score: dict[int, float], fixed: list[int],
-           rules: InstrumentRules, clusters: list[int], target: int, anchor: int | None,
-           used: dict[int, int], member_clusters: dict[int, set[int]]
-           ) -> tuple[list[int], dict[int, list[str]]]:
+def _build(
+    model: MatchModel,
+    pool: list[int],
+    score: dict[int, float],
+    fixed: list[int],
+    rules: InstrumentRules,
+    clusters: list[int],
+    target: int,
+    anchor: int | None,
+    used: dict[int, int],
+    member_clusters: dict[int, set[int]],
+) -> tuple[list[int], dict[int, list[str]]]:
     """One consortium, greedily (see the module docstring); vectorised over the pool."""
     members = list(fixed)
     met: dict[int, list[str]] = {i: [] for i in fixed}
@@ -267,14 +308,17 @@ def _build(model: MatchModel, pool: list[int], score: dict[int, float], fixed: l
     best = max(score.values()) if score else 1.0
     free = np.ones(len(arr), dtype=bool)
     position = {int(i): k for k, i in enumerate(arr)}
-    ties = np.zeros(len(arr))                   # members each candidate has worked with
+    ties = np.zeros(len(arr))  # members each candidate has worked with
     meets_cache: dict[str, np.ndarray] = {}
 
     def meets(need: str) -> np.ndarray:
         got = meets_cache.get(need)
         if got is None:
-            got = np.fromiter((_meets(model, int(i), need, member_clusters) for i in arr),
-                              dtype=bool, count=len(arr))
+            got = np.fromiter(
+                (_meets(model, int(i), need, member_clusters) for i in arr),
+                dtype=bool,
+                count=len(arr),
+            )
             meets_cache[need] = got
         return got
 
@@ -300,11 +344,11 @@ def _build(model: MatchModel, pool: list[int], score: dict[int, float], fixed: l
         value = base * (1 + 0.5 * n_met) + COHESION_BONUS * best * ties
         value = np.where(ok, value, -np.inf)
         top = np.flatnonzero(value == value.max())
-        return int(arr[top[np.argmin(arr[top])]])     # ties: the smaller position
+        return int(arr[top[np.argmin(arr[top])]])  # ties: the smaller position
 
     if anchor is not None and anchor not in members:
         add(anchor)
-    while True:                                 # needs first, the scarcest kind first
+    while True:  # needs first, the scarcest kind first
         needs = _needs(model, members, rules, clusters)
         if not needs or len(members) >= rules.max_members:
             break
@@ -313,7 +357,7 @@ def _build(model: MatchModel, pool: list[int], score: dict[int, float], fixed: l
         if choice is None:
             break
         add(choice)
-    while len(members) < target:                # then the best remaining
+    while len(members) < target:  # then the best remaining
         choice = pick(np.ones(len(arr), dtype=bool), {})
         if choice is None:
             break
@@ -321,9 +365,15 @@ def _build(model: MatchModel, pool: list[int], score: dict[int, float], fixed: l
     return members, met
 
 
-def _alternatives(model: MatchModel, members: list[int], i: int, pool: list[int],
-                  score: dict[int, float], rules: InstrumentRules, clusters: list[int]
-                  ) -> list[dict[str, Any]]:
+def _alternatives(
+    model: MatchModel,
+    members: list[int],
+    i: int,
+    pool: list[int],
+    score: dict[int, float],
+    rules: InstrumentRules,
+    clusters: list[int],
+) -> list[dict[str, Any]]:
     out = []
     for j in pool:
         if j in members or model.kinds[j] != model.kinds[i]:
@@ -331,26 +381,32 @@ def _alternatives(model: MatchModel, members: list[int], i: int, pool: list[int]
         swapped = [j if m == i else m for m in members]
         if check_consortium(model, swapped, rules, clusters):
             continue
-        out.append({"id": model.org_ids[j], "name": model.names[j],
-                    "score": round(score[j], 6)})
+        out.append({"id": model.org_ids[j], "name": model.names[j], "score": round(score[j], 6)})
         if len(out) >= ALTERNATIVES:
             break
     return out
 
 
 def _cohesion(model: MatchModel, members: list[int]) -> tuple[float, list[tuple[int, int]]]:
-    pairs = [(a, b) for x, a in enumerate(members) for b in members[x + 1:]]
+    pairs = [(a, b) for x, a in enumerate(members) for b in members[x + 1 :]]
     tied = [(a, b) for a, b in pairs if model.A[a, b] > 0]
     return (len(tied) / len(pairs) if pairs else 0.0), tied
 
 
-def _explain_consortium(model: MatchModel, members: list[int], rules: InstrumentRules,
-                        clusters: list[int], tied: list[tuple[int, int]]) -> list[str]:
+def _explain_consortium(
+    model: MatchModel,
+    members: list[int],
+    rules: InstrumentRules,
+    clusters: list[int],
+    tied: list[tuple[int, int]],
+) -> list[str]:
     c = composition(model, members, clusters)
-    lines = [f"{c['firms']} firm{'s' if c['firms'] != 1 else ''} ({c['smes']} SME"
-             f"{'s' if c['smes'] != 1 else ''}), {c['research_partners']} research partner"
-             f"{'s' if c['research_partners'] != 1 else ''}, {c['members']} members: meets "
-             f"{rules.describe()} (rules: {rules.source})"]
+    lines = [
+        f"{c['firms']} firm{'s' if c['firms'] != 1 else ''} ({c['smes']} SME"
+        f"{'s' if c['smes'] != 1 else ''}), {c['research_partners']} research partner"
+        f"{'s' if c['research_partners'] != 1 else ''}, {c['members']} members: meets "
+        f"{rules.describe()} (rules: {rules.source})"
+    ]
     if clusters:
         cover = []
         for cl in clusters:
@@ -361,16 +417,19 @@ def _explain_consortium(model: MatchModel, members: list[int], rules: Instrument
         p = shared_projects(model, a, b)
         e = model.participation(a, int(p[0]))
         src = cite(model.edge_source[e], model.edge_ref[e]) if e >= 0 else ""
-        lines.append(f"{model.names[a]} and {model.names[b]} already share {len(p)} project"
-                     f"{'s' if len(p) != 1 else ''}" + (f" ({src})" if src else ""))
+        lines.append(
+            f"{model.names[a]} and {model.names[b]} already share {len(p)} project"
+            f"{'s' if len(p) != 1 else ''}" + (f" ({src})" if src else "")
+        )
     sectors = sorted({str(s) for s in model.nace_section[members] if s})
     if len(sectors) > 1:
         lines.append(f"spans NACE sectors {', '.join(sectors)}")
     return lines
 
 
-def match_call(model: MatchModel | Any, call: Call | dict[str, Any],
-               weights: scoring.Weights | None = None) -> CallResult:
+def match_call(
+    model: MatchModel | Any, call: Call | dict[str, Any], weights: scoring.Weights | None = None
+) -> CallResult:
     """Rank candidates for a call and propose complete consortia (see the module docstring).
 
     ``model`` may be a ``graph.db.Database`` (its cached model is used) and ``call`` a mapping
@@ -385,8 +444,10 @@ def match_call(model: MatchModel | Any, call: Call | dict[str, Any],
     clusters = [model.resolve_cluster(c) for c in call.clusters]
     intercluster = call.intercluster if call.intercluster is not None else len(clusters) >= 2
     if intercluster and len(set(clusters)) < MIN_INTERCLUSTER_CLUSTERS:
-        raise InnographError(f"An intercluster call needs at least {MIN_INTERCLUSTER_CLUSTERS} "
-                             f"different clusters; the call names {len(set(clusters))}.")
+        raise InnographError(
+            f"An intercluster call needs at least {MIN_INTERCLUSTER_CLUSTERS} "
+            f"different clusters; the call names {len(set(clusters))}."
+        )
     fixed = [model.resolve(p) for p in call.partners]
     exclude = [model.resolve(p) for p in call.exclude]
     seeds = np.asarray(sorted(set(fixed)), dtype=np.int64)
@@ -395,14 +456,22 @@ def match_call(model: MatchModel | Any, call: Call | dict[str, Any],
     if not call.topic_text() and not len(seeds) and not clusters:
         raise InnographError("The call needs a text, themes, clusters or partners to match on.")
     if call.topic_text() and theme is None:
-        notes.append("None of the call's words occur in the graph's profiles: candidates are "
-                     "ranked on clusters, activity and the partners already in.")
+        notes.append(
+            "None of the call's words occur in the graph's profiles: candidates are "
+            "ranked on clusters, activity and the partners already in."
+        )
     allowed = None
     if clusters:
-        allowed = (np.asarray(model.M[:, clusters].sum(axis=1)).ravel() > 0) | \
-            (model.kinds == "knowledge_institution")
-    query = sig.Query(seeds=seeds, topic=sig.topic_for(model, seeds, theme), clusters=clusters,
-                      exclude=np.asarray(exclude, dtype=np.int64), allowed=allowed)
+        allowed = (np.asarray(model.M[:, clusters].sum(axis=1)).ravel() > 0) | (
+            model.kinds == "knowledge_institution"
+        )
+    query = sig.Query(
+        seeds=seeds,
+        topic=sig.topic_for(model, seeds, theme),
+        clusters=clusters,
+        exclude=np.asarray(exclude, dtype=np.int64),
+        allowed=allowed,
+    )
     ranking = scoring.rank(model, query, weights, top=max(POOL, call.candidates))
     candidates = scoring.to_matches(model, ranking, query, call.candidates)
     pool = _pool(model, ranking, clusters)
@@ -424,16 +493,20 @@ def match_call(model: MatchModel | Any, call: Call | dict[str, Any],
     for anchor in anchors:
         if len(consortia) >= call.consortia:
             break
-        members, met = _build(model, pool, score, fixed, rules, clusters, target, anchor, used,
-                              member_clusters)
+        members, met = _build(
+            model, pool, score, fixed, rules, clusters, target, anchor, used, member_clusters
+        )
         key = tuple(sorted(members))
         if key in seen:
             continue
         broken = check_consortium(model, members, rules, clusters)
         if broken:
             if anchor is None and not consortia:
-                problems.append("No consortium satisfies the rules from these candidates: "
-                                + "; ".join(broken) + ".")
+                problems.append(
+                    "No consortium satisfies the rules from these candidates: "
+                    + "; ".join(broken)
+                    + "."
+                )
                 break
             continue
         seen.add(key)
@@ -445,38 +518,58 @@ def match_call(model: MatchModel | Any, call: Call | dict[str, Any],
         for i in members:
             o = model.org(i)
             role = _role(model, i, met.get(i, []), rules)
-            out_members.append(Member(
-                id=o["id"], name=o["name"], kind=o["kind"], size=o["size"],
-                clusters=[model.cluster_names[c] for c in model.clusters_of(i)],
-                role=role + (" (already in)" if i in fixed else ""), score=score.get(i, 0.0),
-                fixed=i in fixed,
-                explanation=[] if i in fixed else
-                _member_explanation(model, query, i, ranking, ctx),
-                alternatives=[] if i in fixed else
-                _alternatives(model, members, i, pool, score, rules, clusters)))
+            out_members.append(
+                Member(
+                    id=o["id"],
+                    name=o["name"],
+                    kind=o["kind"],
+                    size=o["size"],
+                    clusters=[model.cluster_names[c] for c in model.clusters_of(i)],
+                    role=role + (" (already in)" if i in fixed else ""),
+                    score=score.get(i, 0.0),
+                    fixed=i in fixed,
+                    explanation=[]
+                    if i in fixed
+                    else _member_explanation(model, query, i, ranking, ctx),
+                    alternatives=[]
+                    if i in fixed
+                    else _alternatives(model, members, i, pool, score, rules, clusters),
+                )
+            )
         total = sum(score[i] for i in members if i not in fixed)
         n_free = max(1, sum(1 for i in members if i not in fixed))
-        consortia.append(Consortium(
-            members=out_members, score=total / n_free + COHESION_BONUS * cohesion * max(
-                score.values() or [0.0]),
-            cohesion=cohesion, composition=composition(model, members, clusters),
-            explanation=_explain_consortium(model, members, rules, clusters, tied),
-            clusters=[model.cluster_ids[c] for c in clusters],
-            alternatives={m.id: m.alternatives for m in out_members if m.alternatives}))
+        consortia.append(
+            Consortium(
+                members=out_members,
+                score=total / n_free + COHESION_BONUS * cohesion * max(score.values() or [0.0]),
+                cohesion=cohesion,
+                composition=composition(model, members, clusters),
+                explanation=_explain_consortium(model, members, rules, clusters, tied),
+                clusters=[model.cluster_ids[c] for c in clusters],
+                alternatives={m.id: m.alternatives for m in out_members if m.alternatives},
+            )
+        )
     if 0 < len(consortia) < call.consortia:
         n = len(consortia)
-        problems.append(f"Only {n} distinct consorti{'um satisfies' if n == 1 else 'a satisfy'} "
-                        f"the rules with these candidates (asked for {call.consortia}).")
-    sentences = [rules.describe() + f" (source: {rules.source}"
-                 + ("; our assumption, check the call text)" if rules.assumption else ")")]
+        problems.append(
+            f"Only {n} distinct consorti{'um satisfies' if n == 1 else 'a satisfy'} "
+            f"the rules with these candidates (asked for {call.consortia})."
+        )
+    sentences = [
+        rules.describe()
+        + f" (source: {rules.source}"
+        + ("; our assumption, check the call text)" if rules.assumption else ")")
+    ]
     if clusters:
-        sentences.append("every required cluster covered: "
-                         + ", ".join(model.cluster_names[c] for c in clusters))
+        sentences.append(
+            "every required cluster covered: " + ", ".join(model.cluster_names[c] for c in clusters)
+        )
     return CallResult(call, rules, candidates, consortia, problems, sentences)
 
 
-def _pool(model: MatchModel, ranking: scoring.Ranking, clusters: list[int], extra: int = 20
-          ) -> list[int]:
+def _pool(
+    model: MatchModel, ranking: scoring.Ranking, clusters: list[int], extra: int = 20
+) -> list[int]:
     """The ranked candidates plus the best admissible ones of every scarce category.
 
     A small cluster's members or the SMEs may all rank below the top ``POOL``; the builder
@@ -485,9 +578,11 @@ def _pool(model: MatchModel, ranking: scoring.Ranking, clusters: list[int], extr
     pool = [int(i) for i in ranking.order]
     have = set(pool)
     idx = np.flatnonzero(ranking.candidates)
-    cats = [model.kinds[idx] == "knowledge_institution",
-            (model.kinds[idx] == "firm") & (model.sizes[idx] == "sme"),
-            model.kinds[idx] == "firm"]
+    cats = [
+        model.kinds[idx] == "knowledge_institution",
+        (model.kinds[idx] == "firm") & (model.sizes[idx] == "sme"),
+        model.kinds[idx] == "firm",
+    ]
     for c in clusters:
         cats.append(np.asarray(model.M[idx][:, c].todense()).ravel() > 0)
     for mask in cats:
@@ -502,8 +597,9 @@ def _pool(model: MatchModel, ranking: scoring.Ranking, clusters: list[int], extr
     return pool
 
 
-def _member_explanation(model: MatchModel, query: sig.Query, i: int, ranking: Any,
-                        ctx: Any = None) -> list[str]:
+def _member_explanation(
+    model: MatchModel, query: sig.Query, i: int, ranking: Any, ctx: Any = None
+) -> list[str]:
     from analytics.matching.explain import explain_candidate
 
     return explain_candidate(model, query, i, ranking, ctx)[:3]

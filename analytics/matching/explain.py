@@ -21,16 +21,33 @@ from analytics.matching.model import MatchModel
 from analytics.matching.proximity import row_dot
 
 # words that say nothing about what an organisation works on (left out of explanations only)
-DULL = frozenset("based using new novel towards toward development developing innovative "
-                 "advanced approach approaches high low integrated european europe research "
-                 "innovation project projects solutions solution systems system technologies "
-                 "technology synthetic working".split())
+DULL = frozenset(
+    "based using new novel towards toward development developing innovative "
+    "advanced approach approaches high low integrated european europe research "
+    "innovation project projects solutions solution systems system technologies "
+    "technology synthetic working".split()
+)
 # the order of sentences when signals add the same to the score
-PRIORITY = ("shared_partners", "network", "cluster_fit", "topic_activity", "topical",
-            "bridging", "peer_partners", "complementarity", "geography", "activity",
-            "popularity")
-KIND_LABELS = {"firm": "firm", "knowledge_institution": "knowledge institution",
-               "federation": "federation", "government": "government body", "other": "organisation"}
+PRIORITY = (
+    "shared_partners",
+    "network",
+    "cluster_fit",
+    "topic_activity",
+    "topical",
+    "bridging",
+    "peer_partners",
+    "complementarity",
+    "geography",
+    "activity",
+    "popularity",
+)
+KIND_LABELS = {
+    "firm": "firm",
+    "knowledge_institution": "knowledge institution",
+    "federation": "federation",
+    "government": "government body",
+    "other": "organisation",
+}
 
 
 def cite(source: str, ref: str) -> str:
@@ -47,7 +64,7 @@ def _project_phrase(model: MatchModel, org: int, p: int) -> str:
     c = cite(model.edge_source[e], model.edge_ref[e]) if e >= 0 else ""
     if c:
         bits.append(c)
-    name = f"\"{_short(title)}\"" if title else f"project {model.project_ids[p]}"
+    name = f'"{_short(title)}"' if title else f"project {model.project_ids[p]}"
     return name + (f" ({'; '.join(bits)})" if bits else "")
 
 
@@ -86,9 +103,11 @@ class Context:
     @property
     def project_sims(self) -> np.ndarray:
         if self._project_sims is None:
-            self._project_sims = (self.model.profiles.project_similarity_to(self.query.topic)
-                                  if self.query.topic is not None
-                                  else np.zeros(len(self.model.project_ids)))
+            self._project_sims = (
+                self.model.profiles.project_similarity_to(self.query.topic)
+                if self.query.topic is not None
+                else np.zeros(len(self.model.project_ids))
+            )
         return self._project_sims
 
     @property
@@ -103,8 +122,9 @@ class Context:
 
 def _named(model: MatchModel, orgs: np.ndarray) -> np.ndarray:
     """Organisations with a real name first (CORDIS has unnamed ones: "PIC 123...")."""
-    unnamed = np.fromiter((model.names[int(i)].startswith("PIC ") for i in orgs), dtype=bool,
-                          count=len(orgs))
+    unnamed = np.fromiter(
+        (model.names[int(i)].startswith("PIC ") for i in orgs), dtype=bool, count=len(orgs)
+    )
     return np.concatenate([orgs[~unnamed], orgs[unnamed]])
 
 
@@ -124,8 +144,10 @@ def _shared_partner_lines(ctx: Context, c: int, limit: int = 2) -> list[str]:
         projs = shared_projects(model, z, c)
         n = len(projs)
         s = int(ctx.first_seed[z])
-        lines.append(f"shares {n} project{'s' if n != 1 else ''} with {model.names[z]}, a partner "
-                     f"of {model.names[s]} (e.g. {_project_phrase(model, c, int(projs[0]))})")
+        lines.append(
+            f"shares {n} project{'s' if n != 1 else ''} with {model.names[z]}, a partner "
+            f"of {model.names[s]} (e.g. {_project_phrase(model, c, int(projs[0]))})"
+        )
     if via.size > limit:
         who = _join([model.names[int(s)] for s in ctx.seeds[:2]])
         lines.append(f"has worked with {via.size} of {who}'s partners in all")
@@ -148,9 +170,11 @@ def _path_line(ctx: Context, c: int) -> list[str]:
     nb = model.partners(z2)
     z1 = int(nb[ctx.seed_partner[nb]][0])
     p = shared_projects(model, z2, c)
-    return [f"close in the collaboration network: {model.names[z1]} (a partner of "
-            f"{model.names[int(ctx.first_seed[z1])]}) worked with {model.names[z2]}, who worked "
-            f"with this organisation on {_project_phrase(model, c, int(p[0]))}"]
+    return [
+        f"close in the collaboration network: {model.names[z1]} (a partner of "
+        f"{model.names[int(ctx.first_seed[z1])]}) worked with {model.names[z2]}, who worked "
+        f"with this organisation on {_project_phrase(model, c, int(p[0]))}"
+    ]
 
 
 def _peer_line(ctx: Context, c: int) -> list[str]:
@@ -161,7 +185,7 @@ def _peer_line(ctx: Context, c: int) -> list[str]:
     if partners.size == 0:
         return []
     sims = ctx.topical[partners]
-    keep = partners[(sims > 0) & ~ctx.seed_partner[partners]]    # the others are said already
+    keep = partners[(sims > 0) & ~ctx.seed_partner[partners]]  # the others are said already
     if keep.size == 0:
         return []
     best = keep[np.lexsort((keep, -ctx.topical[keep]))][:8]
@@ -202,8 +226,11 @@ def _terms(prof: Any, row: tuple[np.ndarray, np.ndarray], topic: Any, n: int = 3
     a = dict(zip(indices, data, strict=True))
     b = dict(zip(topic.indices, topic.data, strict=True))
     ranked = sorted(common, key=lambda t: -a[t] * b[t])
-    words = [str(prof.vocabulary[t]) for t in ranked
-             if ":" not in str(prof.vocabulary[t]) and str(prof.vocabulary[t]) not in DULL]
+    words = [
+        str(prof.vocabulary[t])
+        for t in ranked
+        if ":" not in str(prof.vocabulary[t]) and str(prof.vocabulary[t]) not in DULL
+    ]
     if not words:  # only programme codes in common
         words = ["programme line " + str(prof.vocabulary[t])[2:].upper() for t in ranked[:1]]
     return words[:n]
@@ -238,17 +265,26 @@ def _lift_line(model: MatchModel, seeds: np.ndarray, c: int, which: str) -> list
         mine = KIND_LABELS.get(str(model.kinds[s]), "organisation")
         if model.kinds[c] == model.kinds[s] and model.nace_section[c] == model.nace_section[s]:
             return []
-        return [f"a {what} next to a {mine}: such pairs work together {lift:.1f}x as often as "
-                f"chance would have it"]
+        return [
+            f"a {what} next to a {mine}: such pairs work together {lift:.1f}x as often as "
+            f"chance would have it"
+        ]
     L, code = sig.geography_table(model)
     lift = float(np.exp(L[code[s], code[c]]))
     place = model.provinces[c] or model.countries[c]
-    return [f"based in {place}: partners from there work with {model.names[s]}'s region "
-            f"{lift:.1f}x as often as chance"] if place else []
+    return (
+        [
+            f"based in {place}: partners from there work with {model.names[s]}'s region "
+            f"{lift:.1f}x as often as chance"
+        ]
+        if place
+        else []
+    )
 
 
-def explain_candidate(model: MatchModel, query: Any, c: int, ranking: Any,
-                      ctx: Context | None = None) -> list[str]:
+def explain_candidate(
+    model: MatchModel, query: Any, c: int, ranking: Any, ctx: Context | None = None
+) -> list[str]:
     """Sentences explaining why candidate ``c`` ranks where it does, strongest reason first.
 
     Pass one ``Context`` for all candidates of a query to compute its shared parts once.
@@ -258,8 +294,13 @@ def explain_candidate(model: MatchModel, query: Any, c: int, ranking: Any,
     contrib = ranking.contributions_of(c)
     lines: list[str] = []
     done: set[str] = set()
-    for name in sorted(contrib, key=lambda k: (-round(contrib[k], 12), PRIORITY.index(k)
-                                                if k in PRIORITY else len(PRIORITY))):
+    for name in sorted(
+        contrib,
+        key=lambda k: (
+            -round(contrib[k], 12),
+            PRIORITY.index(k) if k in PRIORITY else len(PRIORITY),
+        ),
+    ):
         if name in ("shared_partners", "network") and "path" not in done:
             got = _shared_partner_lines(ctx, c) or _path_line(ctx, c)
             lines += got
@@ -276,8 +317,10 @@ def explain_candidate(model: MatchModel, query: Any, c: int, ranking: Any,
             projs = model.projects_of(c)
             if projs.size:
                 last = int(model.project_years[projs].max())
-                lines.append(f"active: {projs.size} project{'s' if projs.size != 1 else ''}"
-                             + (f", the latest starting in {last}" if last else ""))
+                lines.append(
+                    f"active: {projs.size} project{'s' if projs.size != 1 else ''}"
+                    + (f", the latest starting in {last}" if last else "")
+                )
         elif name in ("complementarity", "geography"):
             lines += _lift_line(model, seeds, c, name)
         elif name == "popularity":

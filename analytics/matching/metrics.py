@@ -39,8 +39,12 @@ def reciprocal_rank(ranking: Sequence[Any], truth: Collection[Any]) -> float:
     return 0.0
 
 
-def summarise(rankings: Sequence[Sequence[Any]], truths: Sequence[Collection[Any]],
-              k: int = 10, deep: int = 50) -> dict[str, float]:
+def summarise(
+    rankings: Sequence[Sequence[Any]],
+    truths: Sequence[Collection[Any]],
+    k: int = 10,
+    deep: int = 50,
+) -> dict[str, float]:
     """Mean ``hits@k``, ``recall@k``, ``recall@deep`` and ``mrr`` over queries.
 
     >>> summarise([["a", "b"], ["c", "d"]], [{"b"}, {"x"}], k=1, deep=2)
@@ -48,13 +52,20 @@ def summarise(rankings: Sequence[Sequence[Any]], truths: Sequence[Collection[Any
     """
     n = len(rankings)
     if n == 0:
-        return {f"hits@{k}": 0.0, f"recall@{k}": 0.0, f"recall@{deep}": 0.0, "mrr": 0.0,
-                "queries": 0}
+        return {
+            f"hits@{k}": 0.0,
+            f"recall@{k}": 0.0,
+            f"recall@{deep}": 0.0,
+            "mrr": 0.0,
+            "queries": 0,
+        }
     return {
         f"hits@{k}": sum(hits_at_k(r, t, k) for r, t in zip(rankings, truths, strict=True)) / n,
         f"recall@{k}": sum(recall_at_k(r, t, k) for r, t in zip(rankings, truths, strict=True)) / n,
-        f"recall@{deep}": sum(recall_at_k(r, t, deep)
-                              for r, t in zip(rankings, truths, strict=True)) / n,
+        f"recall@{deep}": sum(
+            recall_at_k(r, t, deep) for r, t in zip(rankings, truths, strict=True)
+        )
+        / n,
         "mrr": sum(reciprocal_rank(r, t) for r, t in zip(rankings, truths, strict=True)) / n,
         "queries": n,
     }

@@ -39,8 +39,13 @@ from innograph.errors import NotFound
 
 KINDS = ("firm", "knowledge_institution", "federation", "government", "other")
 # CORDIS activity types -> organisation kinds (graph.model.ORG_KINDS)
-CORDIS_KINDS = {"PRC": "firm", "HES": "knowledge_institution", "REC": "knowledge_institution",
-                "PUB": "government", "OTH": "other"}
+CORDIS_KINDS = {
+    "PRC": "firm",
+    "HES": "knowledge_institution",
+    "REC": "knowledge_institution",
+    "PUB": "government",
+    "OTH": "other",
+}
 
 
 @dataclass(eq=False)
@@ -58,7 +63,7 @@ class MatchModel:
     descriptions: list[str]
     project_ids: list[str]
     project_titles: list[str]
-    project_years: np.ndarray          # 0 where unknown
+    project_years: np.ndarray  # 0 where unknown
     project_instruments: list[str]
     project_themes: list[tuple[str, ...]]
     cluster_ids: list[str]
@@ -158,8 +163,11 @@ class MatchModel:
     @cached_property
     def recent_projects(self) -> np.ndarray:
         """Projects per organisation weighted by recency: weight 1/2 per year before the latest."""
-        w = np.where(self.project_years > 0,
-                     0.5 ** np.clip(self.reference_year - self.project_years, 0, 30), 0.25)
+        w = np.where(
+            self.project_years > 0,
+            0.5 ** np.clip(self.reference_year - self.project_years, 0, 30),
+            0.25,
+        )
         return np.asarray(self.P @ w).ravel()
 
     @cached_property
@@ -181,13 +189,13 @@ class MatchModel:
 
     def partners(self, i: int) -> np.ndarray:
         A = self.A
-        return A.indices[A.indptr[i]:A.indptr[i + 1]]
+        return A.indices[A.indptr[i] : A.indptr[i + 1]]
 
     def projects_of(self, i: int) -> np.ndarray:
-        return self.P.indices[self.P.indptr[i]:self.P.indptr[i + 1]]
+        return self.P.indices[self.P.indptr[i] : self.P.indptr[i + 1]]
 
     def clusters_of(self, i: int) -> np.ndarray:
-        return self.M.indices[self.M.indptr[i]:self.M.indptr[i + 1]]
+        return self.M.indices[self.M.indptr[i] : self.M.indptr[i + 1]]
 
     def participation(self, i: int, p: int) -> int:
         """Row index of organisation ``i``'s participation in project ``p``."""
@@ -204,18 +212,34 @@ class MatchModel:
 
     def org(self, i: int) -> dict[str, Any]:
         """The attributes of organisation ``i`` as a plain dict."""
-        return {"id": self.org_ids[i], "name": self.names[i], "kind": str(self.kinds[i]),
-                "size": self.sizes[i] or None, "country": self.countries[i] or None,
-                "nace": self.nace[i] or None, "province": self.provinces[i] or None,
-                "synthetic": bool(self.synthetic[i])}
+        return {
+            "id": self.org_ids[i],
+            "name": self.names[i],
+            "kind": str(self.kinds[i]),
+            "size": self.sizes[i] or None,
+            "country": self.countries[i] or None,
+            "nace": self.nace[i] or None,
+            "province": self.provinces[i] or None,
+            "synthetic": bool(self.synthetic[i]),
+        }
 
     def warm(self) -> MatchModel:
         """Compute every lazy matrix now (so the first query is as fast as the next)."""
         from analytics.matching import proximity
 
-        for name in ("index", "A", "A_bin", "degree", "n_projects", "project_sizes",
-                     "recent_projects", "n_clusters", "cluster_sizes", "nace_section",
-                     "_name_keys"):
+        for name in (
+            "index",
+            "A",
+            "A_bin",
+            "degree",
+            "n_projects",
+            "project_sizes",
+            "recent_projects",
+            "n_clusters",
+            "cluster_sizes",
+            "nace_section",
+            "_name_keys",
+        ):
             getattr(self, name)
         proximity.walk_operators(self)
         return self
@@ -234,8 +258,9 @@ def _labels(v: Any) -> tuple[str, ...]:
     return tuple(_s(t) for t in v if _s(t))
 
 
-def _incidence(rows: list[int], cols: list[int], shape: tuple[int, int]
-               ) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+def _incidence(
+    rows: list[int], cols: list[int], shape: tuple[int, int]
+) -> tuple[sp.csr_matrix, sp.csr_matrix]:
     """A 0/1 csr matrix and one whose entries are 1 + the index of the row that made them."""
     r = np.asarray(rows, dtype=np.int64)
     c = np.asarray(cols, dtype=np.int64)
@@ -253,11 +278,13 @@ def _incidence(rows: list[int], cols: list[int], shape: tuple[int, int]
     return binary, edge
 
 
-def from_rows(organisations: Iterable[Mapping[str, Any]],
-              participations: Iterable[Mapping[str, Any]] = (),
-              memberships: Iterable[Mapping[str, Any]] = (),
-              instruments: Iterable[Mapping[str, Any]] = (),
-              version: str = "") -> MatchModel:
+def from_rows(
+    organisations: Iterable[Mapping[str, Any]],
+    participations: Iterable[Mapping[str, Any]] = (),
+    memberships: Iterable[Mapping[str, Any]] = (),
+    instruments: Iterable[Mapping[str, Any]] = (),
+    version: str = "",
+) -> MatchModel:
     """Build a ``MatchModel`` from plain rows (see the module docstring for their keys).
 
     Organisations that only appear in participation or membership rows are added with their
@@ -291,9 +318,11 @@ def from_rows(organisations: Iterable[Mapping[str, Any]],
     instruments_ = [_s(proj_rows[p].get("instrument")) for p in project_ids]
     themes = [_labels(proj_rows[p].get("themes")) for p in project_ids]
     topics = [_labels(proj_rows[p].get("topics")) for p in project_ids]
-    P, P_edge = _incidence([index[_s(r["org"])] for r in parts],
-                           [pindex[_s(r["project"])] for r in parts],
-                           (len(org_ids), len(project_ids)))
+    P, P_edge = _incidence(
+        [index[_s(r["org"])] for r in parts],
+        [pindex[_s(r["project"])] for r in parts],
+        (len(org_ids), len(project_ids)),
+    )
 
     # clusters
     crow: dict[str, dict[str, Any]] = {}
@@ -301,18 +330,21 @@ def from_rows(organisations: Iterable[Mapping[str, Any]],
         crow.setdefault(_s(r["cluster"]), r)
     cluster_ids = sorted(crow)
     cindex = {c: i for i, c in enumerate(cluster_ids)}
-    M, M_edge = _incidence([index[_s(r["org"])] for r in mems],
-                           [cindex[_s(r["cluster"])] for r in mems],
-                           (len(org_ids), len(cluster_ids)))
+    M, M_edge = _incidence(
+        [index[_s(r["org"])] for r in mems],
+        [cindex[_s(r["cluster"])] for r in mems],
+        (len(org_ids), len(cluster_ids)),
+    )
     cluster_names = [_s(crow[c].get("cluster_name")) or c for c in cluster_ids]
 
     # text profiles: the organisation's own words, its clusters' names, its projects' words
     names = [n or o for n, o in zip(col("name"), org_ids, strict=True)]
     descriptions = col("description")
     org_docs = [tokens(n) + tokens(d) for n, d in zip(names, descriptions, strict=True)]
-    project_docs = [tokens(t) + label_tokens(th) + label_tokens(tp)
-                    + ([f"i:{ins.lower()}"] if ins else [])
-                    for t, th, tp, ins in zip(titles, themes, topics, instruments_, strict=True)]
+    project_docs = [
+        tokens(t) + label_tokens(th) + label_tokens(tp) + ([f"i:{ins.lower()}"] if ins else [])
+        for t, th, tp, ins in zip(titles, themes, topics, instruments_, strict=True)
+    ]
     profiles = Profiles(org_docs, project_docs, P)
 
     instr: dict[str, dict[str, Any]] = {}
@@ -322,25 +354,34 @@ def from_rows(organisations: Iterable[Mapping[str, Any]],
             instr[iid] = {k: v for k, v in dict(ins).items() if v is not None}
 
     return MatchModel(
-        org_ids=org_ids, names=names, kinds=kinds,
+        org_ids=org_ids,
+        names=names,
+        kinds=kinds,
         sizes=np.asarray([s.lower() for s in col("size")], dtype=object),
         countries=np.asarray([c.upper() for c in col("country")], dtype=object),
         nace=np.asarray(col("nace"), dtype=object),
         provinces=np.asarray(col("province"), dtype=object),
         synthetic=np.asarray([bool(orgs[o].get("synthetic")) for o in org_ids], dtype=bool),
         descriptions=descriptions,
-        project_ids=project_ids, project_titles=titles, project_years=years,
-        project_instruments=instruments_, project_themes=[th + tp for th, tp in zip(themes, topics,
-                                                                                      strict=True)],
-        cluster_ids=cluster_ids, cluster_names=cluster_names,
+        project_ids=project_ids,
+        project_titles=titles,
+        project_years=years,
+        project_instruments=instruments_,
+        project_themes=[th + tp for th, tp in zip(themes, topics, strict=True)],
+        cluster_ids=cluster_ids,
+        cluster_names=cluster_names,
         cluster_types=[_s(crow[c].get("cluster_type")) for c in cluster_ids],
-        P=P, P_edge=P_edge,
+        P=P,
+        P_edge=P_edge,
         edge_source=[_s(r.get("source")) for r in parts],
         edge_ref=[_s(r.get("source_ref")) for r in parts],
-        M=M, M_edge=M_edge,
+        M=M,
+        M_edge=M_edge,
         member_source=[_s(r.get("source")) for r in mems],
         member_ref=[_s(r.get("source_ref")) for r in mems],
-        profiles=profiles, instruments=instr, version=version,
+        profiles=profiles,
+        instruments=instr,
+        version=version,
     )
 
 
@@ -350,8 +391,9 @@ def _as_date(bound: int | date | None) -> date | None:
     return date(int(bound), 1, 1)
 
 
-def cordis_window(data: Any, until: int | date | None = None, since: int | date | None = None
-                  ) -> dict[str, Any]:
+def cordis_window(
+    data: Any, until: int | date | None = None, since: int | date | None = None
+) -> dict[str, Any]:
     """The CORDIS projects (by key) whose start date lies in ``[since, until)``.
 
     A bound is a year (``2016`` means 1 January 2016) or a date. With a bound, projects
@@ -371,8 +413,9 @@ def cordis_window(data: Any, until: int | date | None = None, since: int | date 
     return keep
 
 
-def cordis_rows(data: Any, until: int | date | None = None, since: int | date | None = None
-                ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def cordis_rows(
+    data: Any, until: int | date | None = None, since: int | date | None = None
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Organisation and participation rows of a ``CordisData`` for the projects in a window
     (see ``cordis_window``)."""
     source = f"cordis:{data.folder.name}/organization.csv"
@@ -386,25 +429,37 @@ def cordis_rows(data: Any, until: int | date | None = None, since: int | date | 
         oid = f"PIC:{x.pic}"
         o = orgs.get(oid)
         if o is None:
-            orgs[oid] = o = {"id": oid, "name": x.name or x.short_name or f"PIC {x.pic}",
-                             "kind": CORDIS_KINDS.get(x.activity_type or "", "other"),
-                             "activity_type": x.activity_type, "country": x.country,
-                             "size": None if x.sme is None else ("sme" if x.sme else "large")}
+            orgs[oid] = o = {
+                "id": oid,
+                "name": x.name or x.short_name or f"PIC {x.pic}",
+                "kind": CORDIS_KINDS.get(x.activity_type or "", "other"),
+                "activity_type": x.activity_type,
+                "country": x.country,
+                "size": None if x.sme is None else ("sme" if x.sme else "large"),
+            }
         elif o["name"].startswith("PIC ") and (x.name or x.short_name):
             o["name"] = x.name or x.short_name
-        parts.append({
-            "org": oid, "project": p.key,
-            "title": p.title or p.acronym or "", "year": p.year,
-            "instrument": p.funding_scheme, "themes": list(p.legal_basis),
-            "topics": list(p.topics), "role": x.role,
-            "source": source, "source_ref": f"line {x.line}",
-            "acronym": p.acronym,
-        })
+        parts.append(
+            {
+                "org": oid,
+                "project": p.key,
+                "title": p.title or p.acronym or "",
+                "year": p.year,
+                "instrument": p.funding_scheme,
+                "themes": list(p.legal_basis),
+                "topics": list(p.topics),
+                "role": x.role,
+                "source": source,
+                "source_ref": f"line {x.line}",
+                "acronym": p.acronym,
+            }
+        )
     return list(orgs.values()), parts
 
 
-def from_cordis(data: Any, until_year: int | date | None = None,
-                since_year: int | date | None = None) -> MatchModel:
+def from_cordis(
+    data: Any, until_year: int | date | None = None, since_year: int | date | None = None
+) -> MatchModel:
     """A ``MatchModel`` of the CORDIS projects starting in ``[since_year, until_year)``.
 
     A bound is a year (``until_year=2016``: projects starting before 1 January 2016) or a

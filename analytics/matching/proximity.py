@@ -38,8 +38,9 @@ import numpy as np
 import scipy.sparse as sp
 
 
-def combine_rows(M: sp.csr_matrix, rows: np.ndarray | Sequence[int], weights: np.ndarray
-                 ) -> np.ndarray:
+def combine_rows(
+    M: sp.csr_matrix, rows: np.ndarray | Sequence[int], weights: np.ndarray
+) -> np.ndarray:
     """``sum_i weights[i] * M[rows[i]]`` as a dense vector, i.e. ``M[rows].T @ weights``.
 
     Pure numpy on ``indptr``/``indices``/``data``: no sparse matrix is built, which matters
@@ -56,7 +57,7 @@ def combine_rows(M: sp.csr_matrix, rows: np.ndarray | Sequence[int], weights: np
     total = int(lens.sum())
     if total == 0:
         return np.zeros(M.shape[1])
-    if total > 50_000:               # large: scipy's C loops beat numpy's temporaries
+    if total > 50_000:  # large: scipy's C loops beat numpy's temporaries
         return np.asarray(M[r].T @ np.asarray(weights, dtype=np.float64)).ravel()
     offsets = np.repeat(starts - np.cumsum(lens) + lens, lens)
     pos = np.arange(total) + offsets
@@ -86,8 +87,9 @@ def _binary(A: sp.csr_matrix) -> sp.csr_matrix:
     return B
 
 
-def _weighted_paths(A: sp.csr_matrix, rows: Sequence[int], w: np.ndarray,
-                    binary: bool) -> np.ndarray:
+def _weighted_paths(
+    A: sp.csr_matrix, rows: Sequence[int], w: np.ndarray, binary: bool
+) -> np.ndarray:
     """``(A_bin[rows] * w) @ A_bin`` as a dense array: paths of length 2 weighted by the middle."""
     B = A if binary else _binary(A)
     left = B[np.asarray(rows, dtype=np.int64)].multiply(w[None, :]).tocsr()
@@ -126,8 +128,13 @@ def resource_allocation(A: sp.csr_matrix, rows: Sequence[int], binary: bool = Fa
     return _weighted_paths(A, rows, w, binary)
 
 
-def pagerank_personalised(A: sp.csr_matrix, rows: Sequence[int], alpha: float = 0.85,
-                          tol: float = 1e-6, max_iter: int = 100) -> np.ndarray:
+def pagerank_personalised(
+    A: sp.csr_matrix,
+    rows: Sequence[int],
+    alpha: float = 0.85,
+    tol: float = 1e-6,
+    max_iter: int = 100,
+) -> np.ndarray:
     """Personalised PageRank of every node for each seed in ``rows`` (networkx semantics).
 
     ``alpha`` is the damping (the probability of following an edge); edge weights are the
@@ -139,7 +146,7 @@ def pagerank_personalised(A: sp.csr_matrix, rows: Sequence[int], alpha: float = 
     s = np.asarray(A.sum(axis=1)).ravel()
     inv = np.zeros(n)
     inv[s > 0] = 1.0 / s[s > 0]
-    WT = (A.T @ sp.diags(inv)).tocsr()       # x_next = W^T x with W = D^-1 A
+    WT = (A.T @ sp.diags(inv)).tocsr()  # x_next = W^T x with W = D^-1 A
     dangling = s == 0
     seeds = np.asarray(rows, dtype=np.int64)
     E = np.zeros((n, len(seeds)))
@@ -169,14 +176,20 @@ def walk_operators(model: Any) -> tuple[sp.csr_matrix, sp.csr_matrix]:
     d_p = np.asarray(P.sum(axis=0)).ravel()
     inv_o = np.divide(1.0, d_o, out=np.zeros_like(d_o), where=d_o > 0)
     inv_p = np.divide(1.0, d_p, out=np.zeros_like(d_p), where=d_p > 0)
-    OP = (sp.diags(inv_o) @ P).tocsr()               # n_orgs x n_projects
-    PO = (sp.diags(inv_p) @ P.T.tocsr()).tocsr()     # n_projects x n_orgs
+    OP = (sp.diags(inv_o) @ P).tocsr()  # n_orgs x n_projects
+    PO = (sp.diags(inv_p) @ P.T.tocsr()).tocsr()  # n_projects x n_orgs
     model.__dict__["_walk_ops"] = (OP, PO)
     return OP, PO
 
 
-def project_walk(model: Any, seeds: Sequence[int] | np.ndarray | int, restart: float = 0.15,
-                 steps: int = 3, prune: float = 1e-7, frontier: int = 1000) -> np.ndarray:
+def project_walk(
+    model: Any,
+    seeds: Sequence[int] | np.ndarray | int,
+    restart: float = 0.15,
+    steps: int = 3,
+    prune: float = 1e-7,
+    frontier: int = 1000,
+) -> np.ndarray:
     """Personalised PageRank of the organisation -> project -> organisation walk.
 
     The walker starts at the seeds (uniformly), and before each organisation step jumps back
@@ -201,9 +214,9 @@ def project_walk(model: Any, seeds: Sequence[int] | np.ndarray | int, restart: f
     val = np.full(len(idx), 1.0 / len(idx))
     out[idx] += restart * val
     for k in range(1, steps + 1):
-        y = combine_rows(OP, idx, val)                 # walker on projects
+        y = combine_rows(OP, idx, val)  # walker on projects
         pidx = np.flatnonzero(y)
-        x = combine_rows(PO, pidx, y[pidx])            # walker on organisations
+        x = combine_rows(PO, pidx, y[pidx])  # walker on organisations
         out += restart * (1 - restart) ** k * x
         if k < steps:
             idx = np.flatnonzero(x > prune)

@@ -40,11 +40,11 @@ class InstrumentRules:
     id: str
     name: str
     min_firms: int = 0
-    min_research: int = 0          # knowledge institutions (universities, SOCs, research centres)
-    min_sme: int = 0               # SME firms
+    min_research: int = 0  # knowledge institutions (universities, SOCs, research centres)
+    min_sme: int = 0  # SME firms
     min_members: int = 2
     max_members: int = 12
-    typical_size: int = 6          # the size the builder aims for
+    typical_size: int = 6  # the size the builder aims for
     research_role: str = "research partner"
     firm_role: str = "firm"
     source: str = ""
@@ -59,8 +59,9 @@ class InstrumentRules:
         if self.min_firms:
             parts.append(f">= {self.min_firms} {self.firm_role}s")
         if self.min_research:
-            parts.append(f">= {self.min_research} {self.research_role}"
-                         f"{'s' if self.min_research > 1 else ''}")
+            parts.append(
+                f">= {self.min_research} {self.research_role}{'s' if self.min_research > 1 else ''}"
+            )
         if self.min_sme:
             parts.append(f">= {self.min_sme} SME{'s' if self.min_sme > 1 else ''}")
         parts.append(f"{self.min_members}-{self.max_members} members")
@@ -69,47 +70,103 @@ class InstrumentRules:
 
 RULES: dict[str, InstrumentRules] = {
     "icon": InstrumentRules(
-        "icon", "ICON", min_firms=3, min_research=1, min_sme=1, min_members=4, max_members=12,
-        typical_size=6, source="000 §3.2 (firms, research part); SME: our assumption",
+        "icon",
+        "ICON",
+        min_firms=3,
+        min_research=1,
+        min_sme=1,
+        min_members=4,
+        max_members=12,
+        typical_size=6,
+        source="000 §3.2 (firms, research part); SME: our assumption",
         assumption=False,
         notes="SBO part by knowledge institutions plus R&D of at least 3 individual firms. "
-              "The SME minimum is our assumption (cluster KPIs count SMEs in projects).",
+        "The SME minimum is our assumption (cluster KPIs count SMEs in projects).",
     ),
     "coock": InstrumentRules(
-        "coock", "COOCK", min_firms=4, min_research=1, min_sme=2, min_members=5, max_members=15,
-        typical_size=7, firm_role="user-group firm", source="our assumption", assumption=True,
+        "coock",
+        "COOCK",
+        min_firms=4,
+        min_research=1,
+        min_sme=2,
+        min_members=5,
+        max_members=15,
+        typical_size=7,
+        firm_role="user-group firm",
+        source="our assumption",
+        assumption=True,
         notes="Collective research and knowledge dissemination: a research partner and a user "
-              "group of several firms, mostly SMEs. Figures are ours.",
+        "group of several firms, mostly SMEs. Figures are ours.",
     ),
     "csbo": InstrumentRules(
-        "csbo", "cSBO", min_firms=3, min_research=1, min_sme=1, min_members=4, max_members=12,
-        typical_size=6, firm_role="user-group firm", source="our assumption", assumption=True,
+        "csbo",
+        "cSBO",
+        min_firms=3,
+        min_research=1,
+        min_sme=1,
+        min_members=4,
+        max_members=12,
+        typical_size=6,
+        firm_role="user-group firm",
+        source="our assumption",
+        assumption=True,
         notes="Cluster strategic basic research: knowledge institutions do the research, a user "
-              "group of firms follows it. Figures are ours.",
+        "group of firms follows it. Figures are ours.",
     ),
     "oo-research": InstrumentRules(
-        "oo-research", "Research project (O&O)", min_firms=3, min_research=0, min_sme=1,
-        min_members=3, max_members=10, typical_size=4,
-        source="000 §3.2 (3 firms); SME: our assumption", assumption=False,
+        "oo-research",
+        "Research project (O&O)",
+        min_firms=3,
+        min_research=0,
+        min_sme=1,
+        min_members=3,
+        max_members=10,
+        typical_size=4,
+        source="000 §3.2 (3 firms); SME: our assumption",
+        assumption=False,
         notes="Cluster research project with at least 3 firms as partners (subcontractors do "
-              "not count).",
+        "not count).",
     ),
     "oo-development": InstrumentRules(
-        "oo-development", "Development project (O&O)", min_firms=3, min_research=0, min_sme=1,
-        min_members=3, max_members=10, typical_size=4,
-        source="000 §3.2 (3 firms); SME: our assumption", assumption=False,
+        "oo-development",
+        "Development project (O&O)",
+        min_firms=3,
+        min_research=0,
+        min_sme=1,
+        min_members=3,
+        max_members=10,
+        typical_size=4,
+        source="000 §3.2 (3 firms); SME: our assumption",
+        assumption=False,
         notes="Cluster development project with at least 3 firms as partners (subcontractors do "
-              "not count).",
+        "not count).",
     ),
     "open": InstrumentRules(
-        "open", "No instrument", min_firms=0, min_research=0, min_sme=0, min_members=2,
-        max_members=12, typical_size=5, source="no instrument given", assumption=False,
+        "open",
+        "No instrument",
+        min_firms=0,
+        min_research=0,
+        min_sme=0,
+        min_members=2,
+        max_members=12,
+        typical_size=5,
+        source="no instrument given",
+        assumption=False,
         notes="A call without an instrument: only the clusters and the size are checked.",
     ),
 }
-ALIASES = {"": "open", "none": "open", "c-sbo": "csbo", "sbo": "csbo", "o&o": "oo-research",
-           "oo": "oo-research", "research": "oo-research", "development": "oo-development",
-           "onderzoeksproject": "oo-research", "ontwikkelingsproject": "oo-development"}
+ALIASES = {
+    "": "open",
+    "none": "open",
+    "c-sbo": "csbo",
+    "sbo": "csbo",
+    "o&o": "oo-research",
+    "oo": "oo-research",
+    "research": "oo-research",
+    "development": "oo-development",
+    "onderzoeksproject": "oo-research",
+    "ontwikkelingsproject": "oo-development",
+}
 MIN_INTERCLUSTER_CLUSTERS = 2  # 000 §3.3
 
 
@@ -121,8 +178,11 @@ def instrument_id(name: str) -> str:
     return key
 
 
-def rules_for(instrument: str, graph_instruments: Mapping[str, Mapping[str, Any]] | None = None,
-              overrides: Mapping[str, Any] | None = None) -> InstrumentRules:
+def rules_for(
+    instrument: str,
+    graph_instruments: Mapping[str, Mapping[str, Any]] | None = None,
+    overrides: Mapping[str, Any] | None = None,
+) -> InstrumentRules:
     """The rules of an instrument: the table, then the graph's Instrument node, then the call."""
     key = instrument_id(instrument)
     rules = RULES[key]
@@ -137,18 +197,27 @@ def rules_for(instrument: str, graph_instruments: Mapping[str, Mapping[str, Any]
             changes["min_sme"] = max(rules.min_sme, 1) if node["requires_sme"] else 0
         if changes:
             src = node.get("source") or "graph"
-            rules = replace(rules, **changes, source=f"Instrument node {key} ({src})",
-                            assumption=False)
+            rules = replace(
+                rules, **changes, source=f"Instrument node {key} ({src})", assumption=False
+            )
     if overrides:
-        allowed = {"min_firms", "min_research", "min_sme", "min_members", "max_members",
-                   "typical_size"}
+        allowed = {
+            "min_firms",
+            "min_research",
+            "min_sme",
+            "min_members",
+            "max_members",
+            "typical_size",
+        }
         bad = sorted(set(overrides) - allowed)
         if bad:
-            raise InnographError(f"Unknown rule(s) {', '.join(bad)}; allowed: "
-                                 f"{', '.join(sorted(allowed))}.")
+            raise InnographError(
+                f"Unknown rule(s) {', '.join(bad)}; allowed: {', '.join(sorted(allowed))}."
+            )
         numbers: dict[str, Any] = {k: int(v) for k, v in overrides.items()}
         rules = replace(rules, **numbers, source=f"{rules.source}; call file overrides")
     if rules.max_members < max(rules.min_members, rules.min_firms + rules.min_research):
-        raise InnographError(f"{rules.name}: max_members {rules.max_members} is below what the "
-                             "other rules require.")
+        raise InnographError(
+            f"{rules.name}: max_members {rules.max_members} is below what the other rules require."
+        )
     return rules

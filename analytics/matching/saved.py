@@ -56,16 +56,28 @@ def _check_id(mid: str) -> str:
     return mid
 
 
-def save_match(db: Any = None, *, kind: str, request: dict[str, Any], result: Any,
-               name: str | None = None, folder: str | Path | None = None,
-               overwrite: bool = True) -> str:
+def save_match(
+    db: Any = None,
+    *,
+    kind: str,
+    request: dict[str, Any],
+    result: Any,
+    name: str | None = None,
+    folder: str | Path | None = None,
+    overwrite: bool = True,
+) -> str:
     """Save a request and its answer; returns the match id (the file's stem)."""
     mid = match_id(name)
     path = matches_dir(folder) / f"{mid}.json"
     if path.exists() and not overwrite:
         raise InnographError(f"A saved match {mid!r} exists already.")
-    record = {"id": mid, "created": datetime.now(UTC).isoformat(timespec="seconds"),
-              "kind": kind, "request": plain(request), "result": plain(_plain(result))}
+    record = {
+        "id": mid,
+        "created": datetime.now(UTC).isoformat(timespec="seconds"),
+        "kind": kind,
+        "request": plain(request),
+        "result": plain(_plain(result)),
+    }
     tmp = path.with_suffix(".json.tmp")
     tmp.write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
     tmp.replace(path)
@@ -90,17 +102,28 @@ def list_matches(db: Any = None, folder: str | Path | None = None) -> list[dict[
             rec = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             continue
-        size = len(rec.get("result") or []) if isinstance(rec.get("result"), list) else \
-            len((rec.get("result") or {}).get("consortia", []))
-        out.append({"id": rec.get("id", path.stem), "created": rec.get("created"),
-                    "kind": rec.get("kind"), "request": rec.get("request", {}), "size": size,
-                    "result": None})
+        size = (
+            len(rec.get("result") or [])
+            if isinstance(rec.get("result"), list)
+            else len((rec.get("result") or {}).get("consortia", []))
+        )
+        out.append(
+            {
+                "id": rec.get("id", path.stem),
+                "created": rec.get("created"),
+                "kind": rec.get("kind"),
+                "request": rec.get("request", {}),
+                "size": size,
+                "result": None,
+            }
+        )
     out.sort(key=lambda r: (r["created"] or "", r["id"]), reverse=True)
     return out
 
 
-def load_match(db: Any = None, match_id: str = "", folder: str | Path | None = None
-               ) -> dict[str, Any]:
+def load_match(
+    db: Any = None, match_id: str = "", folder: str | Path | None = None
+) -> dict[str, Any]:
     path = matches_dir(folder) / f"{_check_id(match_id)}.json"
     if not path.is_file():
         raise NotFound(f"No saved match with id {match_id!r}.")
@@ -111,27 +134,55 @@ def rows_of(record: dict[str, Any]) -> list[dict[str, Any]]:
     """The flat CSV rows of a saved match."""
     result = record.get("result")
     rows: list[dict[str, Any]] = []
-    if isinstance(result, list):                      # a partner list
+    if isinstance(result, list):  # a partner list
         for r in result:
-            rows.append({"section": "partner", "consortium": "", "rank": r.get("rank"),
-                         "id": r.get("id"), "name": r.get("name"), "kind": r.get("kind"),
-                         "role": "", "score": r.get("score"),
-                         "explanation": " | ".join(r.get("explanation") or [])})
+            rows.append(
+                {
+                    "section": "partner",
+                    "consortium": "",
+                    "rank": r.get("rank"),
+                    "id": r.get("id"),
+                    "name": r.get("name"),
+                    "kind": r.get("kind"),
+                    "role": "",
+                    "score": r.get("score"),
+                    "explanation": " | ".join(r.get("explanation") or []),
+                }
+            )
         return rows
     result = result or {}
     for r in result.get("candidates", []):
-        rows.append({"section": "candidate", "consortium": "", "rank": r.get("rank"),
-                     "id": r.get("id"), "name": r.get("name"), "kind": r.get("kind"), "role": "",
-                     "score": r.get("score"),
-                     "explanation": " | ".join(r.get("explanation") or [])})
+        rows.append(
+            {
+                "section": "candidate",
+                "consortium": "",
+                "rank": r.get("rank"),
+                "id": r.get("id"),
+                "name": r.get("name"),
+                "kind": r.get("kind"),
+                "role": "",
+                "score": r.get("score"),
+                "explanation": " | ".join(r.get("explanation") or []),
+            }
+        )
     for n, c in enumerate(result.get("consortia", []), start=1):
         for m in c.get("members", []):
             alts = ", ".join(a.get("name") or a.get("id") for a in m.get("alternatives") or [])
-            rows.append({"section": "consortium", "consortium": n, "rank": "",
-                         "id": m.get("id"), "name": m.get("name"), "kind": m.get("kind"),
-                         "role": m.get("role"), "score": m.get("score"),
-                         "explanation": " | ".join((m.get("explanation") or [])
-                                                   + ([f"alternatives: {alts}"] if alts else []))})
+            rows.append(
+                {
+                    "section": "consortium",
+                    "consortium": n,
+                    "rank": "",
+                    "id": m.get("id"),
+                    "name": m.get("name"),
+                    "kind": m.get("kind"),
+                    "role": m.get("role"),
+                    "score": m.get("score"),
+                    "explanation": " | ".join(
+                        (m.get("explanation") or []) + ([f"alternatives: {alts}"] if alts else [])
+                    ),
+                }
+            )
     return rows
 
 

@@ -64,8 +64,10 @@ class Weights:
         names = {f.name for f in fields(cls)}
         unknown = sorted(set(values) - names)
         if unknown:
-            raise InnographError(f"Unknown weight(s) {', '.join(unknown)}; the weights are "
-                                 f"{', '.join(sorted(names))}.")
+            raise InnographError(
+                f"Unknown weight(s) {', '.join(unknown)}; the weights are "
+                f"{', '.join(sorted(names))}."
+            )
         out: dict[str, float] = {}
         for k, v in values.items():
             try:
@@ -116,11 +118,11 @@ def _load_mapping(text: str, path: Path) -> dict[str, Any]:
 class Ranking:
     """The fused ranking of one query."""
 
-    order: np.ndarray                       # candidate positions, best first
-    score: np.ndarray                       # fused score of every organisation (0 if none)
-    parts: dict[str, tuple[np.ndarray, np.ndarray]]   # per signal: (positions sorted, w/(K+rank))
-    values: dict[str, np.ndarray]           # the raw signals
-    candidates: np.ndarray                  # boolean mask of admissible candidates
+    order: np.ndarray  # candidate positions, best first
+    score: np.ndarray  # fused score of every organisation (0 if none)
+    parts: dict[str, tuple[np.ndarray, np.ndarray]]  # per signal: (positions sorted, w/(K+rank))
+    values: dict[str, np.ndarray]  # the raw signals
+    candidates: np.ndarray  # boolean mask of admissible candidates
 
     def contributions_of(self, c: int) -> dict[str, float]:
         """What each signal adds to candidate ``c``'s score (signals adding nothing left out)."""
@@ -132,9 +134,16 @@ class Ranking:
         return out
 
 
-def fuse(values: Mapping[str, np.ndarray], weights: Weights, candidates: np.ndarray,
-         tiebreak: np.ndarray, depth: int = DEPTH, full: bool = False, top: int = 10,
-         orders: Mapping[str, np.ndarray] | None = None) -> Ranking:
+def fuse(
+    values: Mapping[str, np.ndarray],
+    weights: Weights,
+    candidates: np.ndarray,
+    tiebreak: np.ndarray,
+    depth: int = DEPTH,
+    full: bool = False,
+    top: int = 10,
+    orders: Mapping[str, np.ndarray] | None = None,
+) -> Ranking:
     """Weighted reciprocal rank fusion of the signals over the admissible ``candidates``.
 
     ``orders`` may give, for signals that do not depend on the query, every organisation
@@ -153,7 +162,7 @@ def fuse(values: Mapping[str, np.ndarray], weights: Weights, candidates: np.ndar
             continue
         if orders and name in orders:
             glob = orders[name]
-            head = glob[:depth + (n - n_cand)]
+            head = glob[: depth + (n - n_cand)]
             ranked = head[candidates[head] & (v[head] > 0)][:depth]
             if ranked.size == 0:
                 continue
@@ -168,7 +177,7 @@ def fuse(values: Mapping[str, np.ndarray], weights: Weights, candidates: np.ndar
             continue
         pv = v[pos]
         if n_cand > 1 and pos.size == n_cand and pv.min() == pv.max():
-            continue                          # the same for everyone: says nothing
+            continue  # the same for everyone: says nothing
         if pos.size > depth:
             keep = np.argpartition(-pv, depth - 1)[:depth]
             pos, pv = pos[keep], pv[keep]
@@ -189,8 +198,8 @@ def fuse(values: Mapping[str, np.ndarray], weights: Weights, candidates: np.ndar
         pool = scored
         if pool.size > top:
             cut = np.partition(score[pool], pool.size - top)[pool.size - top]
-            pool = pool[score[pool] >= cut]          # the top ones and anyone tied with them
-        if pool.size < top:                          # fill with the most popular admissible ones
+            pool = pool[score[pool] >= cut]  # the top ones and anyone tied with them
+        if pool.size < top:  # fill with the most popular admissible ones
             rest = idx[score[idx] <= 0]
             if rest.size > top:
                 rest = rest[np.argpartition(-tiebreak[rest], top - 1)[:top]]
@@ -214,14 +223,26 @@ def candidates_for(model: MatchModel, query: sig.Query) -> np.ndarray:
     return mask
 
 
-def rank(model: MatchModel, query: sig.Query, weights: Weights | None = None, top: int = 10,
-         full: bool = False) -> Ranking:
+def rank(
+    model: MatchModel,
+    query: sig.Query,
+    weights: Weights | None = None,
+    top: int = 10,
+    full: bool = False,
+) -> Ranking:
     """Rank the admissible candidates of a query (the engine under every partner list)."""
     weights = weights or Weights()
     wanted = [s for s, v in weights.as_dict().items() if v > 0]
     values = sig.compute(model, query, wanted)
-    return fuse(values, weights, candidates_for(model, query), model.degree, top=top, full=full,
-                orders=sig.static_orders(model))
+    return fuse(
+        values,
+        weights,
+        candidates_for(model, query),
+        model.degree,
+        top=top,
+        full=full,
+        orders=sig.static_orders(model),
+    )
 
 
 @dataclass
@@ -235,16 +256,23 @@ class Match:
     kind: str
     size: str | None
     country: str | None
-    clusters: list[str] = field(default_factory=list)            # cluster ids
-    components: dict[str, float] = field(default_factory=dict)   # score share per signal
+    clusters: list[str] = field(default_factory=list)  # cluster ids
+    components: dict[str, float] = field(default_factory=dict)  # score share per signal
     explanation: list[str] = field(default_factory=list)
 
     def as_row(self) -> dict[str, Any]:
-        return {"rank": self.rank, "id": self.id, "name": self.name,
-                "score": round(self.score, 6), "kind": self.kind, "size": self.size,
-                "country": self.country, "clusters": list(self.clusters),
-                "components": {k: round(v, 6) for k, v in self.components.items()},
-                "explanation": list(self.explanation)}
+        return {
+            "rank": self.rank,
+            "id": self.id,
+            "name": self.name,
+            "score": round(self.score, 6),
+            "kind": self.kind,
+            "size": self.size,
+            "country": self.country,
+            "clusters": list(self.clusters),
+            "components": {k: round(v, 6) for k, v in self.components.items()},
+            "explanation": list(self.explanation),
+        }
 
 
 class Matches(list):
@@ -254,8 +282,9 @@ class Matches(list):
         return [m.as_row() for m in self]
 
 
-def to_matches(model: MatchModel, ranking: Ranking, query: sig.Query, k: int,
-               explain: bool = True) -> Matches:
+def to_matches(
+    model: MatchModel, ranking: Ranking, query: sig.Query, k: int, explain: bool = True
+) -> Matches:
     from analytics.matching.explain import Context, explain_candidate
 
     out = Matches()
@@ -264,12 +293,20 @@ def to_matches(model: MatchModel, ranking: Ranking, query: sig.Query, k: int,
         c = int(c)
         comps = ranking.contributions_of(c)
         o = model.org(c)
-        out.append(Match(
-            id=o["id"], name=o["name"], score=float(ranking.score[c]), rank=r, kind=o["kind"],
-            size=o["size"], country=o["country"] or o["province"],
-            clusters=[model.cluster_ids[x] for x in model.clusters_of(c)], components=comps,
-            explanation=explain_candidate(model, query, c, ranking, ctx) if explain else [],
-        ))
+        out.append(
+            Match(
+                id=o["id"],
+                name=o["name"],
+                score=float(ranking.score[c]),
+                rank=r,
+                kind=o["kind"],
+                size=o["size"],
+                country=o["country"] or o["province"],
+                clusters=[model.cluster_ids[x] for x in model.clusters_of(c)],
+                components=comps,
+                explanation=explain_candidate(model, query, c, ranking, ctx) if explain else [],
+            )
+        )
     return out
 
 
@@ -284,9 +321,15 @@ def as_model(source: Any) -> MatchModel:
     raise TypeError(f"expected a MatchModel or a Database, got {type(source).__name__}")
 
 
-def match_partners(model: MatchModel | Any, org_id: str, theme: str | None = None,
-                   clusters: Sequence[str] | None = None, k: int = 10,
-                   weights: Weights | None = None, explain: bool = True) -> Matches:
+def match_partners(
+    model: MatchModel | Any,
+    org_id: str,
+    theme: str | None = None,
+    clusters: Sequence[str] | None = None,
+    k: int = 10,
+    weights: Weights | None = None,
+    explain: bool = True,
+) -> Matches:
     """The ``k`` best new partners for an organisation, explained.
 
     Parameters
@@ -324,7 +367,8 @@ def match_partners(model: MatchModel | Any, org_id: str, theme: str | None = Non
             on_theme &= allowed
         if on_theme.any():
             allowed = on_theme
-    query = sig.Query(seeds=seeds, topic=sig.topic_for(model, seeds, tv), clusters=cl,
-                      allowed=allowed)
+    query = sig.Query(
+        seeds=seeds, topic=sig.topic_for(model, seeds, tv), clusters=cl, allowed=allowed
+    )
     ranking = rank(model, query, weights, top=k)
     return to_matches(model, ranking, query, k, explain=explain)

@@ -47,11 +47,22 @@ from analytics.matching import proximity
 from analytics.matching.model import MatchModel
 from analytics.matching.text import label_tokens, tokens
 
-SIGNALS = ("shared_partners", "network", "peer_partners", "topic_activity", "topical",
-           "activity", "popularity", "complementarity", "geography", "bridging", "cluster_fit")
-PEERS = 1000              # organisations whose partners feed peer_partners
-WALK_RESTART = 0.15       # network: restart probability of the project walk
-WALK_STEPS = 3            # network: organisation steps of the project walk
+SIGNALS = (
+    "shared_partners",
+    "network",
+    "peer_partners",
+    "topic_activity",
+    "topical",
+    "activity",
+    "popularity",
+    "complementarity",
+    "geography",
+    "bridging",
+    "cluster_fit",
+)
+PEERS = 1000  # organisations whose partners feed peer_partners
+WALK_RESTART = 0.15  # network: restart probability of the project walk
+WALK_STEPS = 3  # network: organisation steps of the project walk
 
 
 @dataclass
@@ -62,7 +73,7 @@ class Query:
     topic: sp.csr_matrix | None = None
     clusters: list[int] = field(default_factory=list)
     exclude: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
-    allowed: np.ndarray | None = None     # boolean mask of admissible candidates
+    allowed: np.ndarray | None = None  # boolean mask of admissible candidates
 
 
 def theme_vector(model: MatchModel, text: str | Sequence[str] | None) -> sp.csr_matrix | None:
@@ -77,7 +88,7 @@ def theme_vector(model: MatchModel, text: str | Sequence[str] | None) -> sp.csr_
     return row if row.nnz else None
 
 
-TOPIC_TERMS = 64          # the topic vector keeps its heaviest terms only
+TOPIC_TERMS = 64  # the topic vector keeps its heaviest terms only
 
 
 def _prune(row: sp.csr_matrix | None, keep: int = TOPIC_TERMS) -> sp.csr_matrix | None:
@@ -87,19 +98,20 @@ def _prune(row: sp.csr_matrix | None, keep: int = TOPIC_TERMS) -> sp.csr_matrix 
         return row
     top = np.argpartition(-row.data, keep - 1)[:keep]
     top = top[np.argsort(row.indices[top])]
-    return sp.csr_matrix((row.data[top], row.indices[top], np.array([0, keep])),
-                         shape=row.shape)
+    return sp.csr_matrix((row.data[top], row.indices[top], np.array([0, keep])), shape=row.shape)
 
 
-def topic_for(model: MatchModel, seeds: np.ndarray, theme: sp.csr_matrix | None,
-              theme_share: float = 0.75) -> sp.csr_matrix | None:
+def topic_for(
+    model: MatchModel, seeds: np.ndarray, theme: sp.csr_matrix | None, theme_share: float = 0.75
+) -> sp.csr_matrix | None:
     """The topic vector of a query: the seeds' mean profile, blended with a theme, pruned to
     its ``TOPIC_TERMS`` heaviest terms."""
     return _prune(_topic(model, seeds, theme, theme_share))
 
 
-def _topic(model: MatchModel, seeds: np.ndarray, theme: sp.csr_matrix | None,
-           theme_share: float) -> sp.csr_matrix | None:
+def _topic(
+    model: MatchModel, seeds: np.ndarray, theme: sp.csr_matrix | None, theme_share: float
+) -> sp.csr_matrix | None:
     base = None
     if len(seeds) == 1:
         base = model.profiles.X[int(seeds[0])]
@@ -140,7 +152,7 @@ def pair_lift(model: MatchModel, attribute: np.ndarray) -> tuple[np.ndarray, np.
     ends = obs.sum(axis=1)
     expected = np.outer(ends, ends) / obs.sum()
     L = np.clip(np.log(obs / expected), -2.0, 2.0)
-    unseen = ends <= m + 0.5          # a value never seen on an edge carries no information
+    unseen = ends <= m + 0.5  # a value never seen on an edge carries no information
     L[unseen, :] = 0.0
     L[:, unseen] = 0.0
     return L, code
@@ -148,29 +160,38 @@ def pair_lift(model: MatchModel, attribute: np.ndarray) -> tuple[np.ndarray, np.
 
 def geography_table(model: MatchModel) -> tuple[np.ndarray, np.ndarray]:
     def make() -> tuple[np.ndarray, np.ndarray]:
-        place = np.asarray([f"BE/{p}" if c == "BE" and p else (c or "?") for c, p in
-                            zip(model.countries.tolist(), model.provinces.tolist(), strict=True)],
-                           dtype=object)
+        place = np.asarray(
+            [
+                f"BE/{p}" if c == "BE" and p else (c or "?")
+                for c, p in zip(model.countries.tolist(), model.provinces.tolist(), strict=True)
+            ],
+            dtype=object,
+        )
         return pair_lift(model, place)
 
     return _cached(model, "_geo_lift", make)
 
 
 def sector_labels(model: MatchModel) -> np.ndarray:
-    return np.asarray([f"{k}/{s}" if s else str(k) for k, s in
-                       zip(model.kinds.tolist(), model.nace_section.tolist(), strict=True)],
-                      dtype=object)
+    return np.asarray(
+        [
+            f"{k}/{s}" if s else str(k)
+            for k, s in zip(model.kinds.tolist(), model.nace_section.tolist(), strict=True)
+        ],
+        dtype=object,
+    )
 
 
 def complementarity_table(model: MatchModel) -> tuple[np.ndarray, np.ndarray]:
     return _cached(model, "_sector_lift", lambda: pair_lift(model, sector_labels(model)))
 
 
-STATIC = ("activity", "popularity")   # signals that do not depend on the query
+STATIC = ("activity", "popularity")  # signals that do not depend on the query
 
 
 def static_orders(model: MatchModel) -> dict[str, np.ndarray]:
     """Every organisation ranked once by each query-independent signal (ties: popularity, id)."""
+
     def make() -> dict[str, np.ndarray]:
         out = {}
         for name, v in (("activity", model.recent_projects), ("popularity", model.degree)):
@@ -205,8 +226,9 @@ def warm(model: MatchModel) -> MatchModel:
 
 
 # -- signals ------------------------------------------------------------------------------------
-def compute(model: MatchModel, query: Query, which: Sequence[str] = SIGNALS
-            ) -> dict[str, np.ndarray]:
+def compute(
+    model: MatchModel, query: Query, which: Sequence[str] = SIGNALS
+) -> dict[str, np.ndarray]:
     """The requested signals for one query, each a float vector over all organisations.
 
     Signals that need seeds (``shared_partners``, ``network``, ``complementarity``,
@@ -224,8 +246,11 @@ def compute(model: MatchModel, query: Query, which: Sequence[str] = SIGNALS
     if "peer_partners" in which and topical is not None:
         s = topical.copy()
         s[seeds] = 0.0
-        top = np.argpartition(-s, min(PEERS, len(s) - 1))[:PEERS] if len(s) > PEERS else \
-            np.arange(len(s))
+        top = (
+            np.argpartition(-s, min(PEERS, len(s) - 1))[:PEERS]
+            if len(s) > PEERS
+            else np.arange(len(s))
+        )
         top = top[s[top] > 0]
         if top.size:
             out["peer_partners"] = proximity.combine_rows(model.A_bin, top, s[top])
@@ -238,22 +263,23 @@ def compute(model: MatchModel, query: Query, which: Sequence[str] = SIGNALS
         nz = np.flatnonzero(row)
         out["shared_partners"] = proximity.combine_rows(model.A_bin, nz, row[nz])
     if has_seeds and "network" in which:
-        out["network"] = proximity.project_walk(model, seeds, restart=WALK_RESTART,
-                                                steps=WALK_STEPS)
+        out["network"] = proximity.project_walk(
+            model, seeds, restart=WALK_RESTART, steps=WALK_STEPS
+        )
     if "activity" in which:
         out["activity"] = model.recent_projects
     if "popularity" in which:
         out["popularity"] = model.degree
-    for name, table in (("complementarity", complementarity_table),
-                        ("geography", geography_table)):
+    for name, table in (("complementarity", complementarity_table), ("geography", geography_table)):
         if has_seeds and name in which:
             L, code = table(model)
             out[name] = L[code[seeds]].mean(axis=0)[code]
     if model.M.shape[1]:
         if has_seeds and "bridging" in which:
             seed_clusters = np.unique(np.concatenate([model.clusters_of(int(s)) for s in seeds]))
-            shared = proximity.combine_rows(cluster_members(model), seed_clusters,
-                                            np.ones(len(seed_clusters)))
+            shared = proximity.combine_rows(
+                cluster_members(model), seed_clusters, np.ones(len(seed_clusters))
+            )
             extra = model.n_clusters - shared
             out["bridging"] = extra / (1.0 + extra)
         if "cluster_fit" in which and query.clusters:

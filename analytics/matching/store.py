@@ -37,8 +37,10 @@ def graph_version(db: DatabaseLike) -> str:
     if not rows:
         return "empty"
     r = rows[0]
-    return "|".join(str(r.get(k)) for k in ("organisations", "projects", "participations",
-                                             "memberships", "loaded_at"))
+    return "|".join(
+        str(r.get(k))
+        for k in ("organisations", "projects", "participations", "memberships", "loaded_at")
+    )
 
 
 def read_rows(db: DatabaseLike, today: str | None = None) -> dict[str, list[dict[str, Any]]]:
@@ -71,8 +73,15 @@ def model_from_db(db: DatabaseLike, version: str = "") -> MatchModel:
     from analytics.matching.signals import warm
 
     rows = read_rows(db)
-    return warm(from_rows(rows["organisations"], rows["participations"], rows["memberships"],
-                          rows["instruments"], version=version or graph_version(db)))
+    return warm(
+        from_rows(
+            rows["organisations"],
+            rows["participations"],
+            rows["memberships"],
+            rows["instruments"],
+            version=version or graph_version(db),
+        )
+    )
 
 
 def load_model(db: DatabaseLike, max_age: float = CHECK_EVERY) -> MatchModel:

@@ -40,8 +40,11 @@ _CODE = re.compile(r"^[A-Za-z0-9]+([-._/][A-Za-z0-9]+)+[-._/]?$")
 
 def tokens(text: str | None) -> list[str]:
     """Lowercase ASCII words of at least 3 characters, no stop words, no pure numbers."""
-    return [w for w in fold(text or "").split()
-            if len(w) >= 3 and not w.isdigit() and w not in STOP_WORDS]
+    return [
+        w
+        for w in fold(text or "").split()
+        if len(w) >= 3 and not w.isdigit() and w not in STOP_WORDS
+    ]
 
 
 def code_tokens(code: str) -> list[str]:
@@ -75,12 +78,18 @@ class Profiles:
     text (a call, a theme) in the same space, so ``X @ vector(text).T`` are cosines.
     """
 
-    def __init__(self, org_docs: Sequence[list[str]], project_docs: Sequence[list[str]],
-                 P: sp.csr_matrix, min_df: int = 2, max_df: float = 0.5):
+    def __init__(
+        self,
+        org_docs: Sequence[list[str]],
+        project_docs: Sequence[list[str]],
+        P: sp.csr_matrix,
+        min_df: int = 2,
+        max_df: float = 0.5,
+    ):
         self.counter = CountVectorizer(analyzer=_identity, min_df=1, dtype=np.float32)
         n_o = len(org_docs)
         docs = list(org_docs) + list(project_docs)
-        if not any(docs):                 # no words at all: empty profiles, zero similarities
+        if not any(docs):  # no words at all: empty profiles, zero similarities
             docs = [["__empty__"]] + docs[1:] if docs else [["__empty__"]]
         counts = self.counter.fit_transform(docs).tocsr()
         if n_o == 0 and not project_docs:
@@ -107,8 +116,10 @@ class Profiles:
     def vector(self, toks: list[str]) -> sp.csr_matrix:
         """The normalised TF-IDF row of a token list (terms unknown to the profiles dropped)."""
         cols = [self._column[t] for t in toks if t in self._column]
-        row = sp.csr_matrix((np.ones(len(cols), dtype=np.float32),
-                             (np.zeros(len(cols), int), cols)), shape=(1, len(self.vocabulary)))
+        row = sp.csr_matrix(
+            (np.ones(len(cols), dtype=np.float32), (np.zeros(len(cols), int), cols)),
+            shape=(1, len(self.vocabulary)),
+        )
         row.sum_duplicates()
         return normalize(self.tfidf.transform(row)).astype(np.float32)
 

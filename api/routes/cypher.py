@@ -41,12 +41,17 @@ def check_parameters(value: Any, depth: int = 0) -> None:
 
 def answer(result: QueryResult, fmt: str, row_limit: int):
     if fmt == "csv":
-        return Response(render(result.rows, "csv", result.columns) + "\n",
-                        media_type="text/csv; charset=utf-8")
+        return Response(
+            render(result.rows, "csv", result.columns) + "\n", media_type="text/csv; charset=utf-8"
+        )
     if fmt == "table":
         return PlainTextResponse(render(result.rows, "table", result.columns) + "\n")
-    return m.CypherResult(columns=result.columns, rows=plain(result.rows),
-                          truncated=result.truncated, row_limit=row_limit)
+    return m.CypherResult(
+        columns=result.columns,
+        rows=plain(result.rows),
+        truncated=result.truncated,
+        row_limit=row_limit,
+    )
 
 
 @router.post("/cypher", response_model=m.CypherResult, responses=TABLES)
@@ -55,16 +60,27 @@ def cypher(db: DbDep, settings: SettingsDep, _: Analyst, body: m.CypherRequest):
     it runs (the plan's query type is checked), and it runs in a read transaction, bounded by
     the timeout and row limit from the settings. `format`: json, csv or table."""
     check_parameters(body.parameters)
-    result = run_read_only(db, body.query, body.parameters, timeout=settings.cypher_timeout,
-                           limit=settings.cypher_row_limit)
+    result = run_read_only(
+        db,
+        body.query,
+        body.parameters,
+        timeout=settings.cypher_timeout,
+        limit=settings.cypher_row_limit,
+    )
     return answer(result, body.format, settings.cypher_row_limit)
 
 
 def info(q: library.CuratedQuery) -> m.QueryInfo:
-    return m.QueryInfo(name=q.name, title=q.title, question=q.question, text=q.text,
-                       parameters=[m.QueryParameter(name=p.name, description=p.description,
-                                                    example=p.example)
-                                   for p in q.parameters])
+    return m.QueryInfo(
+        name=q.name,
+        title=q.title,
+        question=q.question,
+        text=q.text,
+        parameters=[
+            m.QueryParameter(name=p.name, description=p.description, example=p.example)
+            for p in q.parameters
+        ],
+    )
 
 
 @router.get("/queries", response_model=list[m.QueryInfo])
@@ -80,10 +96,10 @@ def get_query(_: Analyst, name: QueryName):
 
 
 @router.post("/queries/{name}", response_model=m.CypherResult, responses=TABLES)
-def run_query(db: DbDep, settings: SettingsDep, _: Analyst, name: QueryName,
-              body: m.QueryRun):
+def run_query(db: DbDep, settings: SettingsDep, _: Analyst, name: QueryName, body: m.QueryRun):
     """Run a curated query with its parameters (read-only, like `/cypher`)."""
     check_parameters(body.parameters)
-    result = library.run(db, name, body.parameters, timeout=settings.cypher_timeout,
-                         limit=settings.cypher_row_limit)
+    result = library.run(
+        db, name, body.parameters, timeout=settings.cypher_timeout, limit=settings.cypher_row_limit
+    )
     return answer(result, body.format, settings.cypher_row_limit)

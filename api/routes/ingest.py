@@ -14,15 +14,24 @@ router = APIRouter(tags=["ingest"])
 
 
 @router.post("/ingest", response_model=m.IngestResult)
-def ingest(db: DbDep, _: Admin,
-           files: Annotated[list[UploadFile], File(description=(
-               "organisations.csv, clusters.csv, memberships.csv, projects.csv, "
-               "participations.csv (any of them), or one .xlsx with those sheets"))],
-           dry_run: Annotated[bool, Query(description="Validate only; write nothing")] = False,
-           skip_invalid: Annotated[bool, Query(description=(
-               "Load the valid rows and report the rejected ones"))] = False):
+def ingest(
+    db: DbDep,
+    _: Admin,
+    files: Annotated[
+        list[UploadFile],
+        File(
+            description=(
+                "organisations.csv, clusters.csv, memberships.csv, projects.csv, "
+                "participations.csv (any of them), or one .xlsx with those sheets"
+            )
+        ),
+    ],
+    dry_run: Annotated[bool, Query(description="Validate only; write nothing")] = False,
+    skip_invalid: Annotated[
+        bool, Query(description=("Load the valid rows and report the rejected ones"))
+    ] = False,
+):
     """Validate and load cluster files; any problem: 422 listing every file:line:column and
     nothing written (unless `skip_invalid`)."""
     uploads = [(f.filename or "", f.file.read(ingest_service.MAX_BYTES + 1)) for f in files]
-    return ingest_service.ingest_uploads(db, uploads, dry_run=dry_run,
-                                         skip_invalid=skip_invalid)
+    return ingest_service.ingest_uploads(db, uploads, dry_run=dry_run, skip_invalid=skip_invalid)

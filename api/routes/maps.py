@@ -36,33 +36,46 @@ def overlap(db: DbDep, _: Viewer, min_shared: Annotated[int, Query(ge=1, le=1_00
 
 
 @router.get("/cluster/{cluster_id}", response_class=HTMLResponse, responses={200: HTML})
-def cluster(db: DbDep, principal: Viewer,
-            cluster_id: Annotated[str, Path(min_length=1, max_length=200)]):
+def cluster(
+    db: DbDep, principal: Viewer, cluster_id: Annotated[str, Path(min_length=1, max_length=200)]
+):
     """A cluster's ego-network; for a viewer its members are groups with counts."""
     aggregate = not principal.can(Role.manager)
     return HTMLResponse(map_service.cluster(db, cluster_id, aggregate))
 
 
 @router.get("/match", response_class=HTMLResponse, responses={200: HTML})
-def match(db: DbDep, _: Manager,
-          org: Annotated[str, Query(min_length=1, max_length=200)],
-          theme: Annotated[str | None, Query(max_length=500)] = None,
-          clusters: Annotated[str | None, Query(max_length=2000)] = None,
-          k: Annotated[int, Query(ge=1, le=100)] = 10):
+def match(
+    db: DbDep,
+    _: Manager,
+    org: Annotated[str, Query(min_length=1, max_length=200)],
+    theme: Annotated[str | None, Query(max_length=500)] = None,
+    clusters: Annotated[str | None, Query(max_length=2000)] = None,
+    k: Annotated[int, Query(ge=1, le=100)] = 10,
+):
     """An organisation and the partners the partner search proposes."""
     result = match_service.match_partners(db, org, theme, split_ids(clusters), k)
     return HTMLResponse(map_service.match(db, result))
 
 
 @router.get("/call", response_class=HTMLResponse, responses={200: HTML})
-def call(db: DbDep, settings: SettingsDep, _: Manager,
-         text: Annotated[str | None, Query(max_length=5000)] = None,
-         themes: Annotated[str | None, Query(max_length=2000)] = None,
-         clusters: Annotated[str | None, Query(max_length=2000)] = None,
-         instrument: Annotated[str | None, Query(max_length=100)] = None,
-         k: Annotated[int, Query(ge=1, le=100)] = 20):
+def call(
+    db: DbDep,
+    settings: SettingsDep,
+    _: Manager,
+    text: Annotated[str | None, Query(max_length=5000)] = None,
+    themes: Annotated[str | None, Query(max_length=2000)] = None,
+    clusters: Annotated[str | None, Query(max_length=2000)] = None,
+    instrument: Annotated[str | None, Query(max_length=100)] = None,
+    k: Annotated[int, Query(ge=1, le=100)] = 20,
+):
     """A call, its ranked candidates, their clusters and the proposed consortia."""
-    request = m.CallRequest(text=text, themes=split_ids(themes), clusters=split_ids(clusters),
-                            instrument=instrument or None, k=k)
+    request = m.CallRequest(
+        text=text,
+        themes=split_ids(themes),
+        clusters=split_ids(clusters),
+        instrument=instrument or None,
+        k=k,
+    )
     result = match_service.match_call(db, settings, request)
     return HTMLResponse(map_service.call(db, request, result))

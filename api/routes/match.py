@@ -20,13 +20,20 @@ def split_ids(text: str | None) -> list[str]:
 
 
 @router.get("/partners", response_model=m.PartnerResult)
-def partners(db: DbDep, _: Manager,
-             org: Annotated[str, Query(min_length=1, max_length=200,
-                                       description="The organisation's id")],
-             theme: Annotated[str | None, Query(max_length=500)] = None,
-             clusters: Annotated[str | None, Query(max_length=2000, description=(
-                 "Cluster ids, comma-separated: partners must belong to one of them"))] = None,
-             k: Annotated[int, Query(ge=1, le=200)] = 10):
+def partners(
+    db: DbDep,
+    _: Manager,
+    org: Annotated[str, Query(min_length=1, max_length=200, description="The organisation's id")],
+    theme: Annotated[str | None, Query(max_length=500)] = None,
+    clusters: Annotated[
+        str | None,
+        Query(
+            max_length=2000,
+            description=("Cluster ids, comma-separated: partners must belong to one of them"),
+        ),
+    ] = None,
+    k: Annotated[int, Query(ge=1, le=200)] = 10,
+):
     """Ranked partners that do not yet work with `org`, each with its explanation."""
     return match_service.match_partners(db, org, theme, split_ids(clusters), k)
 
@@ -49,9 +56,13 @@ def saved_one(db: DbDep, settings: SettingsDep, _: Manager, match_id: MatchId):
     return match_service.load_match(db, settings, match_id)
 
 
-@router.get("/saved/{match_id}/csv", response_class=Response,
-            responses={200: {"content": {"text/csv": {}}}})
+@router.get(
+    "/saved/{match_id}/csv", response_class=Response, responses={200: {"content": {"text/csv": {}}}}
+)
 def saved_csv(db: DbDep, settings: SettingsDep, _: Manager, match_id: MatchId):
     """A saved match as CSV: one row per candidate and per consortium member."""
-    return Response(match_service.match_csv(db, settings, match_id), media_type="text/csv",
-                    headers={"Content-Disposition": f'attachment; filename="{match_id}.csv"'})
+    return Response(
+        match_service.match_csv(db, settings, match_id),
+        media_type="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="{match_id}.csv"'},
+    )

@@ -17,21 +17,40 @@ Text = Annotated[str | None, Query(max_length=200)]
 
 @router.get("", response_model=m.Page[m.OrgSummary])
 def search_organisations(
-    db: DbDep, _: Manager, paging: PagingDep,
-    q: Annotated[str | None, Query(max_length=200, description=(
-        "Words of the name or description (full-text), or an enterprise number in any "
-        "notation (0403.170.701, BE0403170701...)"))] = None,
+    db: DbDep,
+    _: Manager,
+    paging: PagingDep,
+    q: Annotated[
+        str | None,
+        Query(
+            max_length=200,
+            description=(
+                "Words of the name or description (full-text), or an enterprise number in any "
+                "notation (0403.170.701, BE0403170701...)"
+            ),
+        ),
+    ] = None,
     enterprise_number: Annotated[str | None, Query(max_length=40)] = None,
     kind: m.OrgKind | None = None,
-    sector: Annotated[str | None, Query(max_length=20, description=(
-        "A NACE code prefix: 20, 20.1, 2014 (dots ignored)"))] = None,
+    sector: Annotated[
+        str | None,
+        Query(max_length=20, description=("A NACE code prefix: 20, 20.1, 2014 (dots ignored)")),
+    ] = None,
     province: Annotated[str | None, Query(max_length=20, description="e.g. BE-VAN")] = None,
     cluster: Text = None,
 ):
     """Organisations by name, enterprise number, kind, sector, province and cluster."""
     return data.search_organisations(
-        db, q=q, kind=kind, sector=sector, province=province, cluster=cluster,
-        enterprise_number=enterprise_number, limit=paging.limit, offset=paging.offset)
+        db,
+        q=q,
+        kind=kind,
+        sector=sector,
+        province=province,
+        cluster=cluster,
+        enterprise_number=enterprise_number,
+        limit=paging.limit,
+        offset=paging.offset,
+    )
 
 
 @router.get("/{org_id}", response_model=m.OrgDetail)

@@ -31,10 +31,12 @@ router = APIRouter(include_in_schema=False)
 Text = Annotated[str | None, Query(max_length=5000)]
 
 
-def page(request: Request, name: str, me: Principal | None, status: int = 200,
-         **context: Any) -> HTMLResponse:
+def page(
+    request: Request, name: str, me: Principal | None, status: int = 200, **context: Any
+) -> HTMLResponse:
     return request.app.state.templates.TemplateResponse(
-        request, name, {"me": me, "Role": Role, **context}, status_code=status)
+        request, name, {"me": me, "Role": Role, **context}, status_code=status
+    )
 
 
 def safe_next(target: str | None) -> str:
@@ -51,15 +53,33 @@ def login_form(request: Request, next: Annotated[str | None, Query(max_length=20
 
 
 @router.post("/ui/login", response_class=HTMLResponse)
-def login(request: Request, keys: KeysDep, key: Annotated[str, Form(max_length=500)],
-          next: Annotated[str, Form(max_length=2000)] = "/") -> Response:
+def login(
+    request: Request,
+    keys: KeysDep,
+    key: Annotated[str, Form(max_length=500)],
+    next: Annotated[str, Form(max_length=2000)] = "/",
+) -> Response:
     principal = keys.verify(key.strip())
     if principal is None:
-        return page(request, "login.html", None, status=401, next=safe_next(next),
-                    error="That key is unknown or revoked.", title="Log in")
+        return page(
+            request,
+            "login.html",
+            None,
+            status=401,
+            next=safe_next(next),
+            error="That key is unknown or revoked.",
+            title="Log in",
+        )
     response = RedirectResponse(safe_next(next), status_code=303)
-    response.set_cookie(COOKIE, key.strip(), httponly=True, samesite="strict", path="/",
-                        secure=request.url.scheme == "https", max_age=60 * 60 * 12)
+    response.set_cookie(
+        COOKIE,
+        key.strip(),
+        httponly=True,
+        samesite="strict",
+        path="/",
+        secure=request.url.scheme == "https",
+        max_age=60 * 60 * 12,
+    )
     return response
 
 
@@ -72,26 +92,37 @@ def logout() -> Response:
 
 # -- home and search -----------------------------------------------------------------------------
 @router.get("/", response_class=HTMLResponse)
-def home(request: Request, db: DbDep, me: Viewer,
-         q: Annotated[str | None, Query(max_length=200)] = None):
+def home(
+    request: Request, db: DbDep, me: Viewer, q: Annotated[str | None, Query(max_length=200)] = None
+):
     clusters = data.list_clusters(db, None, q, 500, 0)
     orgs = None
     if q and me.can(Role.manager):
-        orgs = data.search_organisations(db, q=q, kind=None, sector=None, province=None,
-                                         cluster=None, enterprise_number=None, limit=50,
-                                         offset=0)
-    return page(request, "home.html", me, q=q or "", clusters=clusters, orgs=orgs,
-                title="Home")
+        orgs = data.search_organisations(
+            db,
+            q=q,
+            kind=None,
+            sector=None,
+            province=None,
+            cluster=None,
+            enterprise_number=None,
+            limit=50,
+            offset=0,
+        )
+    return page(request, "home.html", me, q=q or "", clusters=clusters, orgs=orgs, title="Home")
 
 
 # -- cluster and organisation --------------------------------------------------------------------
 @router.get("/ui/clusters/{cluster_id}", response_class=HTMLResponse)
-def cluster_page(request: Request, db: DbDep, settings: SettingsDep, me: Viewer,
-                 cluster_id: str):
+def cluster_page(request: Request, db: DbDep, settings: SettingsDep, me: Viewer, cluster_id: str):
     cluster = data.get_cluster(db, cluster_id)
     manager = me.can(Role.manager)
     return page(
-        request, "cluster.html", me, title=cluster.name or cluster.id, cluster=cluster,
+        request,
+        "cluster.html",
+        me,
+        title=cluster.name or cluster.id,
+        cluster=cluster,
         overlaps=data.cluster_overlaps(db, cluster_id, reveal_from(me, settings), names=10),
         projects=data.cluster_projects(db, cluster_id, 25, 0, members=False),
         members=data.cluster_members(db, cluster_id, None, 200, 0) if manager else None,
@@ -103,93 +134,183 @@ def cluster_page(request: Request, db: DbDep, settings: SettingsDep, me: Viewer,
 @router.get("/ui/organisations/{org_id}", response_class=HTMLResponse)
 def organisation_page(request: Request, db: DbDep, me: Manager, org_id: str):
     org = data.get_organisation(db, org_id)
-    return page(request, "organisation.html", me, title=org.name or org.id, org=org,
-                projects=data.organisation_projects(db, org_id, 50, 0))
+    return page(
+        request,
+        "organisation.html",
+        me,
+        title=org.name or org.id,
+        org=org,
+        projects=data.organisation_projects(db, org_id, 50, 0),
+    )
 
 
 # -- partner search ------------------------------------------------------------------------------
 @router.get("/ui/partners", response_class=HTMLResponse)
-def partners_page(request: Request, db: DbDep, settings: SettingsDep, me: Manager,
-                  text: Text = None, themes: Text = None, org: Text = None,
-                  clusters: Annotated[list[str], Query()] = [],  # noqa: B006
-                  instrument: Annotated[str | None, Query(max_length=100)] = None,
-                  k: Annotated[int, Query(ge=1, le=100)] = 20):
+def partners_page(
+    request: Request,
+    db: DbDep,
+    settings: SettingsDep,
+    me: Manager,
+    text: Text = None,
+    themes: Text = None,
+    org: Text = None,
+    clusters: Annotated[list[str], Query()] = [],  # noqa: B006
+    instrument: Annotated[str | None, Query(max_length=100)] = None,
+    k: Annotated[int, Query(ge=1, le=100)] = 20,
+):
     clusters = [c for c in clusters for c in split_ids(c)]
-    form = {"text": text or "", "themes": themes or "", "org": org or "",
-            "clusters": clusters, "instrument": instrument or "", "k": k}
+    form = {
+        "text": text or "",
+        "themes": themes or "",
+        "org": org or "",
+        "clusters": clusters,
+        "instrument": instrument or "",
+        "k": k,
+    }
     all_clusters = data.cluster_refs(db)
-    context: dict[str, Any] = {"form": form, "all_clusters": all_clusters,
-                               "cluster_names": {c.id: c.name or c.id for c in all_clusters},
-                               "instruments": db.read("api_instruments")}
+    context: dict[str, Any] = {
+        "form": form,
+        "all_clusters": all_clusters,
+        "cluster_names": {c.id: c.name or c.id for c in all_clusters},
+        "instruments": db.read("api_instruments"),
+    }
     if org:
         context["partners"] = match_service.match_partners(
-            db, org.strip(), themes or text, clusters, k)
+            db, org.strip(), themes or text, clusters, k
+        )
         context["map_url"] = "/maps/match?" + urlencode(
-            {"org": org.strip(), "theme": themes or text or "", "clusters": ",".join(clusters),
-             "k": k})
+            {
+                "org": org.strip(),
+                "theme": themes or text or "",
+                "clusters": ",".join(clusters),
+                "k": k,
+            }
+        )
     elif text or themes:
-        call = m.CallRequest(text=text, themes=split_ids(themes), clusters=clusters,
-                             instrument=instrument or None, k=k)
+        call = m.CallRequest(
+            text=text,
+            themes=split_ids(themes),
+            clusters=clusters,
+            instrument=instrument or None,
+            k=k,
+        )
         context["result"] = match_service.match_call(db, settings, call)
         context["map_url"] = "/maps/call?" + urlencode(
-            {"text": text or "", "themes": themes or "", "clusters": ",".join(clusters),
-             "instrument": instrument or "", "k": k})
+            {
+                "text": text or "",
+                "themes": themes or "",
+                "clusters": ",".join(clusters),
+                "instrument": instrument or "",
+                "k": k,
+            }
+        )
     return page(request, "partners.html", me, title="Partner search", **context)
 
 
 # -- overlap heatmap -----------------------------------------------------------------------------
 @router.get("/ui/overlaps", response_class=HTMLResponse)
-def overlaps_page(request: Request, db: DbDep, settings: SettingsDep, me: Viewer,
-                  type: m.ClusterType | None = None,
-                  measure: Annotated[str, Query(pattern="^(shared|jaccard|overlap_coefficient)$")]
-                  = "jaccard"):
+def overlaps_page(
+    request: Request,
+    db: DbDep,
+    settings: SettingsDep,
+    me: Viewer,
+    type: m.ClusterType | None = None,
+    measure: Annotated[str, Query(pattern="^(shared|jaccard|overlap_coefficient)$")] = "jaccard",
+):
     matrix = data.overlap_matrix(db, type, 1, reveal_from(me, settings), names=10)
     cells = {}
     for p in matrix.pairs:
         cells[(p.a, p.b)] = cells[(p.b, p.a)] = p
     values = [getattr(p, measure) or 0 for p in matrix.pairs]
-    return page(request, "overlaps.html", me, title="Overlap heatmap", matrix=matrix,
-                cells=cells, measure=measure, top=max(values, default=0) or 1, type=type or "",
-                min_group_size=settings.min_group_size)
+    return page(
+        request,
+        "overlaps.html",
+        me,
+        title="Overlap heatmap",
+        matrix=matrix,
+        cells=cells,
+        measure=measure,
+        top=max(values, default=0) or 1,
+        type=type or "",
+        min_group_size=settings.min_group_size,
+    )
 
 
 # -- maps ----------------------------------------------------------------------------------------
 @router.get("/ui/maps", response_class=HTMLResponse)
 def maps_page(request: Request, db: DbDep, me: Viewer):
-    return page(request, "maps.html", me, title="Maps", maps=map_service.map_list(),
-                clusters=data.cluster_refs(db))
+    return page(
+        request,
+        "maps.html",
+        me,
+        title="Maps",
+        maps=map_service.map_list(),
+        clusters=data.cluster_refs(db),
+    )
 
 
 # -- Cypher --------------------------------------------------------------------------------------
 @router.get("/ui/cypher", response_class=HTMLResponse)
-def cypher_page(request: Request, me: Analyst,
-                name: Annotated[str | None, Query(max_length=80)] = None):
+def cypher_page(
+    request: Request, me: Analyst, name: Annotated[str | None, Query(max_length=80)] = None
+):
     query, params = "MATCH (c:Cluster) RETURN c.id AS id, c.name AS name LIMIT 25", "{}"
     if name:
         q = library.get(name)
         query = "\n".join(ln for ln in q.text.splitlines() if not ln.startswith("//"))
         params = json.dumps(plain({p.name: p.example for p in q.parameters}))
-    return page(request, "cypher.html", me, title="Cypher", query=query, params=params,
-                library=library.library().values())
+    return page(
+        request,
+        "cypher.html",
+        me,
+        title="Cypher",
+        query=query,
+        params=params,
+        library=library.library().values(),
+    )
 
 
 @router.post("/ui/cypher", response_class=HTMLResponse)
-def cypher_run(request: Request, db: DbDep, settings: SettingsDep, me: Analyst,
-               query: Annotated[str, Form(max_length=50_000)],
-               params: Annotated[str, Form(max_length=50_000)] = "{}"):
-    context: dict[str, Any] = {"query": query, "params": params,
-                               "library": library.library().values()}
+def cypher_run(
+    request: Request,
+    db: DbDep,
+    settings: SettingsDep,
+    me: Analyst,
+    query: Annotated[str, Form(max_length=50_000)],
+    params: Annotated[str, Form(max_length=50_000)] = "{}",
+):
+    context: dict[str, Any] = {
+        "query": query,
+        "params": params,
+        "library": library.library().values(),
+    }
     try:
         parameters = json.loads(params or "{}")
         if not isinstance(parameters, dict):
             raise InvalidInput("The parameters must be a JSON object.")
         check_parameters(parameters)
-        result = run_read_only(db, query, parameters, timeout=settings.cypher_timeout,
-                               limit=settings.cypher_row_limit)
+        result = run_read_only(
+            db, query, parameters, timeout=settings.cypher_timeout, limit=settings.cypher_row_limit
+        )
     except ValueError:
-        return page(request, "cypher.html", me, 400, title="Cypher", **context,
-                    error="The parameters are not valid JSON.")
+        return page(
+            request,
+            "cypher.html",
+            me,
+            400,
+            title="Cypher",
+            **context,
+            error="The parameters are not valid JSON.",
+        )
     except (QueryRefused, QueryFailed, InvalidInput) as e:
         return page(request, "cypher.html", me, 400, title="Cypher", **context, error=str(e))
-    return page(request, "cypher.html", me, title="Cypher", **context,
-                result=result, rows=plain(result.rows), row_limit=settings.cypher_row_limit)
+    return page(
+        request,
+        "cypher.html",
+        me,
+        title="Cypher",
+        **context,
+        result=result,
+        rows=plain(result.rows),
+        row_limit=settings.cypher_row_limit,
+    )

@@ -65,11 +65,22 @@ def derive(source: Path = HERE / "nace", out: Path = HERE) -> None:
             en, nl = r["label_en"], r["label_nl"]
             if level == 1:
                 en, nl = _section_label(en), _section_label(nl)
-            w.writerow([r["code"], level, r["level_name"], r["section"],
-                        _parent(r["code"], level, r["section"]), " ".join(en.split()),
-                        " ".join(nl.split())])
-    sub = [r for r in _rows(source, "nacebel_2003_2008_2025_bce_codes_to_label.csv")
-           if r["version"] == "2008" and r["level"] == "5"]
+            w.writerow(
+                [
+                    r["code"],
+                    level,
+                    r["level_name"],
+                    r["section"],
+                    _parent(r["code"], level, r["section"]),
+                    " ".join(en.split()),
+                    " ".join(nl.split()),
+                ]
+            )
+    sub = [
+        r
+        for r in _rows(source, "nacebel_2003_2008_2025_bce_codes_to_label.csv")
+        if r["version"] == "2008" and r["level"] == "5"
+    ]
     with open(out / "nacebel_2008_subclasses.csv", "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(["code", "class"])

@@ -48,7 +48,7 @@ def make(folder: Path = HERE / "clusterfiles", out: Path = HERE / "clusterfiles.
     for name in SHEETS:
         with open(folder / f"{name}.csv", encoding="utf-8-sig", newline="") as f:
             rows = list(csv.reader(f, delimiter=";"))
-        sheet = book.create_sheet(name.capitalize())   # sheet names are matched case-insensitively
+        sheet = book.create_sheet(name.capitalize())  # sheet names are matched case-insensitively
         header = rows[0]
         sheet.append(header)
         for row in rows[1:]:
