@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test install browser lint bench clean-neo4j
+.PHONY: demo test test-fast install browser lint bench clean-neo4j
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,8 +27,16 @@ demo: $(STAMP)
 test: $(STAMP) browser
 	$(BIN)/python -m pytest
 
+# The pure tests only (no Neo4j, no browser): under a minute.
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not live and not browser" -q
+
+# The gate CI runs before the tests: formatting, lint (with complexity and blind-except rules)
+# and types (mypy with the pydantic plugin), all clean.
 lint: $(STAMP)
+	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run_all.py --quick

@@ -34,7 +34,7 @@ from api.routes import (
     pages,
 )
 from graph.db import Database, connect
-from innograph.settings import Settings
+from graph.settings import Settings
 
 HERE = Path(__file__).parent
 DESCRIPTION = """The Flemish innovation ecosystem as a knowledge graph: clusters, IBNs, their

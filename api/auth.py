@@ -38,7 +38,7 @@ from pathlib import Path
 
 from fastapi import Request
 
-from innograph.errors import InnographError, NotFound
+from graph.errors import InnographError, NotFound
 
 COOKIE = "innograph_key"
 PREFIX = "ig_"

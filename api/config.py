@@ -1,4 +1,4 @@
-"""The service's options, on top of the one ``innograph.settings.Settings`` class.
+"""The service's options, on top of the one ``graph.settings.Settings`` class.
 
 ``ServiceSettings`` adds what only the service reads (``INNOGRAPH_CYPHER_TIMEOUT``,
 ``INNOGRAPH_CYPHER_ROW_LIMIT``, ``INNOGRAPH_API_KEYS``); everything else (Neo4j, home,
@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pydantic import Field
 
-from innograph.settings import Settings
+from graph.settings import Settings
 
 
 class ServiceSettings(Settings):

@@ -15,9 +15,9 @@ from typing import Any
 from api import models as m
 from api.errors import InvalidInput
 from graph.db import Database
-from ingest.keys import EnterpriseNumberError, normalise_enterprise_number
-from innograph.errors import NotFound
-from innograph.output import plain
+from graph.errors import NotFound
+from graph.keys import EnterpriseNumberError, normalise_enterprise_number
+from graph.output import plain
 
 NAMES = 50  # shared organisations named per overlapping pair, by default
 _LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')
@@ -31,7 +31,7 @@ def _one(rows: list[dict[str, Any]], what: str, key: str) -> dict[str, Any]:
 
 
 def _page(row: dict[str, Any], model: type, limit: int, offset: int) -> m.Page:
-    return m.Page[model](
+    return m.Page[model](  # type: ignore[valid-type]
         total=row["total"],
         limit=limit,
         offset=offset,
@@ -179,14 +179,14 @@ def search_organisations(
     number = enterprise_number_of(enterprise_number)
     if q and looks_like_enterprise_number(q):
         number, q = enterprise_number_of(q), None
-    filters = dict(
-        kind=kind,
-        sector=sector_prefix(sector),
-        province=province or None,
-        cluster=cluster or None,
-        skip=offset,
-        limit=limit,
-    )
+    filters = {
+        "kind": kind,
+        "sector": sector_prefix(sector),
+        "province": province or None,
+        "cluster": cluster or None,
+        "skip": offset,
+        "limit": limit,
+    }
     text = lucene_query(q) if q else None
     if text:
         (row,) = db.read("api_search_organisations", text=text, **filters)

@@ -4,11 +4,12 @@
 
     Unauthenticated (no or unknown key)        401  (pages: redirect to the login form)
     Forbidden (key without the role)           403
-    innograph.errors.NotFound                  404  the id is in the message
+    graph.errors.NotFound                  404  the id is in the message
     InvalidInput, DataError                    422  DataError lists every file:line:column
     QueryRefused, guard.QueryFailed            400  the guard's sentence
     other InnographError                       400
-    ServerError, neo4j ServiceUnavailable...   503
+    Unavailable (graph.db lost Neo4j)          503  one fixed sentence; the cause is logged
+    other ServerError                          503
     anything else                              500  a generic message; the traceback is logged
 
 A client never sees a stack trace. Page requests (``/`` and ``/ui/...``) get an HTML page.
@@ -21,11 +22,17 @@ from urllib.parse import quote
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
-from neo4j.exceptions import AuthError, ServiceUnavailable, SessionExpired
 
 from api.auth import Forbidden, Unauthenticated
+from graph.errors import (
+    DataError,
+    InnographError,
+    NotFound,
+    QueryRefused,
+    ServerError,
+    Unavailable,
+)
 from graph.guard import QueryFailed
-from innograph.errors import DataError, InnographError, NotFound, QueryRefused, ServerError
 
 log = logging.getLogger("innograph.api")
 
@@ -92,6 +99,11 @@ def install(app: FastAPI) -> None:
     async def failed(request: Request, exc: QueryFailed) -> Response:
         return answer(request, 400, str(exc))
 
+    @app.exception_handler(Unavailable)
+    async def neo4j_down(request: Request, exc: Unavailable) -> Response:
+        log.warning("Neo4j unavailable: %s", exc)
+        return answer(request, 503, NEO4J_DOWN)
+
     @app.exception_handler(ServerError)
     async def server_error(request: Request, exc: ServerError) -> Response:
         return answer(request, 503, str(exc))
@@ -99,13 +111,6 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(InnographError)
     async def innograph_error(request: Request, exc: InnographError) -> Response:
         return answer(request, 400, str(exc))
-
-    for exc_type in (ServiceUnavailable, SessionExpired, AuthError):
-
-        @app.exception_handler(exc_type)
-        async def neo4j_down(request: Request, exc: Exception) -> Response:
-            log.warning("Neo4j unavailable: %s", exc)
-            return answer(request, 503, NEO4J_DOWN)
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> Response:

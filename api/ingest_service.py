@@ -17,7 +17,7 @@ from pathlib import Path
 from api import models as m
 from api.errors import InvalidInput
 from graph.db import Database
-from innograph.output import plain
+from graph.output import plain
 
 CSV_NAMES = ("organisations", "clusters", "memberships", "projects", "participations")
 MAX_BYTES = 50 * 1024 * 1024

@@ -24,8 +24,8 @@ from typing import Any
 import graph
 from api.errors import InvalidInput
 from graph.db import Database
+from graph.errors import NotFound
 from graph.guard import QueryResult, run_read_only
-from innograph.errors import NotFound
 
 LIBRARY_DIR = Path(graph.__file__).parent / "queries"
 _HEADER = re.compile(r"^//\s*(title|question|param\s+(\w+))\s*:\s*(.*)$")

@@ -16,8 +16,8 @@ from api import models as m
 from api.config import ServiceSettings
 from api.data import get_organisation
 from graph.db import Database
-from innograph.errors import NotFound
-from innograph.output import render
+from graph.errors import NotFound
+from graph.output import render
 
 
 def _folder(settings: ServiceSettings):

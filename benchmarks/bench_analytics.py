@@ -35,6 +35,7 @@ Prints a table and writes ``benchmarks/results/analytics.json``.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import ctypes
 import dataclasses
 import gc
@@ -224,10 +225,9 @@ def _status(field: str) -> int:
 def _child(fn: Callable[[], Any], conn: Any) -> None:
     try:
         gc.collect()
-        try:  # hand free heap pages back, so that new allocations show in the RSS
+        # hand free heap pages back, so that new allocations show in the RSS
+        with contextlib.suppress(OSError, AttributeError):
             ctypes.CDLL("libc.so.6").malloc_trim(0)
-        except (OSError, AttributeError):
-            pass
         try:  # reset the high-water mark to the current RSS (Linux >= 4.0)
             Path("/proc/self/clear_refs").write_text("5")
             start = _status("VmRSS")
@@ -238,7 +238,7 @@ def _child(fn: Callable[[], Any], conn: Any) -> None:
         seconds = time.perf_counter() - t0
         peak = _status("VmHWM") - start if start is not None else None
         conn.send(("ok", seconds, peak, result))
-    except BaseException as e:  # report, never hang the parent
+    except BaseException as e:  # noqa: BLE001 - a child reports any failure, never hangs the parent
         conn.send(("error", 0.0, None, repr(e)))
     finally:
         conn.close()

@@ -37,7 +37,7 @@ if os.environ.get(NO_RUST):  # must run before anything imports the driver
 
     class _BlockRust(importlib.abc.MetaPathFinder):
         def find_spec(self, name, path, target=None):
-            if name.startswith("neo4j._codec.packstream._rust") or name.startswith("neo4j._rust"):
+            if name.startswith(("neo4j._codec.packstream._rust", "neo4j._rust")):
                 raise ImportError(f"{name} blocked for the benchmark")
             return None
 

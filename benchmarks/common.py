@@ -15,7 +15,7 @@ import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -33,10 +33,8 @@ def machine() -> dict[str, Any]:
 
     java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr
     mem = 0
-    try:
+    with suppress(OSError, ValueError, IndexError):
         mem = int(Path("/proc/meminfo").read_text().split()[1]) * 1024
-    except (OSError, ValueError, IndexError):
-        pass
     return {
         "python": platform.python_version(),
         "platform": platform.platform(),
@@ -66,7 +64,7 @@ def throwaway_database(heap: str = "2g", pagecache: str = "1g") -> Iterator[Any]
     from graph import schema
     from graph.db import open_database
     from graph.server import LocalNeo4j, free_port
-    from innograph.settings import default_home
+    from graph.settings import default_home
 
     uri = os.environ.get("NEO4J_BENCH_URI")
     server = None

@@ -4,20 +4,39 @@
 ``read`` runs a catalogued statement in a read transaction and returns plain dicts; ``write``
 runs one in a write transaction; ``write_batches`` sends rows through ``UNWIND $rows`` in
 batches, each batch its own managed transaction (retried by the driver on transient errors).
-No caller spells driver options.
+No caller spells driver options, and no caller sees the driver's exceptions: they become
+``graph.errors.Unavailable`` (the server is down, restarting or refuses the credentials) or
+``graph.errors.GraphError`` (Neo4j refused the statement), so no other room imports ``neo4j``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from neo4j import READ_ACCESS, WRITE_ACCESS, Driver, GraphDatabase, unit_of_work
-from neo4j.exceptions import AuthError, ServiceUnavailable
+from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 
 from graph import queries
-from innograph.errors import ConfigError, ServerError
-from innograph.settings import Settings, get_settings
+from graph.errors import ConfigError, GraphError, ServerError, Unavailable
+from graph.settings import Settings, get_settings
+
+
+@contextmanager
+def translated(uri: str = "") -> Iterator[None]:
+    """Turn the driver's exceptions into the project's error tree."""
+    where = f" at {uri}" if uri else ""
+    try:
+        yield
+    except AuthError as e:
+        raise Unavailable(f"Neo4j{where} refused innograph's credentials.") from e
+    except (ServiceUnavailable, SessionExpired) as e:
+        raise Unavailable(f"Neo4j does not answer{where}.") from e
+    except Neo4jError as e:
+        raise GraphError(f"Neo4j refused the statement: {e.message}", e.code or "") from e
+    except DriverError as e:
+        raise Unavailable(f"The connection to Neo4j{where} failed: {e}") from e
 
 
 class Database:
@@ -45,19 +64,25 @@ class Database:
         def work(tx):
             return [r.data() for r in tx.run(text, params or {})]
 
-        with self.driver.session(database=self.database, default_access_mode=READ_ACCESS) as s:
+        with (
+            translated(self.uri),
+            self.driver.session(database=self.database, default_access_mode=READ_ACCESS) as s,
+        ):
             return s.execute_read(work)
 
     def run_write(self, text: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         def work(tx):
             return [r.data() for r in tx.run(text, params or {})]
 
-        with self.driver.session(database=self.database, default_access_mode=WRITE_ACCESS) as s:
+        with (
+            translated(self.uri),
+            self.driver.session(database=self.database, default_access_mode=WRITE_ACCESS) as s,
+        ):
             return s.execute_write(work)
 
     def run_auto(self, text: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         """An auto-commit statement (schema commands, ``CALL { } IN TRANSACTIONS``)."""
-        with self.driver.session(database=self.database) as s:
+        with translated(self.uri), self.driver.session(database=self.database) as s:
             return [r.data() for r in s.run(text, params or {})]
 
     def read(self, name: str, **params: Any) -> list[dict[str, Any]]:
@@ -84,10 +109,11 @@ class Database:
         return out
 
     def ping(self) -> bool:
+        """True when the server answers one auto-commit ``RETURN 1`` (no retries, so a closed
+        port answers at once)."""
         try:
-            self.run_auto("RETURN 1 AS ok")  # auto-commit: no retries on a server that is down
-            return True
-        except Exception:
+            return self.run_auto("RETURN 1 AS ok") == [{"ok": 1}]
+        except (Unavailable, GraphError):
             return False
 
 
@@ -140,14 +166,3 @@ def open_database(
             driver.close()
             raise ServerError(f"Neo4j does not answer at {uri}: {hint}.") from e
     return db
-
-
-def chunks(rows: Iterable[Any], size: int) -> Iterable[list[Any]]:
-    batch: list[Any] = []
-    for r in rows:
-        batch.append(r)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch

@@ -16,7 +16,7 @@ from neo4j import READ_ACCESS, Query, unit_of_work
 from neo4j.exceptions import ClientError, CypherSyntaxError, Neo4jError
 
 from graph.db import Database
-from innograph.errors import InnographError, QueryRefused
+from graph.errors import InnographError, QueryRefused
 
 # Statements the planner cannot EXPLAIN or that touch the server rather than the data.
 _ADMIN = re.compile(
@@ -90,7 +90,7 @@ def run_read_only(
     def work(tx):
         result = tx.run(query, parameters or {})
         columns = list(result.keys())
-        rows = []
+        rows: list[dict[str, Any]] = []
         for record in result:
             if len(rows) >= limit:
                 return columns, rows, True

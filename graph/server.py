@@ -17,6 +17,7 @@ and ports, never the user's).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -30,7 +31,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from innograph.errors import ConfigError, ServerError
+from graph.errors import ConfigError, ServerError
 
 NEO4J_VERSION_RANGE = "[5.26.0,5.27)"
 BROWSER_VERSION_RANGE = "[5.0.0,6)"
@@ -380,9 +381,8 @@ db.transaction.timeout=0
                     f"Neo4j stopped while starting (exit code {proc.returncode}): "
                     f"see {self.log_path} and {self.console_log}."
                 )
-            if port_answers(self.bolt_port) and port_answers(self.http_port):
-                if self._bolt_ready():
-                    return self.status()
+            if port_answers(self.bolt_port) and port_answers(self.http_port) and self._bolt_ready():
+                return self.status()
             time.sleep(0.5)
         self.stop()
         raise ServerError(
@@ -391,13 +391,14 @@ db.transaction.timeout=0
 
     def _bolt_ready(self) -> bool:
         from neo4j import GraphDatabase
+        from neo4j.exceptions import DriverError, Neo4jError
 
         try:
             with GraphDatabase.driver(self.uri, auth=("neo4j", self.password() or "")) as d:
                 d.verify_connectivity()
                 d.execute_query("RETURN 1", database_="neo4j")
             return True
-        except Exception:
+        except (DriverError, Neo4jError, OSError):
             return False
 
     def stop(self, timeout: float = 60.0) -> bool:
@@ -421,10 +422,8 @@ db.transaction.timeout=0
 
     @staticmethod
     def _alive(pid: int) -> bool:
-        try:
+        with contextlib.suppress(ChildProcessError):
             os.waitpid(pid, os.WNOHANG)
-        except ChildProcessError:
-            pass
         try:
             stat = Path(f"/proc/{pid}/stat").read_text()
             return stat.split(") ", 1)[1][0] != "Z"

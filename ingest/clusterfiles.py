@@ -20,13 +20,14 @@ Matching of ids in references is case-insensitive.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from graph.errors import DataError, Problem
+from graph.keys import EnterpriseNumberError, name_key, normalise_enterprise_number, slug
 from ingest import nace
-from ingest.keys import EnterpriseNumberError, name_key, normalise_enterprise_number, slug
 from ingest.records import Node, Rel, SourceInfo
 from ingest.resolve import OrgIndex
 from ingest.tabular import Row, Table, TableSpec, read_csv, table_from_cells, xlsx_sheets
@@ -52,7 +53,6 @@ from ingest.validate import (
     region_node,
     required,
 )
-from innograph.errors import DataError, Problem
 
 SPECS: dict[str, TableSpec] = {
     "organisations": TableSpec(
@@ -202,7 +202,7 @@ def _read_workbook(path: Path) -> ClusterFiles:
     files = ClusterFiles(path, path.stem, {}, {})
     try:
         sheets = xlsx_sheets(path)
-    except Exception as e:  # openpyxl raises many types on a damaged or foreign file
+    except Exception as e:  # noqa: BLE001 - openpyxl raises many types on a damaged file
         files.problems.append(Problem(path.name, 0, "-", f"cannot read the workbook: {e}"))
         return files
     for table in ORDER:
@@ -328,7 +328,7 @@ def load_folder(
 def build_path(
     path: Path,
     resolver: OrgIndex,
-    known: dict[str, Iterable[str]] | None = None,
+    known: Mapping[str, Iterable[str]] | None = None,
     skip_invalid: bool = False,
 ) -> BuildResult:
     """``load_folder`` with the known ids as one dict: ``{clusters, organisations, projects}``."""

@@ -41,11 +41,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ingest.keys import belgian_vat_to_enterprise_number, name_key, slug
+from graph.errors import DataError, Problem
+from graph.keys import belgian_vat_to_enterprise_number, name_key, slug
 from ingest.records import Node, Rel, SourceInfo
 from ingest.resolve import OrgIndex
 from ingest.validate import BuildResult, Rejected
-from innograph.errors import DataError, Problem
 
 PROJECT_COLUMNS = ("id", "rcn", "acronym", "title", "startDate", "endDate")
 ORGANISATION_COLUMNS = ("organisationID", "activityType", "country", "role", "rcn", "projectID")

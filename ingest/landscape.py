@@ -26,10 +26,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from graph.errors import DataError, Problem
+from graph.keys import name_key, slug
 from graph.model import NODE_LABELS, ORG_KINDS
-from ingest.keys import name_key, slug
 from ingest.records import Node, Records, Rel, SourceInfo
-from innograph.errors import DataError, Problem
 
 LANDSCAPE_DIR = Path(__file__).with_name("landscape")
 

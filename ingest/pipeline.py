@@ -16,11 +16,11 @@ from pathlib import Path
 
 from graph import schema
 from graph.db import Database
+from graph.errors import InnographError, Problem
 from graph.load import LoadSummary, write_records
 from graph.records import Records
 from ingest.cordis import is_cordis_folder
 from ingest.validate import BuildResult, write_report
-from innograph.errors import InnographError, Problem
 
 FORMATS = ("clusterfiles", "cordis")
 CLUSTER_FILE_NAMES = ("organisations", "clusters", "memberships", "projects", "participations")

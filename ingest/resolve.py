@@ -6,13 +6,13 @@ this order:
 
 1. the enterprise number (KBO/BCE);
 2. the CORDIS PIC;
-3. the name key of the name, then of each alias (``ingest.keys.name_key``), against the name
+3. the name key of the name, then of each alias (``graph.keys.name_key``), against the name
    keys and alias keys of known organisations -- only when exactly one compatible organisation
    has that key. *Compatible* means it does not carry a different enterprise number, a
    different PIC or a different country than the record: two PICs or two enterprise numbers
    are two legal entities, whatever their names.
 
-Without a match, the id is new: ``ingest.keys.organisation_id`` (``BE<enterprise number>``,
+Without a match, the id is new: ``graph.keys.organisation_id`` (``BE<enterprise number>``,
 ``PIC:<pic>`` or ``ORG:<name key>``).
 
 >>> index = OrgIndex.from_rows([{"id": "ORG:ku leuven", "name_key": "ku leuven",
@@ -30,7 +30,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ingest.keys import name_key, normalise_enterprise_number, organisation_id
+from graph.keys import name_key, normalise_enterprise_number, organisation_id
 
 
 @dataclass

@@ -54,10 +54,10 @@ from typing import Any
 
 import numpy as np
 
+from graph.errors import ConfigError
 from ingest.data import NACE_REV2
 from ingest.landscape import build_landscape
 from ingest.records import Node, Records, Rel, SourceInfo
-from innograph.errors import ConfigError
 
 NACE_FILE = NACE_REV2
 

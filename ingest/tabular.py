@@ -21,8 +21,8 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from ingest.keys import fold
-from innograph.errors import Problem
+from graph.errors import Problem
+from graph.keys import fold
 
 DELIMITERS = (",", ";")
 
@@ -173,7 +173,7 @@ def _row(header: list[str], fields: list[str], line: int, file: str) -> Row:
 
 def xlsx_sheets(path: Path) -> dict[str, list[tuple[int, list[Any]]]]:
     """Each sheet of a workbook (by its name, lowercased and stripped) as numbered rows."""
-    from openpyxl import load_workbook  # type: ignore[import-untyped]
+    from openpyxl import load_workbook
 
     book = load_workbook(path, read_only=True, data_only=True)
     try:

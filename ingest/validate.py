@@ -30,10 +30,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ingest.keys import fold
+from graph.errors import Problem
+from graph.keys import fold
 from ingest.records import Node, Records
 from ingest.tabular import Row, Table
-from innograph.errors import Problem
 
 # -- dates and numbers ---------------------------------------------------------------------------
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]00:00(?::00)?)?$")

@@ -9,9 +9,9 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from innograph.errors import DataError, InnographError
-from innograph.output import Format, emit
-from innograph.settings import get_settings
+from graph.errors import DataError, InnographError
+from graph.output import Format, emit
+from graph.settings import get_settings
 
 app = typer.Typer(
     add_completion=False,

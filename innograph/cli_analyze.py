@@ -2,7 +2,7 @@
 
 Each command reads the projection from Neo4j, computes (``analytics``), writes the results
 back under a new ``AnalyticsRun`` (unless ``--no-write``) and prints them with
-``innograph.output.emit``: a table, JSON (an array of objects) or CSV. Progress goes to
+``graph.output.emit``: a table, JSON (an array of objects) or CSV. Progress goes to
 stderr, so ``--format json`` output can be piped.
 """
 
@@ -16,7 +16,7 @@ from typing import Annotated, Any
 import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from innograph.output import Format, emit
+from graph.output import Format, emit
 
 
 class View(StrEnum):

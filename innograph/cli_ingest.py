@@ -10,9 +10,9 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from graph.output import Format, emit
 from ingest.data import CORDIS_H2020 as DEFAULT_CORDIS
 from innograph.cli import err, say
-from innograph.output import Format, emit
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE_CLUSTER_FILES = ROOT / "ingest" / "examples" / "clusterfiles"
@@ -118,7 +118,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """The main job: curated landscape, CORDIS, synthetic members, analytics, maps."""
         from graph.db import connect, managed_server
-        from innograph.settings import get_settings
+        from graph.settings import get_settings
 
         started = time.monotonic()
         cordis = cordis or (DEFAULT_CORDIS if DEFAULT_CORDIS.exists() else None)

@@ -25,8 +25,8 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
-from innograph.errors import InnographError
-from innograph.output import plain
+from graph.errors import InnographError
+from graph.output import plain
 
 map_app = typer.Typer(
     no_args_is_help=True, help="Interactive maps (self-contained HTML) and figures (PNG/SVG)."

@@ -14,8 +14,8 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
-from innograph.errors import DataError, InnographError
-from innograph.output import Format, emit, plain
+from graph.errors import DataError, InnographError
+from graph.output import Format, emit, plain
 
 err = Console(stderr=True)
 

@@ -54,7 +54,7 @@ def keys_create(
 
 def keys_list() -> None:
     """List the keys: id, name, role, created, revoked."""
-    from innograph.output import emit
+    from graph.output import emit
 
     rows = [
         {

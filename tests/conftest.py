@@ -21,7 +21,7 @@ import pytest
 from graph import schema
 from graph.db import Database, open_database
 from graph.server import LocalNeo4j, free_port
-from innograph.settings import default_home
+from graph.settings import default_home
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -110,3 +110,11 @@ def run_cli(
             f"innograph {' '.join(args)} exited {proc.returncode}:\n{proc.stdout}\n{proc.stderr}"
         )
     return proc
+
+
+def pytest_collection_modifyitems(config, items):
+    """A test that needs the server is ``live`` whatever its module says, so ``make test-fast``
+    (``-m "not live and not browser"``) never starts Neo4j."""
+    for item in items:
+        if "neo4j_credentials" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.live)

@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from api.auth import COOKIE, KeyStore, Role
-from innograph.errors import InnographError, NotFound
+from graph.errors import InnographError, NotFound
 
 from .conftest import run_cli
 from .test_api_graph import ROLES, Service, service_fixture, service_settings  # noqa: F401

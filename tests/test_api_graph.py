@@ -32,7 +32,7 @@ from fastapi.testclient import TestClient
 from api.app import create_app
 from graph.load import graph_counts, write_records
 from graph.records import Node, Records, Rel, SourceInfo
-from innograph.settings import Settings
+from graph.settings import Settings
 
 pytestmark = pytest.mark.live
 

@@ -41,12 +41,11 @@ def test_health_503_when_neo4j_is_down(tmp_path):
 
 
 def test_neo4j_down_gives_503_not_a_trace(tmp_path, monkeypatch):
-    from neo4j.exceptions import ServiceUnavailable
-
     from graph.db import Database
+    from graph.errors import Unavailable
 
     def down(*a, **k):
-        raise ServiceUnavailable("connection refused")
+        raise Unavailable("Neo4j does not answer at bolt://127.0.0.1:1.")
 
     settings = service_settings(tmp_path, NEO4J_URI=f"bolt://127.0.0.1:{free_port()}")
     app = create_app(settings)

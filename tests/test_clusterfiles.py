@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
+from graph.errors import DataError, Problem
 from ingest import clusterfiles
 from ingest.clusterfiles import build_records, instrument_id, is_cluster_files, load_folder
 from ingest.resolve import OrgIndex
 from ingest.validate import write_report
-from innograph.errors import DataError, Problem
 
 HERE = Path(__file__).parent
 MEMBERS = HERE / "data" / "clusterfiles" / "members"

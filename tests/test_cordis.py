@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from graph.errors import DataError, Problem
 from ingest import cordis
 from ingest.cordis import build_records, read_cordis
 from ingest.data import CORDIS_H2020
 from ingest.resolve import OrgIndex
-from innograph.errors import DataError, Problem
 
 EXTRACT = CORDIS_H2020  # gzip-packed, read as it is
 SAMPLE = Path(__file__).resolve().parent / "data" / "cordis" / "native_sample"

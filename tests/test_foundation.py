@@ -5,13 +5,12 @@ from __future__ import annotations
 import json
 
 import pytest
-from neo4j.exceptions import ConstraintError
 
 from graph import schema
+from graph.errors import GraphError, QueryRefused
 from graph.guard import run_read_only
 from graph.load import graph_counts, write_records
 from graph.records import Node, Records, Rel, SourceInfo
-from innograph.errors import QueryRefused
 
 from .conftest import run_cli
 
@@ -37,13 +36,15 @@ def test_schema_apply_twice_is_idempotent(db):
 
 def test_constraint_rejects_duplicate_key(db):
     db.run_write("CREATE (:Organisation {id: 'ORG:x', name: 'X'})")
-    with pytest.raises(ConstraintError):
+    with pytest.raises(GraphError, match="already exists") as info:
         db.run_write("CREATE (:Organisation {id: 'ORG:x', name: 'X again'})")
-    with pytest.raises(ConstraintError):
+    assert info.value.code == "Neo.ClientError.Schema.ConstraintValidationFailed"
+    with pytest.raises(GraphError) as info:
         db.run_write(
             "CREATE (:Organisation {id: 'ORG:a', enterprise_number: '0123456749'}),"
             " (:Organisation {id: 'ORG:b', enterprise_number: '0123456749'})"
         )
+    assert info.value.code == "Neo.ClientError.Schema.ConstraintValidationFailed"
     (row,) = db.run_read("MATCH (o:Organisation) RETURN count(o) AS n")
     assert row["n"] == 1
 

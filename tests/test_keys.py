@@ -1,10 +1,10 @@
-"""Enterprise numbers and name keys (ingest.keys): hand-checked known answers."""
+"""Enterprise numbers and name keys (graph.keys): hand-checked known answers."""
 
 from __future__ import annotations
 
 import pytest
 
-from ingest.keys import (
+from graph.keys import (
     EnterpriseNumberError,
     belgian_vat_to_enterprise_number,
     is_enterprise_number,

@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
+from graph.errors import DataError
+from graph.keys import name_key
 from graph.model import NODE_LABELS, ORG_KINDS, REL_TYPES
 from ingest.data import SEEDS
-from ingest.keys import name_key
 from ingest.landscape import LANDSCAPE_DIR, build_landscape
-from innograph.errors import DataError
 
 IBNS = {  # Tabel 3: the 19 networks it names (it counts 20), with their call
     "ibn-power-to-gas": "first",

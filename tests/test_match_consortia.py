@@ -10,7 +10,7 @@ import pytest
 
 from analytics.matching import RULES, Call, from_rows, load_call, match_call, rules_for
 from analytics.matching.consortia import check_consortium
-from innograph.errors import InnographError
+from graph.errors import InnographError
 
 WORDS = [
     "battery",

@@ -9,9 +9,9 @@ import pytest
 from typer.testing import CliRunner
 
 from analytics.matching import export_match, list_matches, load_match, save_match
+from graph.errors import InnographError, NotFound
+from graph.settings import get_settings
 from innograph.cli import app
-from innograph.errors import InnographError, NotFound
-from innograph.settings import get_settings
 
 PARTNERS = [
     {

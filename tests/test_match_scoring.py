@@ -7,7 +7,7 @@ import pytest
 
 from analytics.matching import Weights, from_rows, match_partners
 from analytics.matching.signals import pair_lift
-from innograph.errors import InnographError, NotFound
+from graph.errors import InnographError, NotFound
 
 SRC = "test:match"
 
@@ -135,7 +135,7 @@ def test_weights_parse_validate_and_change_the_ranking(tmp_path):
         Weights.parse(["nonsense=1"])
     with pytest.raises(InnographError):
         Weights.parse(["topical=-1"])
-    only_network = Weights(**{k: 0.0 for k in Weights().as_dict()} | {"network": 1.0})
+    only_network = Weights(**dict.fromkeys(Weights().as_dict(), 0.0) | {"network": 1.0})
     got = match_partners(tiny(), "me", k=1, weights=only_network)
     assert got[0].id == "x" and set(got[0].components) == {"network"}
 

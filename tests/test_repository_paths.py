@@ -41,24 +41,7 @@ class _Paths(ast.NodeVisitor):
                 return self.file_depth
             return self.names.get(node.id)
         if isinstance(node, ast.Call):
-            func = node.func
-            if (
-                isinstance(func, ast.Name)
-                and func.id in ("Path", "PurePath", "PosixPath")
-                and node.args
-            ):
-                return self.depth(node.args[0])
-            if isinstance(func, ast.Attribute):
-                if func.attr in ("resolve", "absolute", "expanduser") and not node.args:
-                    return self.depth(func.value)
-                if func.attr in ("dirname",) and node.args:  # os.path.dirname(x)
-                    inner = self.depth(node.args[0])
-                    return None if inner is None else inner - 1
-                if func.attr in ("abspath", "realpath", "normpath") and node.args:
-                    return self.depth(node.args[0])
-                if func.attr == "join" and node.args:  # os.path.join(x, "..")
-                    return self.joined(self.depth(node.args[0]), node.args[1:])
-            return None
+            return self.call_depth(node)
         if isinstance(node, ast.Attribute) and node.attr == "parent":
             inner = self.depth(node.value)
             return None if inner is None else inner - 1
@@ -73,6 +56,26 @@ class _Paths(ast.NodeVisitor):
             return None if inner is None else inner - 1 - node.slice.value
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div):
             return self.joined(self.depth(node.left), [node.right])
+        return None
+
+    def call_depth(self, node: ast.Call) -> int | None:
+        func = node.func
+        if isinstance(func, ast.Name):
+            is_path = func.id in ("Path", "PurePath", "PosixPath")
+            return self.depth(node.args[0]) if is_path and node.args else None
+        if not isinstance(func, ast.Attribute):
+            return None
+        if func.attr in ("resolve", "absolute", "expanduser") and not node.args:
+            return self.depth(func.value)
+        if not node.args:
+            return None
+        if func.attr == "dirname":  # os.path.dirname(x)
+            inner = self.depth(node.args[0])
+            return None if inner is None else inner - 1
+        if func.attr in ("abspath", "realpath", "normpath"):
+            return self.depth(node.args[0])
+        if func.attr == "join":  # os.path.join(x, "..")
+            return self.joined(self.depth(node.args[0]), node.args[1:])
         return None
 
     @staticmethod

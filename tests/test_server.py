@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from graph.server import free_port
-from innograph.settings import default_home
+from graph.settings import default_home
 
 from .conftest import run_cli
 

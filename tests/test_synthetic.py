@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 
 import pytest
 
-from ingest.keys import name_key
+from graph.keys import name_key
 from ingest.landscape import build_landscape
 from ingest.synthetic import NACE_FILE, generate
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from graph.errors import NotFound
 from graph.load import write_records
 from graph.records import Node, Records, Rel, SourceInfo
-from innograph.errors import NotFound
 from viz import store
 from viz.browser import open_map
 

@@ -189,7 +189,7 @@ def test_overlap_map_edge_width_grows_with_shared_members(tmp_path):
     G = nx.Graph()
     for c, kind in (("A", "cluster_spearhead"), ("B", "cluster_ibn"), ("C", "cluster_ibn")):
         G.add_node(c, kind=kind, name=c)
-    members = {"A": range(0, 10), "B": range(5, 12), "C": range(9, 11)}
+    members = {"A": range(10), "B": range(5, 12), "C": range(9, 11)}
     for c, ids in members.items():
         for i in ids:
             G.add_node(f"o{i}", kind="firm")

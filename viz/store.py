@@ -13,7 +13,7 @@ from typing import Any, Protocol
 
 import networkx as nx
 
-from innograph.errors import NotFound
+from graph.errors import NotFound
 from viz import graphs
 
 

@@ -257,7 +257,7 @@ def _scale(values: Mapping[Any, float]) -> dict[Any, float]:
         return {}
     top = max(values.values())
     if top <= 0 or not math.isfinite(top):
-        return {n: MIN_SIZE for n in values}
+        return dict.fromkeys(values, MIN_SIZE)
     return {
         n: MIN_SIZE + (MAX_SIZE - MIN_SIZE) * math.sqrt(max(v, 0.0) / top)
         for n, v in values.items()

@@ -38,7 +38,7 @@ from analytics.matching import signals as sig
 from analytics.matching.explain import cite, shared_projects
 from analytics.matching.model import MatchModel
 from analytics.matching.rules import MIN_INTERCLUSTER_CLUSTERS, InstrumentRules, rules_for
-from innograph.errors import InnographError
+from graph.errors import InnographError
 
 POOL = 300  # ranked candidates the builder draws from
 COHESION_BONUS = 0.1
@@ -75,7 +75,7 @@ class Call:
             for k, v in data.items()
             if v is not None or k == "instrument"
         }
-        known = {f for f in cls.__dataclass_fields__}
+        known = set(cls.__dataclass_fields__)
         unknown = sorted(set(data) - known)
         if unknown:
             raise InnographError(

@@ -34,8 +34,8 @@ import numpy as np
 import scipy.sparse as sp
 
 from analytics.matching.text import Profiles, label_tokens, tokens
-from ingest.keys import name_key
-from innograph.errors import NotFound
+from graph.errors import NotFound
+from graph.keys import name_key
 
 KINDS = ("firm", "knowledge_institution", "federation", "government", "other")
 # CORDIS activity types -> organisation kinds (graph.model.ORG_KINDS)
@@ -465,7 +465,7 @@ def from_cordis(
     A bound is a year (``until_year=2016``: projects starting before 1 January 2016) or a
     ``datetime.date``; with a bound, projects without a start date are left out.
 
-    Organisation ids are ``PIC:<pic>`` (``ingest.keys.organisation_id``); kinds come from the
+    Organisation ids are ``PIC:<pic>`` (``graph.keys.organisation_id``); kinds come from the
     activity type (PRC firm, HES/REC knowledge institution, PUB government, OTH other);
     projects carry their legal basis as themes and their topics; every participation cites
     ``cordis:<folder>/organization.csv`` and its line.

@@ -32,7 +32,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
-from innograph.errors import InnographError
+from graph.errors import InnographError
 
 
 @dataclass(frozen=True)

@@ -23,16 +23,16 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ingest.keys import slug
-from innograph.errors import InnographError, NotFound
-from innograph.output import plain
+from graph.errors import InnographError, NotFound
+from graph.keys import slug
+from graph.output import plain
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,79}$")
 
 
 def matches_dir(folder: str | Path | None = None) -> Path:
     if folder is None:
-        from innograph.settings import get_settings
+        from graph.settings import get_settings
 
         folder = get_settings().home / "matches"
     path = Path(folder)

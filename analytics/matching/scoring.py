@@ -30,7 +30,7 @@ import numpy as np
 
 from analytics.matching import signals as sig
 from analytics.matching.model import MatchModel
-from innograph.errors import InnographError
+from graph.errors import InnographError
 
 K = 60
 DEPTH = 2000

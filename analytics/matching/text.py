@@ -26,7 +26,7 @@ import scipy.sparse as sp
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfTransformer
 from sklearn.preprocessing import normalize
 
-from ingest.keys import fold
+from graph.keys import fold
 
 DUTCH_STOP_WORDS = frozenset(
     "aan als bij dat de den der des deze die dit door een en het hun in is met na naar niet "

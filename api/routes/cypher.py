@@ -13,11 +13,11 @@ from api import models as m
 from api.deps import Analyst, DbDep, SettingsDep
 from api.errors import InvalidInput
 from graph.guard import QueryResult, run_read_only
-from innograph.output import plain, render
+from graph.output import plain, render
 
 router = APIRouter(tags=["cypher"])
 QueryName = Annotated[str, Path(pattern=r"^[a-z0-9_]{1,80}$")]
-TABLES = {200: {"content": {"text/csv": {}, "text/plain": {}}}}
+TABLES: dict[int | str, dict[str, Any]] = {200: {"content": {"text/csv": {}, "text/plain": {}}}}
 INT64 = 2**63
 
 

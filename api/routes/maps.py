@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
 from fastapi.responses import HTMLResponse
@@ -14,7 +14,7 @@ from api.deps import DbDep, Manager, SettingsDep, Viewer
 from api.routes.match import split_ids
 
 router = APIRouter(prefix="/maps", tags=["maps"])
-HTML = {"content": {"text/html": {}}}
+HTML: dict[str, Any] = {"content": {"text/html": {}}}
 
 
 @router.get("", response_model=m.MapList)

@@ -23,9 +23,9 @@ from api.deps import Analyst, DbDep, KeysDep, Manager, SettingsDep, Viewer, reve
 from api.errors import InvalidInput
 from api.routes.cypher import check_parameters
 from api.routes.match import split_ids
+from graph.errors import QueryRefused
 from graph.guard import QueryFailed, run_read_only
-from innograph.errors import QueryRefused
-from innograph.output import plain
+from graph.output import plain
 
 router = APIRouter(include_in_schema=False)
 Text = Annotated[str | None, Query(max_length=5000)]

@@ -5,6 +5,8 @@
     InnographError      one clear sentence for the user; the CLI exits 1, the API answers 4xx/5xx
     ├── ConfigError     the machine or the settings are not right (Java, Maven, a port, a path)
     ├── ServerError     the Neo4j server does not come up or does not answer
+    │   └── Unavailable the driver lost the server mid-work (down, restarting, bad credentials)
+    ├── GraphError      Neo4j refused a statement (a constraint, a syntax error); carries its code
     ├── DataError       invalid input; carries every problem as file:line:column: reason
     ├── NotFound        an id that is not in the graph
     └── QueryRefused    a Cypher query that would write or change the schema
@@ -29,6 +31,20 @@ class ServerError(InnographError):
     """The Neo4j server does not come up or does not answer."""
 
     exit_code = 3
+
+
+class Unavailable(ServerError):
+    """Neo4j stopped answering while innograph worked (``graph.db`` translates the driver's
+    ``ServiceUnavailable``, ``SessionExpired`` and ``AuthError`` into this)."""
+
+
+class GraphError(InnographError):
+    """Neo4j refused a statement; ``code`` is Neo4j's status code
+    (``Neo.ClientError.Schema.ConstraintValidationFailed``...)."""
+
+    def __init__(self, message: str, code: str = ""):
+        super().__init__(message)
+        self.code = code
 
 
 class NotFound(InnographError):
