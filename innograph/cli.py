@@ -7,11 +7,12 @@ import sys
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from graph.errors import DataError, InnographError
 from graph.output import Format, emit
 from graph.settings import get_settings
+from innograph import cli_analyze, cli_ingest, cli_map, cli_match, cli_serve
+from innograph.console import say
 
 app = typer.Typer(
     add_completion=False,
@@ -22,11 +23,6 @@ neo4j_app = typer.Typer(no_args_is_help=True, help="Manage the local Neo4j 5.26 
 schema_app = typer.Typer(no_args_is_help=True, help="Constraints and indexes.")
 app.add_typer(neo4j_app, name="neo4j")
 app.add_typer(schema_app, name="schema")
-err = Console(stderr=True)
-
-
-def say(message: str) -> None:
-    err.print(message, highlight=False, soft_wrap=True)
 
 
 # -- neo4j ---------------------------------------------------------------------------------------
@@ -147,27 +143,9 @@ def cypher(
         say(f"(stopped at the row limit of {limit})")
 
 
-def _register_optional() -> None:
-    """Commands from the other rooms register themselves here."""
-    import importlib
-
-    for module in (
-        "innograph.cli_ingest",
-        "innograph.cli_analyze",
-        "innograph.cli_match",
-        "innograph.cli_serve",
-        "innograph.cli_map",
-    ):
-        try:
-            mod = importlib.import_module(module)
-        except ModuleNotFoundError as e:
-            if e.name == module:
-                continue
-            raise
-        mod.register(app)
-
-
-_register_optional()
+# The other commands live in one module per area; each adds its commands to the app.
+for _module in (cli_ingest, cli_analyze, cli_match, cli_serve, cli_map):
+    _module.register(app)
 
 
 def main() -> None:

@@ -75,7 +75,7 @@ def _limit(top: int | None, fmt: Format) -> int | None:
 def _session() -> Iterator[tuple[Any, Any]]:
     """(database, step callback) with a spinner on stderr; the database stays open."""
     from graph.db import connect
-    from innograph.cli import err
+    from innograph.console import err
 
     with Progress(
         SpinnerColumn(),
@@ -101,7 +101,7 @@ def _read(db: Any, step: Any) -> Any:
 
 
 def _done(run: Any) -> None:
-    from innograph.cli import say
+    from innograph.console import say
 
     if run is not None:
         say(f"Written to the graph as run {run.id}.")
@@ -152,7 +152,7 @@ def register(app: typer.Typer) -> None:
         """Degree, weighted degree, betweenness and PageRank of organisations."""
         from analytics.centrality import rows
         from analytics.runs import run_centrality
-        from innograph.cli import say
+        from innograph.console import say
 
         with _session() as (db, step):
             proj = _read(db, step)

@@ -12,7 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from graph.output import Format, emit
 from ingest.data import CORDIS_H2020 as DEFAULT_CORDIS
-from innograph.cli import err, say
+from innograph.console import err, say
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE_CLUSTER_FILES = ROOT / "ingest" / "examples" / "clusterfiles"

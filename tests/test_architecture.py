@@ -151,7 +151,8 @@ def _module_problems(module: str, v: _Imports) -> list[str]:
             f"{module}:{n}: holds a Cypher statement (graph/cypher is its home)" for n in v.cypher
         ]
         found += [f"{module}:{n}: runs Cypher text outside graph/" for n in v.raw]
-    if room == "viz" or (room == "analytics" and module not in ADAPTERS):
+    adapter = any(module == a or module.startswith(a + ".") for a in ADAPTERS)
+    if room == "viz" or (room == "analytics" and not adapter):
         found += [
             f"{module}:{n}: reads the database ({room} gets graphs or rows)" for n in v.catalogue
         ]
