@@ -27,7 +27,7 @@ from analytics.centrality import Centrality, top_by_cluster
 from analytics.cross_sector import SectorMatrix, sector_links
 from analytics.overlap import Overlap
 from analytics.projection import Projection, from_rows
-from graph import queries
+from graph import catalog
 
 BATCH_SIZE = 20_000
 Progress = Callable[[int], None] | None
@@ -51,7 +51,7 @@ class DatabaseLike(Protocol):
 
 
 def _statement(name: str) -> str:
-    return queries.load(name)
+    return catalog.load(name)
 
 
 def _now() -> datetime:

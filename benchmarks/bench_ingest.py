@@ -222,11 +222,11 @@ def load_csv_statement(kind: str, path: Path, keys: list[str], names: tuple) -> 
 
 # -- per-row baseline ------------------------------------------------------------------------------
 def per_row(db, records: Records, sample: int) -> dict[str, float]:
-    from graph import queries
+    from graph import catalog
 
     out = {}
     nodes = node_rows(records)["Organisation"][:sample]
-    text = queries.render("merge_nodes", label="Organisation")
+    text = catalog.render("merge_nodes", label="Organisation")
     t = time.perf_counter()
     for row in nodes:
         db.run_write(text, {"rows": [row], "now": "2026-01-01T00:00:00Z"})
@@ -234,7 +234,7 @@ def per_row(db, records: Records, sample: int) -> dict[str, float]:
     rels = rel_rows(records)[("MEMBER_OF", "Organisation", "Cluster")]
     mine = {r["id"] for r in nodes}
     rels = [r for r in rels if r["start"] in mine][:sample]
-    text = queries.render(
+    text = catalog.render(
         "merge_relationships", start="Organisation", end="Cluster", type="MEMBER_OF"
     )
     t = time.perf_counter()

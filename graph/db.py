@@ -18,7 +18,7 @@ from typing import Any
 from neo4j import READ_ACCESS, WRITE_ACCESS, Driver, GraphDatabase, unit_of_work
 from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 
-from graph import queries
+from graph import catalog
 from graph.errors import ConfigError, GraphError, ServerError, Unavailable
 from graph.settings import Settings, get_settings
 
@@ -86,10 +86,10 @@ class Database:
             return [r.data() for r in s.run(text, params or {})]
 
     def read(self, name: str, **params: Any) -> list[dict[str, Any]]:
-        return self.run_read(queries.load(name), params)
+        return self.run_read(catalog.load(name), params)
 
     def write(self, name: str, **params: Any) -> list[dict[str, Any]]:
-        return self.run_write(queries.load(name), params)
+        return self.run_write(catalog.load(name), params)
 
     def write_batches(
         self,

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from graph import queries
+from graph import catalog
 from graph.db import Database
 from graph.model import NODE_LABELS, REL_TYPES
 from graph.records import Records
@@ -118,13 +118,13 @@ def write_records(
             }
             for s in sources.values()
         ]
-        db.write_batches(queries.load("merge_sources"), rows, batch_size, {"now": now})
+        db.write_batches(catalog.load("merge_sources"), rows, batch_size, {"now": now})
 
     for label, rows in node_rows(records).items():
-        text = queries.render("merge_nodes", label=label)
+        text = catalog.render("merge_nodes", label=label)
         _write_group(db, text, rows, now, batch_size, summary.counts(label), label, progress)
     for (rtype, start_label, end_label), rows in rel_rows(records).items():
-        text = queries.render("merge_relationships", start=start_label, end=end_label, type=rtype)
+        text = catalog.render("merge_relationships", start=start_label, end=end_label, type=rtype)
         _write_group(db, text, rows, now, batch_size, summary.counts(rtype), rtype, progress)
     return summary
 

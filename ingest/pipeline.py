@@ -70,9 +70,9 @@ def org_index(db: Database):
 
 
 def known_ids(db: Database, label: str) -> set[str]:
-    from graph import queries
+    from graph import catalog
 
-    return {r["id"] for r in db.run_read(queries.render("read_ids", label=label))}
+    return {r["id"] for r in db.run_read(catalog.render("read_ids", label=label))}
 
 
 def ensure_landscape(db: Database) -> None:

@@ -74,7 +74,7 @@ class FakeDb:
         return None
 
     def batch(self, name: str):
-        text = store.queries.load(name)
+        text = store.catalog.load(name)
         return [b for b in self.batches if b[0] == text]
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from analytics.matching import from_rows, match_call, match_partners, store
-from graph import queries
+from graph import catalog
 
 
 def rows():
@@ -87,7 +87,7 @@ class FakeDb:
         self.reads: list[str] = []
 
     def read(self, name, **params):
-        queries.load(name)  # the statement exists in graph/cypher
+        catalog.load(name)  # the statement exists in graph/cypher
         self.reads.append(name)
         orgs, parts, mems = rows()
         return {

@@ -1,4 +1,7 @@
-"""Apply the versioned constraint and index files in ``graph/schema/`` idempotently."""
+"""The schema: versioned constraint and index files in this folder, applied idempotently.
+
+``MODEL.md`` here explains the model; ``graph.model`` is its machine-readable part.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +11,7 @@ from pathlib import Path
 
 from graph.db import Database
 
-SCHEMA_DIR = Path(__file__).parent / "schema"
+SCHEMA_DIR = Path(__file__).parent
 
 
 def schema_files() -> list[Path]:
