@@ -3,7 +3,6 @@
 ::
 
     projection.py    Projection (sorted ids, read-only arrays) and from_rows / from_arrays
-    nace.py          NACE code -> division / section (vendored table in data/)
     overlap.py       cluster_overlap, overlap_rows, brokers
     network.py       the organisation network per view, kept factored (org_network, degree,
                      strength, matvec; adjacency / to_networkx for small graphs)

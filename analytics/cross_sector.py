@@ -31,8 +31,8 @@ from typing import Any
 import numpy as np
 import scipy.sparse as sp
 
-from analytics import nace
 from analytics.projection import Projection
+from graph import nace
 
 VIAS = ("projects", "clusters")
 
@@ -90,8 +90,8 @@ def sector_matrix(proj: Projection, level: str = "section", via: str = "projects
     """
     if via not in VIAS:
         raise ValueError(f"via must be one of {VIAS}, not {via!r}")
-    if level not in nace.LEVELS:
-        raise ValueError(f"level must be one of {nace.LEVELS}, not {level!r}")
+    if level not in nace.COARSE_LEVELS:
+        raise ValueError(f"level must be one of {nace.COARSE_LEVELS}, not {level!r}")
     names, s = _sector_incidence(proj, level)
     b = proj.participation_matrix if via == "projects" else proj.membership_matrix
     y = (s.T @ b).tocsr()

@@ -98,7 +98,7 @@ def cluster_overlap(proj: Projection, *, sector_level: str = "division") -> Over
     ----------
     proj : Projection
     sector_level : {"division", "section"}
-        NACE level of the sector sets (``analytics.nace``).
+        NACE level of the sector sets (``graph.nace``).
 
     Returns
     -------

@@ -36,7 +36,7 @@ from typing import Any
 import numpy as np
 import scipy.sparse as sp
 
-from analytics import nace
+from graph import nace
 
 ORG_KINDS = ("firm", "knowledge_institution", "government", "federation", "other")
 SIZES = ("sme", "large")
@@ -150,7 +150,7 @@ class Projection:
     def sectors(self, level: str) -> tuple[list[str], np.ndarray]:
         """(sector codes sorted, each organisation's sector index or -1 when unknown).
 
-        ``level`` is ``section`` (``C``) or ``division`` (``20``); see ``analytics.nace``.
+        ``level`` is ``section`` (``C``) or ``division`` (``20``); see ``graph.nace``.
         """
         key = f"sectors:{level}"
         if key not in self._memo:
@@ -158,7 +158,7 @@ class Projection:
             codes = []
             for c in self.org_nace:
                 if c not in by_code:
-                    by_code[c] = nace.sector_of(c, level)
+                    by_code[c] = nace.sector_at(c, level)
                 codes.append(by_code[c])
             names = sorted({c for c in codes if c is not None})
             index = {c: i for i, c in enumerate(names)}

@@ -57,7 +57,6 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from analytics import nace  # noqa: E402
 from analytics.brandes import dependencies  # noqa: E402
 from analytics.centrality import betweenness, pagerank  # noqa: E402
 from analytics.cross_sector import sector_matrix  # noqa: E402
@@ -65,6 +64,7 @@ from analytics.network import org_network  # noqa: E402
 from analytics.overlap import cluster_overlap  # noqa: E402
 from analytics.projection import Projection, from_arrays, from_rows  # noqa: E402
 from benchmarks.common import table, write_json  # noqa: E402
+from graph import nace  # noqa: E402
 
 # (division, weight): industry ~45 %, services ~35 %, trade ~19 %, primary ~1 %
 _DIVISIONS = [

@@ -140,11 +140,11 @@ def reset(db) -> None:
 
 
 def preload(db) -> None:
-    from ingest import landscape, nace
+    from ingest import landscape, sectors
 
     wipe(db)
     schema.apply(db)
-    write_records(db, nace.build_sectors())
+    write_records(db, sectors.build_sectors())
     write_records(db, landscape.build_landscape())
 
 

@@ -66,11 +66,11 @@ def load_graph(db: Any, orgs: int, seed: int) -> dict[str, float]:
     """Sectors, landscape and synthetic members, then the analytics; seconds per step."""
     from analytics.runs import run_all
     from graph.load import write_records
-    from ingest import landscape, nace, synthetic
+    from ingest import landscape, sectors, synthetic
 
     seconds = {}
     for name, build in (
-        ("sectors", nace.build_sectors),
+        ("sectors", sectors.build_sectors),
         ("landscape", landscape.build_landscape),
         ("synthetic", lambda: synthetic.generate(orgs, seed=seed)),
     ):

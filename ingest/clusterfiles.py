@@ -25,11 +25,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from graph import nace
 from graph.errors import DataError, Problem
 from graph.keys import EnterpriseNumberError, name_key, normalise_enterprise_number, slug
-from ingest import nace
 from ingest.records import Node, Rel, SourceInfo
 from ingest.resolve import OrgIndex
+from ingest.sectors import sector_node
+from ingest.sectors import source_info as sector_source
 from ingest.tabular import Row, Table, TableSpec, read_csv, table_from_cells, xlsx_sheets
 from ingest.validate import (
     CLUSTER_TYPES,
@@ -866,8 +868,8 @@ class _Builder:
                     )
                 )
         if sectors:
-            out.sources.append(nace.source_info())
-            out.nodes += [nace.sector_node(s) for s in sorted(sectors)]
+            out.sources.append(sector_source())
+            out.nodes += [sector_node(s) for s in sorted(sectors)]
         if regions:
             out.sources.append(
                 SourceInfo(

@@ -15,7 +15,7 @@ Calibration (``ingest/data/seeds/000_da5ac1ebd3a3b6da.txt``):
   cluster sizes are spread evenly over 100..700 (shuffled by the seed) and scaled to ``n``.
 * §3.1: about 5% of the member firms are in two or more spearhead clusters; 81% of firms are
   SMEs; sectors 44.5% industry / 35.5% services / 19.3% trade / 0.6% primary (mapped to the NACE
-  Rev. 2 divisions of ``ingest/data/nace_rev2.csv`` (level 2): industry = sections
+  Rev. 2 divisions of ``graph.nace`` (level 2): industry = sections
   B-F, trade = G, services = H-S except O, primary = A); ownership 37% domestic / 27% Belgian
   multinational / 34% foreign multinational (the missing 2% is ``unknown``); cluster firms are
   0.8% of all firms in Antwerpen, Oost-Vlaanderen and Vlaams-Brabant and 0.5% in
@@ -44,7 +44,6 @@ True
 
 from __future__ import annotations
 
-import csv
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -54,12 +53,9 @@ from typing import Any
 
 import numpy as np
 
-from graph.errors import ConfigError
-from ingest.data import NACE_REV2
+from graph.nace import divisions
 from ingest.landscape import build_landscape
 from ingest.records import Node, Records, Rel, SourceInfo
-
-NACE_FILE = NACE_REV2
 
 SME_SHARE = 0.81
 SECTOR_GROUPS = {"industry": 0.445, "services": 0.355, "trade": 0.193, "primary": 0.006}
@@ -203,21 +199,8 @@ def landscape_clusters() -> tuple[ClusterInfo, ...]:
 
 @lru_cache(maxsize=1)
 def nace_divisions() -> dict[str, tuple[str, ...]]:
-    """``{sector group: NACE Rev. 2 division codes}`` from ``ingest/data/nace_rev2.csv``."""
-    groups: dict[str, list[str]] = {g: [] for g in GROUP_SECTIONS}
-    if not NACE_FILE.is_file():
-        raise ConfigError(
-            f"The NACE table {NACE_FILE} is missing; the synthetic generator "
-            "draws its sector codes from it."
-        )
-    with NACE_FILE.open(encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            if row["level"] != "2":
-                continue
-            for group, sections in GROUP_SECTIONS.items():
-                if row["section"] in sections:
-                    groups[group].append(row["code"])
-    return {g: tuple(sorted(codes)) for g, codes in groups.items()}
+    """``{sector group: NACE Rev. 2 division codes}``, in code order, from ``graph.nace``."""
+    return {g: divisions(sections) for g, sections in GROUP_SECTIONS.items()}
 
 
 def _weights(values: Any) -> np.ndarray:

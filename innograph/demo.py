@@ -40,10 +40,10 @@ def load_sources(
     progress_bar,
     say: Callable[[str], None],
 ) -> None:
-    from ingest import landscape, nace, pipeline
+    from ingest import landscape, pipeline, sectors
 
     schema.apply(db)
-    _load(db, nace.build_sectors(), "NACE sectors", progress_bar, say)
+    _load(db, sectors.build_sectors(), "NACE sectors", progress_bar, say)
     _load(db, landscape.build_landscape(), "Curated landscape (seed documents)", progress_bar, say)
     if cordis:
         result = pipeline.build(db, cordis, "cordis", skip_invalid=True)

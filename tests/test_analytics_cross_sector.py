@@ -9,9 +9,9 @@ from collections import Counter
 import numpy as np
 import pytest
 
-from analytics import nace
 from analytics.cross_sector import cluster_cross_sector_share, sector_links, sector_matrix
 from analytics.projection import from_rows
+from graph import nace
 
 
 def two_sector_toy():

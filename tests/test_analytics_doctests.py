@@ -8,7 +8,6 @@ import importlib
 import pytest
 
 MODULES = [
-    "analytics.nace",
     "analytics.projection",
     "analytics.network",
     "analytics.brandes",

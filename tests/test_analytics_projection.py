@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from analytics import nace
 from analytics.projection import from_rows
+from graph import nace
 
 
 def test_sorted_ids_dedup_and_grouped_rows():

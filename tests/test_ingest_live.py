@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from graph.load import graph_counts, write_records
-from ingest import landscape, nace, pipeline
+from ingest import landscape, pipeline, sectors
 from ingest.data import CORDIS_H2020
 
 from .conftest import ROOT, run_cli
@@ -50,7 +50,7 @@ TABEL_3_IBNS = {
 
 
 def load_landscape(db) -> None:
-    write_records(db, nace.build_sectors())
+    write_records(db, sectors.build_sectors())
     write_records(db, landscape.build_landscape())
 
 

@@ -1,4 +1,5 @@
-"""NACE sectors (ingest.nace): the vendored tables, code parsing and the Sector records."""
+"""NACE sectors: the one table and its code parsing (graph.nace), the Sector records
+(ingest.sectors)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ import csv
 
 import pytest
 
-from ingest import nace
+from graph import nace
+from ingest import sectors
 from ingest.data import NACE_SOURCES
 from ingest.data.derive_nace import derive
 
@@ -82,7 +84,7 @@ def test_invalid_codes_say_why(code, reason):
 
 
 def test_build_sectors():
-    records = nace.build_sectors()
+    records = sectors.build_sectors()
     assert records.counts() == {"Sector": 996, "PART_OF": 975}
     nodes = {n.id: n for n in records.nodes}
     assert nodes["20.13"].props["level"] == 4 and nodes["20.13"].props["section"] == "C"
@@ -96,3 +98,41 @@ def test_every_subclass_in_the_bce_table_parses():
     with open(nace.DATA / "nacebel_2008_subclasses.csv", encoding="utf-8") as f:
         for row in csv.DictReader(f):
             assert nace.parse_nace(row["code"]).sector == row["class"]
+
+
+@pytest.mark.parametrize(
+    "code, section, division",
+    [
+        ("20.14", "C", "20"),
+        ("62010", "J", "62"),
+        ("C", "C", None),
+        ("q", "Q", None),
+        ("04", None, None),  # not a NACE Rev. 2 division
+        ("20.19", "C", "20"),  # no such class, but its first two digits name a division
+        ("C20", "C", "20"),
+        ("BE 6201", None, None),
+        ("", None, None),
+        (None, None, None),
+    ],
+)
+def test_the_division_and_section_of_a_stored_code(code, section, division):
+    assert (nace.section_of(code), nace.division_of(code)) == (section, division)
+    assert nace.sector_at(code, "section") == section
+    assert nace.sector_at(code, "division") == division
+
+
+def test_sector_at_names_its_levels():
+    with pytest.raises(ValueError, match=r"level must be one of \('section', 'division'\)"):
+        nace.sector_at("20", "class")
+
+
+def test_labels_of_sections_and_divisions():
+    assert nace.label("C") == "SECTION C -- MANUFACTURING"
+    assert nace.label("J") == "SECTION J-- INFORMATION AND COMMUNICATION"  # as the source has it
+    assert nace.label("20") == "Manufacture of chemicals and chemical products"
+    assert nace.label("20.13") == "" and nace.label("c") == ""
+
+
+def test_divisions_in_code_order():
+    assert len(nace.divisions()) == 88 and nace.divisions()[:3] == ("01", "02", "03")
+    assert nace.divisions("G") == ("45", "46", "47")

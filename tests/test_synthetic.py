@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import csv
 import time
 from collections import Counter, defaultdict
 
 import pytest
 
+from graph import nace
 from graph.keys import name_key
 from ingest.landscape import build_landscape
-from ingest.synthetic import NACE_FILE, generate
+from ingest.synthetic import generate
 
 SPEARHEADS = {"catalisti", "sim", "flux50", "vil", "flanders-food", "blauwe-cluster", "medvia"}
 
@@ -52,8 +52,7 @@ def test_sector_shares(firms):
 
 
 def test_nace_codes_are_real_divisions_of_their_sector(firms):
-    with NACE_FILE.open(encoding="utf-8") as fh:
-        section = {r["code"]: r["section"] for r in csv.DictReader(fh) if r["level"] == "2"}
+    section = {s.code: s.section for s in nace.sectors().values() if s.level == 2}
     groups = {"primary": "A", "industry": "BCDEF", "trade": "G", "services": "HIJKLMNPQRS"}
     for n in firms:
         assert section[n.props["nace"]] in groups[n.props["sector_group"]]

@@ -116,10 +116,10 @@ def is_organisation(attrs: Mapping[str, Any]) -> bool:
 # -- sectors -------------------------------------------------------------------------------------
 @lru_cache(maxsize=4096)
 def section_of_code(code: str | None) -> str | None:
-    """The NACE section letter of a code at any level, or None (``ingest.nace`` knows them)."""
+    """The NACE section letter of a code at any level, or None (``graph.nace`` knows them)."""
     if not code:
         return None
-    from ingest.nace import sector_of
+    from graph.nace import sector_of
 
     try:
         return sector_of(str(code))[0]
@@ -138,7 +138,7 @@ def section_of(attrs: Mapping[str, Any]) -> str | None:
 @lru_cache(maxsize=32)
 def section_label(letter: str) -> str:
     """``C`` -> ``C  Manufacturing``."""
-    from ingest.nace import sectors
+    from graph.nace import sectors
 
     sector = sectors().get(letter)
     return f"{letter}  {sector.label_en}" if sector else letter

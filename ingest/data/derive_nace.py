@@ -1,13 +1,15 @@
-"""Derive the two compact NACE tables in this folder from the source tables in ``nace/``.
+"""Derive the two compact NACE tables of ``graph/data/`` from the source tables in ``nace/``.
 
 Run once when the source tables change (they may be plain ``.csv`` or gzip-packed ``.csv.gz``)::
 
     python -m ingest.data.derive_nace [FOLDER]    # default: ingest/data/nace
 
 * ``nace_rev2.csv``: NACE Rev. 2 (= NACE-BEL 2008, levels 1-4): ``code, level, level_name,
-  section, parent, label_en, label_nl``; 996 rows. Section labels lose their ``SECTION A --``
-  prefix and are put in sentence case; two Dutch labels lose a hyphenation artefact; runs of
-  spaces become one.
+  section, parent, label_en, label_nl, heading_en``; 996 rows. Section labels lose their
+  ``SECTION A --`` prefix and are put in sentence case; two Dutch labels lose a hyphenation
+  artefact; runs of spaces become one. ``heading_en`` keeps a section's English heading as the
+  source states it (``SECTION C -- MANUFACTURING``; empty below sections): the label the
+  cross-sector results show.
 * ``nacebel_2008_subclasses.csv``: the 5-digit NACE-BEL 2008 subclasses (``code`` without
   dots, as the KBO/BCE writes them) and the Rev. 2 ``class`` each belongs to; 943 rows.
 
@@ -26,6 +28,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).parent
+OUT = HERE.parents[1] / "graph" / "data"  # where graph.nace reads them
 _SECTION_PREFIX = re.compile(r"^SEC(?:TION|TIE)\s*[A-Z]\s*-+\s*")
 _FIXES = {"MAATSCHAP-PELIJKE": "MAATSCHAPPELIJKE", "GEDIFFE-RENTIEERDE": "GEDIFFERENTIEERDE"}
 
@@ -55,11 +58,22 @@ def _rows(folder: Path, name: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(text, newline="")))
 
 
-def derive(source: Path = HERE / "nace", out: Path = HERE) -> None:
+def derive(source: Path = HERE / "nace", out: Path = OUT) -> None:
     rows = _rows(source, "nace_rev2_sections_to_classes.csv")
     with open(out / "nace_rev2.csv", "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
-        w.writerow(["code", "level", "level_name", "section", "parent", "label_en", "label_nl"])
+        w.writerow(
+            [
+                "code",
+                "level",
+                "level_name",
+                "section",
+                "parent",
+                "label_en",
+                "label_nl",
+                "heading_en",
+            ]
+        )
         for r in sorted(rows, key=lambda r: (r["level"] != "1", r["code"])):
             level = int(r["level"])
             en, nl = r["label_en"], r["label_nl"]
@@ -74,6 +88,7 @@ def derive(source: Path = HERE / "nace", out: Path = HERE) -> None:
                     _parent(r["code"], level, r["section"]),
                     " ".join(en.split()),
                     " ".join(nl.split()),
+                    r["label_en"] if level == 1 else "",
                 ]
             )
     sub = [
