@@ -20,7 +20,7 @@ from graph.errors import InnographError, Problem
 from graph.load import LoadSummary, write_records
 from graph.records import Records
 from ingest.cordis import is_cordis_folder
-from ingest.validate import BuildResult, write_report
+from ingest.rejects import BuildResult, write_report
 
 FORMATS = ("clusterfiles", "cordis")
 CLUSTER_FILE_NAMES = ("organisations", "clusters", "memberships", "projects", "participations")

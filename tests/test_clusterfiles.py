@@ -17,8 +17,8 @@ from openpyxl import Workbook
 from graph.errors import DataError, Problem
 from ingest import clusterfiles
 from ingest.clusterfiles import build_records, instrument_id, is_cluster_files, load_folder
+from ingest.rejects import write_report
 from ingest.resolve import OrgIndex
-from ingest.validate import write_report
 
 HERE = Path(__file__).parent
 MEMBERS = HERE / "data" / "clusterfiles" / "members"

@@ -8,7 +8,7 @@ import pytest
 
 from ingest import clusterfiles, cordis
 from ingest.resolve import OrgIndex
-from ingest.tabular import write_csv
+from ingest.tables import write_csv
 
 DATA = Path(__file__).parent / "data" / "clusterfiles" / "members"
 

@@ -20,7 +20,7 @@ from openpyxl import Workbook
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE.parents[1]))
 
-from ingest.validate import parse_amount, parse_date  # noqa: E402
+from ingest.tables import parse_amount, parse_date  # noqa: E402
 
 SHEETS = ("organisations", "clusters", "memberships", "projects", "participations")
 DATES = {"start_date", "end_date", "since", "until"}

@@ -1,0 +1,135 @@
+"""The records of a checked load: nodes and relationships of the kept rows, with provenance.
+
+Each node and relationship names its file (``clusterfiles:<folder>/<file>``) and its line.
+The ends of ``IN_SECTOR``, ``LOCATED_IN``, ``FUNDED_BY`` and ``HAS_THEME`` are emitted too:
+``Sector`` and ``Region`` nodes with the curated values, ``Instrument`` and ``Theme`` nodes
+bare, so a re-load never overwrites what the curated landscape says of them.
+"""
+
+from __future__ import annotations
+
+from graph.records import Node, Rel, SourceInfo
+from ingest.clusterfiles.folder import ORDER
+from ingest.clusterfiles.state import BuildState, Link
+from ingest.rejects import BuildResult
+from ingest.sectors import sector_node
+from ingest.sectors import source_info as sector_source
+from ingest.vocab import REGION_SOURCE, region_node
+
+
+def records(s: BuildState) -> BuildResult:
+    out = BuildResult(rejected=s.rejected)
+    for table in ORDER:
+        if table in s.files.tables:
+            out.sources.append(
+                SourceInfo(
+                    s.source(table),
+                    f"{s.files.files[table]} (cluster files)",
+                    "cluster_files",
+                    path=str(s.files.tables[table].path),
+                )
+            )
+    _clusters(s, out)
+    sectors, regions = _organisations(s, out)
+    _projects(s, out)
+    _links(out, "MEMBER_OF", s.memberships, s.source("memberships") if s.memberships else "")
+    _links(
+        out,
+        "PARTICIPATES_IN",
+        s.participations,
+        s.source("participations") if s.participations else "",
+    )
+    if sectors:
+        out.sources.append(sector_source())
+        out.nodes += [sector_node(c) for c in sorted(sectors)]
+    if regions:
+        out.sources.append(
+            SourceInfo(
+                REGION_SOURCE, "ISO 3166-2:BE codes of Belgium's regions and provinces", "curated"
+            )
+        )
+        out.nodes += [region_node(r) for r in sorted(regions)]
+    return out
+
+
+def _clusters(s: BuildState, out: BuildResult) -> None:
+    if not s.clusters:
+        return
+    src = s.source("clusters")
+    for c in s.clusters.values():
+        ref = f"line {c.line}"
+        out.nodes.append(Node("Cluster", c.id, c.props, src, ref))
+        if c.parent:
+            out.rels.append(
+                Rel(
+                    "LINKED_TO",
+                    "Cluster",
+                    c.id,
+                    "Cluster",
+                    c.parent,
+                    {"relation": "parent"},
+                    src,
+                    ref,
+                )
+            )
+
+
+def _organisations(s: BuildState, out: BuildResult) -> tuple[set[str], set[str]]:
+    """The organisations' nodes and links; returns the sectors and regions they name."""
+    sectors: set[str] = set()
+    regions: set[str] = set()
+    if not s.orgs:
+        return sectors, regions
+    src = s.source("organisations")
+    for o in s.orgs.values():
+        ref = f"line {o.line}"
+        out.nodes.append(Node("Organisation", o.id, o.props, src, ref))
+        if o.sector:
+            sectors.add(o.sector)
+            out.rels.append(
+                Rel("IN_SECTOR", "Organisation", o.id, "Sector", o.sector, {}, src, ref)
+            )
+        if o.region:
+            regions.add(o.region)
+            out.rels.append(
+                Rel("LOCATED_IN", "Organisation", o.id, "Region", o.region, {}, src, ref)
+            )
+    return sectors, regions
+
+
+def _projects(s: BuildState, out: BuildResult) -> None:
+    if not s.projects:
+        return
+    src = s.source("projects")
+    instruments: set[str] = set()
+    themes: dict[str, str] = {}
+    for p in s.projects.values():
+        ref = f"line {p.line}"
+        out.nodes.append(Node("Project", p.id, p.props, src, ref))
+        if p.instrument:
+            instruments.add(p.instrument)
+            out.rels.append(
+                Rel("FUNDED_BY", "Project", p.id, "Instrument", p.instrument, {}, src, ref)
+            )
+        for tid, tname in p.themes:
+            themes.setdefault(tid, tname)
+            out.rels.append(Rel("HAS_THEME", "Project", p.id, "Theme", tid, {}, src, ref))
+    # the ends of FUNDED_BY and HAS_THEME: MERGEd bare, so curated values stay
+    out.nodes += [Node("Instrument", i, {}, src, "instrument") for i in sorted(instruments)]
+    out.nodes += [Node("Theme", t, {"name": n}, src, "themes") for t, n in themes.items()]
+
+
+def _links(out: BuildResult, rel_type: str, links: list[Link], src: str) -> None:
+    for link in links:
+        out.rels.append(
+            Rel(
+                rel_type,
+                link.start_label,
+                link.start_id,
+                link.end_label,
+                link.end_id,
+                link.props,
+                src,
+                f"line {link.line}",
+            )
+        )
