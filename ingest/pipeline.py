@@ -6,34 +6,42 @@
    ``skip_invalid``, where the valid rows load and the rejected ones go to a report file;
 3. organisations are resolved against the graph (enterprise number, PIC, name key);
 4. ``graph.load.write_records`` MERGEs everything in batches (idempotent, restartable).
+
+The interfaces (the CLI, the API, the demo) call ``ingest_path``/``ingest_each`` for a source
+on disk and ``write`` for the records of a pure builder; they only present the results.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from graph import schema
 from graph.db import Database
 from graph.errors import InnographError, Problem
-from graph.load import LoadSummary, write_records
+from graph.load import LoadSummary, Progress, total_rows, write_records
 from graph.records import Records
 from ingest.cordis import is_cordis_folder
 from ingest.rejects import BuildResult, write_report
+from ingest.resolve import OrgIndex
 
 FORMATS = ("clusterfiles", "cordis")
 CLUSTER_FILE_NAMES = ("organisations", "clusters", "memberships", "projects", "participations")
+# ``progress_bar(total rows, what)``: a context manager yielding the writer's progress callback
+ProgressBar = Callable[[int, str], AbstractContextManager[Progress]]
 
 
 @dataclass
 class IngestResult:
     path: Path
     format: str
-    records: Records
-    summary: LoadSummary | None
+    records: BuildResult
+    summary: LoadSummary | None  # None on a dry run
     rejected: list[Problem] = field(default_factory=list)
-    report: Path | None = None
+    report: Path | None = None  # where the rejected rows were written
 
 
 def detect_format(path: Path) -> str:
@@ -63,21 +71,22 @@ def detect_format(path: Path) -> str:
     )
 
 
-def org_index(db: Database):
-    from ingest.resolve import OrgIndex
-
+def org_index(db: Database) -> OrgIndex:
     return OrgIndex.from_rows(db.read("read_organisation_keys"))
 
 
-def known_ids(db: Database, label: str) -> set[str]:
-    from graph import catalog
-
-    return {r["id"] for r in db.run_read(catalog.render("read_ids", label=label))}
+def known_ids(db: Database) -> dict[str, set[str]]:
+    """The ids of the graph's clusters, organisations and projects."""
+    return {
+        "clusters": {r["id"] for r in db.read("read_cluster_ids")},
+        "organisations": {r["id"] for r in db.read("read_organisation_ids")},
+        "projects": {r["id"] for r in db.read("read_project_ids")},
+    }
 
 
 def ensure_landscape(db: Database) -> None:
     """Load the curated landscape if the graph lacks it: cluster files refer to its clusters."""
-    if db.run_read("MATCH (c:Cluster {id: 'catalisti'}) RETURN c.id AS id LIMIT 1"):
+    if any(r["id"] == "catalisti" for r in db.read("read_cluster_ids")):
         return
     from ingest import landscape
 
@@ -90,8 +99,6 @@ def build(db: Database | None, path: Path, fmt: str, skip_invalid: bool = False)
     Raises ``DataError`` listing every problem unless ``skip_invalid``; then the result's
     ``rejected`` holds the refused rows with their reasons.
     """
-    from ingest.resolve import OrgIndex
-
     index = org_index(db) if db is not None else OrgIndex.from_rows([])
     if fmt == "cordis":
         from ingest import cordis
@@ -103,13 +110,25 @@ def build(db: Database | None, path: Path, fmt: str, skip_invalid: bool = False)
         from ingest import clusterfiles, landscape
 
         curated = {n.id for n in landscape.build_landscape().nodes if n.label == "Cluster"}
-        known = {
-            "clusters": curated | (known_ids(db, "Cluster") if db is not None else set()),
-            "organisations": known_ids(db, "Organisation") if db is not None else set(),
-            "projects": known_ids(db, "Project") if db is not None else set(),
-        }
+        known = known_ids(db) if db is not None else {}
+        known["clusters"] = curated | known.get("clusters", set())
         return clusterfiles.build_path(path, index, known=known, skip_invalid=skip_invalid)
     raise InnographError(f"Unknown format {fmt!r}: use one of {', '.join(FORMATS)}.")
+
+
+def write(
+    db: Database,
+    records: Records,
+    *,
+    what: str,
+    progress_bar: ProgressBar | None = None,
+    batch_size: int = 10_000,
+) -> LoadSummary:
+    """``graph.load.write_records``, with ``progress_bar(total rows, what)`` shown if given."""
+    if progress_bar is None:
+        return write_records(db, records, batch_size=batch_size)
+    with progress_bar(total_rows(records), what) as advance:
+        return write_records(db, records, batch_size=batch_size, progress=advance)
 
 
 def ingest_path(
@@ -121,9 +140,15 @@ def ingest_path(
     skip_invalid: bool = False,
     report: Path | None = None,
     batch_size: int = 10_000,
-    progress: Callable[[str, int], None] | None = None,
+    progress_bar: ProgressBar | None = None,
+    what: str | None = None,
 ) -> IngestResult:
-    """Validate one source completely, then (unless ``dry_run``) write it."""
+    """Validate one source completely, then (unless ``dry_run``) write it.
+
+    Rejected rows (with ``skip_invalid``) are written to ``report`` (default
+    ``<name>.rejected.csv`` in the working folder) and counted in the summary. ``what``
+    labels the progress bar (default ``Loading <name>``).
+    """
     path = Path(path)
     fmt = fmt or detect_format(path)
     schema.apply(db)
@@ -135,12 +160,14 @@ def ingest_path(
     if not dry_run:
         if fmt == "clusterfiles":
             ensure_landscape(db)
-        summary = write_records(db, result, batch_size=batch_size, progress=progress)
-        summary.counts("(rejected rows)").rejected = len(result.rejected)
+        what = what or f"Loading {path.name}"
+        summary = write(db, result, what=what, progress_bar=progress_bar, batch_size=batch_size)
+        if result.rejected:
+            summary.counts("(rejected rows)").rejected = len(result.rejected)
     return IngestResult(path, fmt, result, summary, result.problems, report_path)
 
 
-def ingest_paths(
+def ingest_each(
     db: Database,
     paths: list[Path],
     fmt: str | None = None,
@@ -149,38 +176,31 @@ def ingest_paths(
     skip_invalid: bool = False,
     report: Path | None = None,
     batch_size: int = 10_000,
-    progress: Callable[[str, int], None] | None = None,
-) -> list[IngestResult]:
-    """Ingest several sources; each is validated completely before it is written."""
-    results = []
+    progress_bar: ProgressBar | None = None,
+) -> Iterator[IngestResult]:
+    """Ingest several sources, one after the other (each validated completely before it is
+    written), yielding each result as it is done. With several sources, each report is named
+    after its source: ``<source>.<report name>``."""
     for p in paths:
         rep = (
             report
             if report is None or len(paths) == 1
             else report.with_name(f"{Path(p).name}.{report.name}")
         )
-        results.append(
-            ingest_path(
-                db,
-                p,
-                fmt,
-                dry_run=dry_run,
-                skip_invalid=skip_invalid,
-                report=rep,
-                batch_size=batch_size,
-                progress=progress,
-            )
+        yield ingest_path(
+            db,
+            p,
+            fmt,
+            dry_run=dry_run,
+            skip_invalid=skip_invalid,
+            report=rep,
+            batch_size=batch_size,
+            progress_bar=progress_bar,
         )
-    return results
 
 
-def load_records(
-    db: Database,
-    records: Records,
-    *,
-    batch_size: int = 10_000,
-    progress: Callable[[str, int], None] | None = None,
-) -> LoadSummary:
-    """Apply the schema and write records built by a pure builder (landscape, NACE, synthetic)."""
-    schema.apply(db)
-    return write_records(db, records, batch_size=batch_size, progress=progress)
+def ingest_paths(
+    db: Database, paths: list[Path], fmt: str | None = None, **kw: Any
+) -> list[IngestResult]:
+    """Every result of ``ingest_each``, once all sources are in."""
+    return list(ingest_each(db, paths, fmt, **kw))

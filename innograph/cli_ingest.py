@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -14,9 +14,12 @@ from graph.output import Format, emit
 from ingest.data import CORDIS_H2020 as DEFAULT_CORDIS
 from innograph.console import err, say
 
+if TYPE_CHECKING:
+    from ingest.pipeline import IngestResult
+
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLE_CLUSTER_FILES = ROOT / "ingest" / "examples" / "clusterfiles"
 OUT = ROOT / "out"
+CYPHER_HINT = 'innograph cypher "MATCH (c:Cluster) RETURN c.name"'  # cypher-example
 
 
 @contextmanager
@@ -47,6 +50,25 @@ def print_summary(summary, fmt: Format = Format.table, title: str = "") -> None:
     )
 
 
+def _show(result: IngestResult, dry_run: bool, out_format: Format) -> None:
+    """What one ingested source gave: rejected rows, then its summary (or, on a dry run, the
+    records it would write)."""
+    if result.report:
+        say(
+            f"{len(result.records.rejected)} invalid rows "
+            f"{'would be' if dry_run else 'were'} skipped; reasons in {result.report}."
+        )
+    title = f"{result.path} ({result.format})"
+    if result.summary is None:
+        emit(
+            [{"type": k, "rows": v} for k, v in sorted(result.records.counts().items())],
+            out_format,
+            title=f"{title}: valid, nothing written (dry run)",
+        )
+    else:
+        print_summary(result.summary, out_format, title=title)
+
+
 def register(app: typer.Typer) -> None:
     @app.command("ingest")
     def ingest(
@@ -74,38 +96,20 @@ def register(app: typer.Typer) -> None:
         ] = Format.table,
     ) -> None:
         """Load cluster managers' files or a CORDIS folder (validated; idempotent)."""
-        from graph import schema
         from graph.db import connect
-        from graph.load import total_rows, write_records
         from ingest import pipeline
 
         with connect() as db:
-            schema.apply(db)
-            for path in paths:
-                kind = fmt or pipeline.detect_format(path)
-                result = pipeline.build(db, path, kind, skip_invalid)
-                if result.rejected:
-                    rep = pipeline.write_report(
-                        result.rejected, report or Path(f"{path.name}.rejected.csv")
-                    )
-                    say(
-                        f"{len(result.rejected)} invalid rows "
-                        f"{'would be' if dry_run else 'were'} skipped; reasons in {rep}."
-                    )
-                if dry_run:
-                    emit(
-                        [{"type": k, "rows": v} for k, v in sorted(result.counts().items())],
-                        out_format,
-                        title=f"{path} ({kind}): valid, nothing written (dry run)",
-                    )
-                    continue
-                if kind == "clusterfiles":
-                    pipeline.ensure_landscape(db)
-                with progress_bar(total_rows(result), f"Loading {path.name}") as advance:
-                    summary = write_records(db, result, progress=advance)
-                if result.rejected:
-                    summary.counts("(rejected rows)").rejected = len(result.rejected)
-                print_summary(summary, out_format, title=f"{path} ({kind})")
+            for result in pipeline.ingest_each(
+                db,
+                paths,
+                fmt,
+                dry_run=dry_run,
+                skip_invalid=skip_invalid,
+                report=report,
+                progress_bar=progress_bar,
+            ):
+                _show(result, dry_run, out_format)
 
     @app.command("demo")
     def demo(
@@ -149,5 +153,5 @@ def register(app: typer.Typer) -> None:
             f"  - the maps: {out}/*.html (open them in any browser, also offline)\n"
             f"  - the web pages and API: `innograph serve`, then http://127.0.0.1:8000 "
             f"(create a key with `innograph keys create --role admin`)\n"
-            f'  - Cypher from the terminal: innograph cypher "MATCH (c:Cluster) RETURN c.name"'
+            f"  - Cypher from the terminal: {CYPHER_HINT}"
         )

@@ -15,19 +15,23 @@ from typing import Any
 
 from graph import schema
 from graph.db import Database
-from graph.load import LoadSummary, total_rows, write_records
+from graph.load import LoadSummary, total_rows
 from graph.records import Records
+from ingest import pipeline
 
 
-def _load(db: Database, records: Records, what: str, progress_bar, say) -> LoadSummary:
-    t0 = time.monotonic()
-    with progress_bar(total_rows(records), what) as advance:
-        summary = write_records(db, records, progress=advance)
+def _said(what: str, records: Records, summary: LoadSummary, t0: float, say) -> None:
     created = sum(c.created for c in summary.per_type.values())
     say(
         f"{what}: {total_rows(records):,} rows, {created:,} new, "
         f"{summary.changed - created:,} updated ({time.monotonic() - t0:.1f} s)"
     )
+
+
+def _load(db: Database, records: Records, what: str, progress_bar, say) -> LoadSummary:
+    t0 = time.monotonic()
+    summary = pipeline.write(db, records, what=what, progress_bar=progress_bar)
+    _said(what, records, summary, t0, say)
     return summary
 
 
@@ -40,17 +44,26 @@ def load_sources(
     progress_bar,
     say: Callable[[str], None],
 ) -> None:
-    from ingest import landscape, pipeline, sectors
+    from ingest import landscape, sectors
 
     schema.apply(db)
     _load(db, sectors.build_sectors(), "NACE sectors", progress_bar, say)
     _load(db, landscape.build_landscape(), "Curated landscape (seed documents)", progress_bar, say)
     if cordis:
-        result = pipeline.build(db, cordis, "cordis", skip_invalid=True)
-        if result.rejected:
-            rep = pipeline.write_report(result.rejected, Path("out") / "cordis.rejected.csv")
-            say(f"CORDIS: {len(result.rejected)} rows rejected; reasons in {rep}")
-        _load(db, result, f"CORDIS extract ({cordis.name})", progress_bar, say)
+        t0, what = time.monotonic(), f"CORDIS extract ({cordis.name})"
+        result = pipeline.ingest_path(
+            db,
+            cordis,
+            "cordis",
+            skip_invalid=True,
+            report=Path("out") / "cordis.rejected.csv",
+            progress_bar=progress_bar,
+            what=what,
+        )
+        if result.report:
+            say(f"CORDIS: {len(result.records.rejected)} rows rejected; reasons in {result.report}")
+        assert result.summary is not None
+        _said(what, result.records, result.summary, t0, say)
     else:
         say("CORDIS: no extract found (give --cordis DIR); skipped.")
     if synthetic > 0:
@@ -94,7 +107,7 @@ def write_maps(db: Database, out: Path, say: Callable[[str], None]) -> list[Path
         for ext in ("png", "svg"):
             plots.sector_heatmap(links, out / f"sector_matrix.{ext}")
             written.append(out / f"sector_matrix.{ext}")
-    spearheads = db.run_read("MATCH (c:Cluster {type: 'spearhead'}) RETURN c.id AS id ORDER BY id")
+    spearheads = db.read("read_spearhead_ids")
     for row in spearheads:
         path = out / f"cluster_{row['id']}.html"
         maps.cluster_map(store.cluster_graph(db, row["id"]), row["id"], path)
