@@ -18,6 +18,8 @@ from typing import Any
 
 import networkx as nx
 
+from graph.model import ORG_KINDS
+
 
 @dataclass(frozen=True)
 class KindStyle:
@@ -39,7 +41,7 @@ KINDS: dict[str, KindStyle] = {
     "consortium": KindStyle("Proposed consortium", "#9c755f", "box"),
     "group": KindStyle("Group of organisations (aggregated)", "#aec7e8", "dot"),
 }
-ORGANISATION_KINDS = ("firm", "knowledge_institution", "federation", "government", "other")
+ORGANISATION_KINDS = ORG_KINDS  # graph.model: the legend lists them in this order
 CLUSTER_KINDS = ("cluster_spearhead", "cluster_ibn")
 
 # 21 NACE Rev. 2 sections A-U; matplotlib's tab20 plus one.
