@@ -21,7 +21,6 @@ from fastapi.templating import Jinja2Templates
 
 from api import errors
 from api.auth import KeyStore
-from api.config import service_settings
 from api.routes import (
     analytics,
     clusters,
@@ -34,7 +33,7 @@ from api.routes import (
     pages,
 )
 from graph.db import Database, connect
-from graph.settings import Settings
+from graph.settings import Settings, get_settings
 
 HERE = Path(__file__).parent
 DESCRIPTION = """The Flemish innovation ecosystem as a knowledge graph: clusters, IBNs, their
@@ -50,7 +49,7 @@ files). No key: 401; a key without the role: 403."""
 
 def create_app(settings: Settings | None = None, db: Database | None = None) -> FastAPI:
     """The innograph web service for ``settings`` (default: the environment's)."""
-    cfg = service_settings(settings)
+    cfg = settings or get_settings()
     logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
 
     @asynccontextmanager
