@@ -19,7 +19,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
-from api import errors
+from api import handlers
 from api.auth import KeyStore
 from api.routes import (
     analytics,
@@ -71,7 +71,7 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
     app.state.keys = KeyStore(cfg.keys_path)
     app.state.templates = Jinja2Templates(directory=HERE / "templates")
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    errors.install(app)
+    handlers.install(app)
 
     @app.middleware("http")
     async def safety_headers(request, call_next):

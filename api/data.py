@@ -13,9 +13,8 @@ import re
 from typing import Any
 
 from api import models as m
-from api.errors import InvalidInput
 from graph.db import Database
-from graph.errors import NotFound
+from graph.errors import InvalidInput, NotFound
 from graph.keys import EnterpriseNumberError, normalise_enterprise_number
 from graph.output import plain
 

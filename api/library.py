@@ -22,9 +22,8 @@ from pathlib import Path
 from typing import Any
 
 import graph
-from api.errors import InvalidInput
 from graph.db import Database
-from graph.errors import NotFound
+from graph.errors import InvalidInput, NotFound
 from graph.guard import QueryResult, run_read_only
 
 LIBRARY_DIR = Path(graph.__file__).parent / "queries"

@@ -20,10 +20,9 @@ from api import data, library, map_service, match_service
 from api import models as m
 from api.auth import COOKIE, Principal, Role
 from api.deps import Analyst, DbDep, KeysDep, Manager, SettingsDep, Viewer, reveal_from
-from api.errors import InvalidInput
 from api.routes.cypher import check_parameters
 from api.routes.match import split_ids
-from graph.errors import QueryRefused
+from graph.errors import InvalidInput, QueryRefused
 from graph.guard import QueryFailed, run_read_only
 from graph.output import plain
 
