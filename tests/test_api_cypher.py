@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from api import library
 from api.app import create_app
+from graph import library
 from graph.load import graph_counts
 from graph.settings import Settings
 

@@ -16,12 +16,13 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from api import data, library, map_service, match_service
+from api import data, map_service, match_service
 from api import models as m
 from api.auth import COOKIE, Principal, Role
 from api.deps import Analyst, DbDep, KeysDep, Manager, SettingsDep, Viewer, reveal_from
 from api.routes.cypher import check_parameters
 from api.routes.match import split_ids
+from graph import library
 from graph.errors import InvalidInput, QueryRefused
 from graph.guard import QueryFailed, run_read_only
 from graph.output import plain
@@ -256,7 +257,7 @@ def cypher_page(
     query, params = "MATCH (c:Cluster) RETURN c.id AS id, c.name AS name LIMIT 25", "{}"
     if name:
         q = library.get(name)
-        query = "\n".join(ln for ln in q.text.splitlines() if not ln.startswith("//"))
+        query = q.statement
         params = json.dumps(plain({p.name: p.example for p in q.parameters}))
     return page(
         request,
