@@ -22,7 +22,7 @@ from api.auth import COOKIE, Principal, Role
 from api.deps import Analyst, DbDep, KeysDep, Manager, SettingsDep, Viewer, reveal_from
 from api.routes.cypher import check_parameters
 from api.routes.match import split_ids
-from graph import library
+from graph import catalog, library
 from graph.errors import InvalidInput, QueryRefused
 from graph.guard import QueryFailed, run_read_only
 from graph.output import plain
@@ -254,7 +254,7 @@ def maps_page(request: Request, db: DbDep, me: Viewer):
 def cypher_page(
     request: Request, me: Analyst, name: Annotated[str | None, Query(max_length=80)] = None
 ):
-    query, params = "MATCH (c:Cluster) RETURN c.id AS id, c.name AS name LIMIT 25", "{}"
+    query, params = catalog.load("list_cluster_names"), "{}"
     if name:
         q = library.get(name)
         query = q.statement
