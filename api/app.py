@@ -27,7 +27,7 @@ from api.routes import (
     cypher,
     health,
     ingest,
-    maps,
+    map_html,
     match,
     organisations,
     pages,
@@ -36,6 +36,8 @@ from graph.db import Database, connect
 from graph.settings import Settings, get_settings
 
 HERE = Path(__file__).parent
+# In this order: the first route that matches a path answers it.
+ROUTERS = (health, clusters, organisations, analytics, match, map_html, cypher, ingest, pages)
 DESCRIPTION = """The Flemish innovation ecosystem as a knowledge graph: clusters, IBNs, their
 members and projects; overlaps, centralities, cross-sector links and the helix mix; partner
 search and call matchmaking; maps; read-only Cypher for analysts.
@@ -81,6 +83,6 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
         response.headers.setdefault("X-Frame-Options", "SAMEORIGIN")  # maps: our own iframes
         return response
 
-    for module in (health, clusters, organisations, analytics, match, maps, cypher, ingest, pages):
+    for module in ROUTERS:
         app.include_router(module.router)
     return app
