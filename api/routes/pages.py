@@ -172,7 +172,7 @@ def partners_page(
         "form": form,
         "all_clusters": all_clusters,
         "cluster_names": {c.id: c.name or c.id for c in all_clusters},
-        "instruments": db.read("api_instruments"),
+        "instruments": db.read("list_instruments"),
     }
     if org:
         context["partners"] = match_service.match_partners(
