@@ -2,8 +2,9 @@
 
 Interactive maps are single HTML files that open in any browser with no network (no CDN);
 ``heatmap`` and ``sectors`` write static PNG or SVG figures for reports. Each command reads
-the graph through ``viz.store``, draws with ``viz.maps`` / ``viz.plots``, prints the file's
-absolute path on stdout and a one-line summary on stderr.
+the rows it draws with ``graph.map_data``, builds the graph with ``viz.graphs``, draws with
+``viz.maps`` / ``viz.plots``, prints the file's absolute path on stdout and a one-line
+summary on stderr.
 
 ``map match`` draws a partner search: ``--for ORG`` runs ``analytics.matching``'s
 ``match_partners`` when the installed package offers it, and ``--from-json FILE`` draws a
@@ -23,15 +24,15 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 
 from graph.errors import InnographError
 from graph.output import plain
+from innograph.cli_analyze import Level
+from innograph.console import err
 
 map_app = typer.Typer(
     no_args_is_help=True, help="Interactive maps (self-contained HTML) and figures (PNG/SVG)."
 )
-err = Console(stderr=True)
 
 
 class ColorBy(StrEnum):
@@ -43,11 +44,6 @@ class Measure(StrEnum):
     shared = "shared"
     jaccard = "jaccard"
     overlap_coefficient = "overlap_coefficient"
-
-
-class Level(StrEnum):
-    section = "section"
-    division = "division"
 
 
 OutHtml = Annotated[Path, typer.Option("--out", "-o", help="The HTML file to write")]
@@ -102,12 +98,13 @@ def ecosystem(
 
     Clusters, IBNs, cluster managers and tied organisations are drawn one by one, with the
     most central other non-firm members; every other member is counted in bubbles."""
+    from graph import map_data
     from graph.db import connect
-    from viz import maps, store
+    from viz import graphs, maps
 
     out = _html_path(out)
     with connect() as db:
-        G = store.ecosystem_graph(db, max_organisations=max_organisations)
+        G = graphs.ecosystem_graph(**map_data.ecosystem_rows(db, max_organisations))
     info = maps.ecosystem_map(
         G,
         out,
@@ -135,12 +132,13 @@ def cluster(
     """A cluster's ego-network: its members, ties, links, projects and bridges.
 
     Bridges are the other clusters its members also belong to."""
+    from graph import map_data
     from graph.db import connect
-    from viz import maps, store
+    from viz import graphs, maps
 
     out = _html_path(out)
     with connect() as db:
-        G = store.cluster_graph(db, cluster_id)
+        G = graphs.cluster_graph(**map_data.cluster_rows(db, cluster_id))
     info = maps.cluster_map(
         G,
         cluster_id,
@@ -159,12 +157,13 @@ def overlap(
     measure: Annotated[Measure, typer.Option(help="What edge width shows")] = Measure.shared,
 ) -> None:
     """Clusters linked by shared members (edge width = shared members)."""
+    from graph import map_data
     from graph.db import connect
-    from viz import maps, store
+    from viz import graphs, maps
 
     out = _html_path(out)
     with connect() as db:
-        G = store.overlap_graph(db, min_shared=min_shared)
+        G = graphs.overlap_graph_from_rows(**map_data.overlap_rows(db, min_shared))
     info = maps.overlap_map(G, out, min_shared=min_shared, measure=measure.value)
     _done(info, "Overlap map")
 
@@ -189,8 +188,9 @@ def match(
     color_by: ColorOpt = ColorBy.kind,
 ) -> None:
     """An organisation (or a call) with its ranked partners and proposed consortia."""
+    from graph import map_data
     from graph.db import connect
-    from viz import maps, store
+    from viz import graphs, maps
 
     out = _html_path(out)
     if org is None and from_json is None:
@@ -203,7 +203,8 @@ def match(
                 raise InnographError(f"{from_json} is not JSON: {e}.") from e
         else:
             result = run_partner_search(db, org or "", theme=theme, k=k)
-        G = store.match_graph(db, result, focus=org)
+        known = map_data.organisations(db, graphs.match_ids(result, org))
+        G = graphs.completed_match_graph(result, known, focus=org)
     info = maps.match_map(G, out, color_by=color_by.value)
     _done(info, "Match map")
 
@@ -220,12 +221,13 @@ def heatmap(
     ] = None,
 ) -> None:
     """The clusters x clusters overlap heatmap as PNG or SVG."""
+    from graph import map_data
     from graph.db import connect
-    from viz import plots, store
+    from viz import graphs, plots
 
     out = _figure_path(out)
     with connect() as db:
-        G = store.overlap_graph(db, min_shared=min_shared)
+        G = graphs.overlap_graph_from_rows(**map_data.overlap_rows(db, min_shared))
     if G.number_of_nodes() == 0:
         raise InnographError("There are no clusters in the graph: nothing to draw.")
     plots.overlap_heatmap(G, out, measure=measure.value, annotate=annotate)
@@ -247,12 +249,13 @@ def sectors(
     ] = None,
 ) -> None:
     """The NACE sector x sector collaboration matrix as PNG or SVG."""
+    from graph import map_data
     from graph.db import connect
-    from viz import plots, store
+    from viz import plots
 
     out = _figure_path(out)
     with connect() as db:
-        rows = store.sector_links(db, level=level.value, via=via)
+        rows = map_data.sector_links(db, level=level.value, via=via)
     if not rows:
         raise InnographError(
             "There are no cross-sector links in the graph: run "
