@@ -7,7 +7,7 @@ the rows it draws with ``graph.map_data``, builds the graph with ``viz.graphs``,
 summary on stderr.
 
 ``map match`` draws a partner search: ``--for ORG`` runs ``analytics.matching``'s
-``match_partners`` when the installed package offers it, and ``--from-json FILE`` draws a
+``match_partners`` on the model ``analytics.adapter`` reads, and ``--from-json FILE`` draws a
 saved result (what ``innograph match --for ORG --format json`` prints: a list of partners
 with ``id``, ``name``, ``score``, ``explanation``, or an object with ``partners`` and
 ``consortia``), completed from the graph (kinds, sectors, clusters).
@@ -15,10 +15,7 @@ with ``id``, ``name``, ``score``, ``explanation``, or an object with ``partners`
 
 from __future__ import annotations
 
-import importlib
-import inspect
 import json
-from dataclasses import asdict, is_dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -271,61 +268,14 @@ def sectors(
 
 
 # -- partner search through analytics.matching --------------------------------------------------
-MODEL_BUILDERS = ("load_model", "model_from_db", "read_model", "build_model")
+def run_partner_search(db: Any, org: str, *, theme: str | None, k: int) -> list[dict[str, Any]]:
+    """Partners for ``org`` (``analytics.matching.match_partners``) as plain rows, on the
+    model ``analytics.adapter`` reads from the graph."""
+    from analytics.adapter import ModelCache
+    from analytics.matching import match_partners
 
-
-def run_partner_search(db: Any, org: str, *, theme: str | None, k: int) -> Any:
-    """Partners for ``org`` from ``analytics.matching.match_partners(model, org_id, ...)``.
-
-    The model comes from the first builder the package offers (``load_model(db)`` and the
-    like); only the keyword arguments the function accepts are passed. Raises a clear
-    ``InnographError`` when the package does not offer partner search yet.
-    """
-    fn = _matching("match_partners")
-    builder = next((b for b in (_matching(name) for name in MODEL_BUILDERS) if b), None)
-    if fn is None or builder is None:
-        raise InnographError(
-            "Partner search (analytics.matching.match_partners) is not available in this "
-            "installation yet: draw a saved result instead with --from-json FILE (what "
-            "`innograph match --for ORG --format json` prints)."
-        )
-    model = builder(db)
-    accepted = inspect.signature(fn).parameters
-    options = {
-        name: value
-        for name, value in (("k", k), ("theme", theme))
-        if name in accepted and value is not None
-    }
-    return _to_plain(fn(model, org, **options))
-
-
-def _matching(name: str) -> Any:
-    for module in (
-        "analytics.matching",
-        "analytics.matching.partners",
-        "analytics.matching.store",
-        "analytics.matching.model",
-    ):
-        try:
-            mod = importlib.import_module(module)
-        except ImportError:
-            continue
-        fn = getattr(mod, name, None)
-        if callable(fn):
-            return fn
-    return None
-
-
-def _to_plain(value: Any) -> Any:
-    if hasattr(value, "model_dump"):
-        return _to_plain(value.model_dump())
-    if is_dataclass(value) and not isinstance(value, type):
-        return _to_plain(asdict(value))
-    if isinstance(value, dict):
-        return {k: _to_plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_to_plain(v) for v in value]
-    return plain(value)
+    model = ModelCache().get(db)
+    return plain(match_partners(model, org, theme=theme, k=k).model_dump())
 
 
 def register(app: typer.Typer) -> None:

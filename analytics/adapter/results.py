@@ -1,6 +1,6 @@
-"""The thin layer between the analytics and Neo4j: read the projection, write results back.
+"""The analyses' side of the adapter: read the projection, write the results back.
 
-Only ``graph.db.Database`` methods are used (``read``, ``write``, ``write_batches``), with the
+Only ``graph.db.Database`` methods are used (``read``, ``write``, ``write_rows``), with the
 statements of ``graph/cypher/analytics_*.cypher``; no driver here. Every write carries the id
 of an ``AnalyticsRun`` node and a timestamp. Re-running replaces earlier results:
 
@@ -19,7 +19,7 @@ import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 
@@ -27,31 +27,29 @@ from analytics.centrality import Centrality, top_by_cluster
 from analytics.cross_sector import SectorMatrix, sector_links
 from analytics.overlap import Overlap
 from analytics.projection import Projection, from_rows
-from graph import catalog
+
+if TYPE_CHECKING:
+    from graph.db import Batch
 
 BATCH_SIZE = 20_000
 Progress = Callable[[int], None] | None
 
 
 class DatabaseLike(Protocol):
-    """What the store needs of ``graph.db.Database``."""
+    """What the adapter needs of ``graph.db.Database``."""
 
     def read(self, name: str, **params: Any) -> list[dict[str, Any]]: ...
 
     def write(self, name: str, **params: Any) -> list[dict[str, Any]]: ...
 
-    def write_batches(
+    def write_rows(
         self,
-        text: str,
+        name: str,
         rows: Sequence[dict[str, Any]],
-        batch_size: int = ...,
         params: dict[str, Any] | None = None,
+        batch_size: int = ...,
         progress: Callable[[int], None] | None = None,
-    ) -> list[dict[str, Any]]: ...
-
-
-def _statement(name: str) -> str:
-    return catalog.load(name)
+    ) -> list[Batch]: ...
 
 
 def _now() -> datetime:
@@ -133,10 +131,6 @@ def finish_run(db: DatabaseLike, run: Run) -> None:
     )
 
 
-def _written(result: list[dict[str, Any]]) -> int:
-    return int(sum(r.get("written", 0) or 0 for r in result))
-
-
 def _batches(
     db: DatabaseLike,
     name: str,
@@ -144,11 +138,11 @@ def _batches(
     params: dict[str, Any],
     progress: Progress = None,
 ) -> int:
+    """Write ``rows`` with the statement ``name``; the number of rows it wrote."""
     if not rows:
         return 0
-    return _written(
-        db.write_batches(_statement(name), rows, BATCH_SIZE, params=params, progress=progress)
-    )
+    done = db.write_rows(name, rows, params, BATCH_SIZE, progress)
+    return int(sum(r.get("written", 0) or 0 for b in done for r in b.result))
 
 
 # -- write ---------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""The store and the CLI against a recording fake database (no server needed)."""
+"""The adapter and the CLI against a recording fake database (no server needed)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,10 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from analytics import store
+from analytics import adapter
 from analytics.runs import run_all
+from graph import catalog
+from graph.db import Batch
 
 CYPHER = Path(__file__).resolve().parents[1] / "graph" / "cypher"
 
@@ -60,9 +62,9 @@ class FakeDb:
         self.writes.append((name, params))
         return [{"deleted": 0}]
 
-    def write_batches(self, text, rows, batch_size=10_000, params=None, progress=None):
-        self.batches.append((text, list(rows), dict(params or {})))
-        return [{"written": len(rows)}]
+    def write_rows(self, name, rows, params=None, batch_size=10_000, progress=None):
+        self.batches.append((name, list(rows), dict(params or {})))
+        return [Batch(len(rows), [{"written": len(rows)}])]
 
     def close(self) -> None:
         pass
@@ -74,8 +76,8 @@ class FakeDb:
         return None
 
     def batch(self, name: str):
-        text = store.catalog.load(name)
-        return [b for b in self.batches if b[0] == text]
+        catalog.load(name)  # the statement exists in graph/cypher
+        return [b for b in self.batches if b[0] == name]
 
 
 def test_cypher_files_name_their_parameters():
@@ -93,7 +95,7 @@ def test_cypher_files_name_their_parameters():
 
 
 def test_read_projection_from_rows():
-    p = store.read_projection(FakeDb())
+    p = adapter.read_projection(FakeDb())
     assert p.org_ids == ["a", "b", "c", "d"] and p.cluster_ids == ["X", "Y"]
     assert p.project_themes == [("ai", "health"), ("food",)]
     assert p.n_memberships == 6 and p.n_participations == 4
