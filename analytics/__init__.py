@@ -13,7 +13,7 @@
     cross_sector.py  sector_matrix, sector_links, cluster_cross_sector_share
     helix.py         helix_mix per cluster or project
     adapter/         the one module that reads and writes the graph: read_projection and
-                     write_* (graph/cypher/analytics_*), the match model's rows and cache
+                     write_*, the match model's rows and its cache
     runs.py          run_overlap / run_centrality / run_cross_sector / run_helix / run_all
 
 Only ``adapter`` reads or writes the graph, through ``graph.db.Database``'s catalogue;

@@ -29,7 +29,7 @@ def _folder(settings: ServiceSettings):
 def _check_clusters(db: Database, clusters: list[str]) -> None:
     if not clusters:
         return
-    known = {r["id"] for r in db.read("api_existing_clusters", ids=clusters)}
+    known = {r["id"] for r in db.read("filter_existing_clusters", ids=clusters)}
     missing = [c for c in clusters if c not in known]
     if missing:
         raise NotFound(f"No cluster with id {missing[0]!r}.")

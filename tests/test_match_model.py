@@ -92,7 +92,7 @@ class FakeDb:
         self.reads.append(name)
         orgs, parts, mems = rows()
         return {
-            "match_version": [
+            "read_graph_version": [
                 {
                     "organisations": 4,
                     "projects": 2,
@@ -101,11 +101,11 @@ class FakeDb:
                     "loaded_at": f"v{self.version}",
                 }
             ],
-            "match_organisations": orgs,
-            "match_participations": [dict(p) for p in parts],
-            "match_project_themes": [{"project": "p2", "themes": ["maritime"]}],
-            "match_memberships": mems,
-            "match_instruments": [
+            "read_organisation_profiles": orgs,
+            "read_participations_with_projects": [dict(p) for p in parts],
+            "read_project_theme_names": [{"project": "p2", "themes": ["maritime"]}],
+            "read_current_memberships": mems,
+            "read_instrument_rules": [
                 {
                     "id": "icon",
                     "name": "ICON",
@@ -125,10 +125,10 @@ def test_the_cache_reads_the_graph_once_per_version():
     assert m.project_themes[m.project_index["p2"]] == ("maritime",)
     assert m.instruments["icon"]["min_firms"] == 2
     assert models.get(db) is m
-    assert db.reads.count("match_organisations") == 1
+    assert db.reads.count("read_organisation_profiles") == 1
     db.version = 2
     assert models.get(db) is not m
-    assert db.reads.count("match_organisations") == 2
+    assert db.reads.count("read_organisation_profiles") == 2
     # the engine takes the model the cache holds (as the API calls it)
     assert [p.id for p in match_partners(models.get(db), "a", k=1)] == ["c"]
     result = match_call(
@@ -159,9 +159,9 @@ def test_the_cache_reuses_the_model_while_the_version_stays():
     assert builds == ["4|2|4|4|v1"] and models.version == "4|2|4|4|v1"
     assert first.version == "4|2|4|4|v1"
     now[0] = 3.0  # within check_every: not even the version is read
-    assert models.get(db) is first and db.reads.count("match_version") == 1
+    assert models.get(db) is first and db.reads.count("read_graph_version") == 1
     now[0] = 9.0  # checked again: same version, same model
-    assert models.get(db) is first and db.reads.count("match_version") == 2
+    assert models.get(db) is first and db.reads.count("read_graph_version") == 2
     db.version = 2
     now[0] = 12.0  # changed, but not looked at yet
     assert models.get(db) is first
@@ -171,7 +171,7 @@ def test_the_cache_reuses_the_model_while_the_version_stays():
     assert second.version == "4|2|4|4|v2"
     models.clear()
     assert models.get(db) is not second and len(builds) == 3
-    assert db.reads.count("match_organisations") == 3
+    assert db.reads.count("read_organisation_profiles") == 3
 
 
 def test_two_caches_are_independent():

@@ -1,7 +1,7 @@
 """Rows read from the graph -> networkx graphs for the maps.
 
-The builders (``*_graph``) take the plain rows ``graph.map_data`` reads with the
-``graph/cypher/viz_*.cypher`` statements (its bundles are their keyword arguments:
+The builders (``*_graph``) take the plain rows ``graph.map_data`` reads through the
+catalogue (its bundles are their keyword arguments:
 ``ecosystem_graph(**map_data.ecosystem_rows(db))``); ``viz.reshape`` turns a graph into
 another. Node lists are sorted before anything depends on their order, so the same rows
 always give the same graph.

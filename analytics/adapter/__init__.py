@@ -4,8 +4,8 @@
 
     results.py     read_projection; start_run / finish_run; write_overlap, write_centrality,
                    write_sector_links, write_cluster_cross_sector, write_helix; read_overlaps,
-                   read_cluster_ranking (graph/cypher/analytics_*.cypher)
-    match_rows.py  read_rows, graph_version, read_model, ModelCache (graph/cypher/match_*)
+                   read_cluster_ranking
+    match_rows.py  read_rows, graph_version, read_model, ModelCache
 
 Everything else in ``analytics`` is pure: it gets a ``Projection`` or a ``MatchModel`` and
 returns results; ``analytics.runs`` and the interfaces (CLI, API) pass the database to the

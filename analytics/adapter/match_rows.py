@@ -1,10 +1,11 @@
 """The matchmaking side of the adapter: the match model's rows, the graph's version, and the
 cache that keeps one model per graph version.
 
-Only ``graph.db.Database.read`` is used, with the statements ``graph/cypher/match_*.cypher``;
-no driver here. ``read_model(db)`` builds a fresh model; a ``ModelCache`` keeps the model of
-the graph's current version (``graph_version``: node and relationship counts from the count
-store plus the latest ``Source.last_loaded_at``) and rebuilds it when the version changes.
+Only ``graph.db.Database.read`` is used, with catalogued statements (``read_graph_version``,
+``read_organisation_profiles``...); no driver here. ``read_model(db)`` builds a fresh model;
+a ``ModelCache`` keeps the model of the graph's current version (``graph_version``: node and
+relationship counts from the count store plus the latest ``Source.last_loaded_at``) and
+rebuilds it when the version changes.
 The engine (``analytics.matching``) never sees a database: it takes the model.
 
 The cache belongs to whoever serves queries: the API keeps one in its app state (so a burst
@@ -37,7 +38,7 @@ Build = Callable[[DatabaseLike, str], MatchModel]
 
 def graph_version(db: DatabaseLike) -> str:
     """The version of the collaboration graph a model is built from (cheap to read)."""
-    rows = db.read("match_version")
+    rows = db.read("read_graph_version")
     if not rows:
         return "empty"
     r = rows[0]
@@ -49,8 +50,10 @@ def graph_version(db: DatabaseLike) -> str:
 
 def _participations(db: DatabaseLike) -> list[dict[str, Any]]:
     """Participations, their project's themes completed with the ``HAS_THEME`` names."""
-    parts = db.read("match_participations")
-    themes = {r["project"]: list(r.get("themes") or []) for r in db.read("match_project_themes")}
+    parts = db.read("read_participations_with_projects")
+    themes = {
+        r["project"]: list(r.get("themes") or []) for r in db.read("read_project_theme_names")
+    }
     if themes:
         for r in parts:
             extra = themes.get(r["project"])
@@ -63,7 +66,7 @@ def _participations(db: DatabaseLike) -> list[dict[str, Any]]:
 
 def _instruments(db: DatabaseLike) -> list[dict[str, Any]]:
     instruments = []
-    for r in db.read("match_instruments"):
+    for r in db.read("read_instrument_rules"):
         r = dict(r)
         ref = r.pop("source_ref", None)
         r["source"] = f"Instrument node {r.get('id')}" + (f", {ref}" if ref else "")
@@ -76,9 +79,9 @@ def read_rows(db: DatabaseLike, today: str | None = None) -> dict[str, list[dict
     parts = _participations(db)
     instruments = _instruments(db)
     return {
-        "organisations": db.read("match_organisations"),
+        "organisations": db.read("read_organisation_profiles"),
         "participations": parts,
-        "memberships": db.read("match_memberships", today=today or date.today().isoformat()),
+        "memberships": db.read("read_current_memberships", today=today or date.today().isoformat()),
         "instruments": instruments,
     }
 
@@ -107,9 +110,9 @@ class ModelCache:
     >>> class Graph:  # two organisations in one project; the version turned by hand
     ...     version = "v1"
     ...     def read(self, name, **params):
-    ...         return {"match_version": [{"loaded_at": self.version}],
-    ...                 "match_participations": [{"org": o, "project": "p", "title": "ai"}
-    ...                                          for o in ("a", "b")]}.get(name, [])
+    ...         parts = [{"org": o, "project": "p", "title": "ai"} for o in ("a", "b")]
+    ...         return {"read_graph_version": [{"loaded_at": self.version}],
+    ...                 "read_participations_with_projects": parts}.get(name, [])
     >>> cache, db = ModelCache(check_every=0), Graph()
     >>> first = cache.get(db)
     >>> cache.get(db) is first, first.org_ids
