@@ -37,10 +37,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from analytics import nace
-
-ORG_KINDS = ("firm", "knowledge_institution", "government", "federation", "other")
-SIZES = ("sme", "large")
-CLUSTER_TYPES = ("spearhead", "ibn")
+from graph.model import ORG_KINDS, SIZES
 
 Rows = Iterable[Mapping[str, Any]]
 
