@@ -20,24 +20,25 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from analytics.adapter import ModelCache
-from api import errors
+from api import handlers
 from api.auth import KeyStore
-from api.config import service_settings
 from api.routes import (
     analytics,
     clusters,
     cypher,
     health,
     ingest,
-    maps,
+    map_html,
     match,
     organisations,
     pages,
 )
 from graph.db import Database, connect
-from graph.settings import Settings
+from graph.settings import Settings, get_settings
 
 HERE = Path(__file__).parent
+# In this order: the first route that matches a path answers it.
+ROUTERS = (health, clusters, organisations, analytics, match, map_html, cypher, ingest, pages)
 DESCRIPTION = """The Flemish innovation ecosystem as a knowledge graph: clusters, IBNs, their
 members and projects; overlaps, centralities, cross-sector links and the helix mix; partner
 search and call matchmaking; maps; read-only Cypher for analysts.
@@ -51,7 +52,7 @@ files). No key: 401; a key without the role: 403."""
 
 def create_app(settings: Settings | None = None, db: Database | None = None) -> FastAPI:
     """The innograph web service for ``settings`` (default: the environment's)."""
-    cfg = service_settings(settings)
+    cfg = settings or get_settings()
     logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
 
     @asynccontextmanager
@@ -74,7 +75,7 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
     app.state.models = ModelCache()  # the match model, rebuilt when the graph changes
     app.state.templates = Jinja2Templates(directory=HERE / "templates")
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    errors.install(app)
+    handlers.install(app)
 
     @app.middleware("http")
     async def safety_headers(request, call_next):
@@ -84,6 +85,6 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
         response.headers.setdefault("X-Frame-Options", "SAMEORIGIN")  # maps: our own iframes
         return response
 
-    for module in (health, clusters, organisations, analytics, match, maps, cypher, ingest, pages):
+    for module in ROUTERS:
         app.include_router(module.router)
     return app

@@ -1,4 +1,5 @@
-"""Reads for the API: catalogued ``graph/cypher/api_*.cypher`` statements turned into models.
+"""Reads for the API: catalogued ``graph/cypher`` statements (``list_clusters``,
+``get_organisation``...) turned into models.
 
 Analytics results (overlaps, centralities, sector links, helix properties) are read as
 analytics wrote them back to the graph; nothing here recomputes them.
@@ -13,9 +14,8 @@ import re
 from typing import Any
 
 from api import models as m
-from api.errors import InvalidInput
 from graph.db import Database
-from graph.errors import NotFound
+from graph.errors import InvalidInput, NotFound
 from graph.keys import EnterpriseNumberError, normalise_enterprise_number
 from graph.output import plain
 
@@ -80,12 +80,12 @@ def sector_prefix(code: str | None) -> str | None:
 def list_clusters(
     db: Database, type: str | None, q: str | None, limit: int, offset: int
 ) -> m.Page[m.ClusterSummary]:
-    (row,) = db.read("api_list_clusters", type=type, q=q or None, skip=offset, limit=limit)
+    (row,) = db.read("list_clusters", type=type, q=q or None, skip=offset, limit=limit)
     return _page(row, m.ClusterSummary, limit, offset)
 
 
 def get_cluster(db: Database, cluster_id: str) -> m.ClusterDetail:
-    row = _one(db.read("api_get_cluster", id=cluster_id), "cluster", cluster_id)
+    row = _one(db.read("get_cluster", id=cluster_id), "cluster", cluster_id)
     c = row["cluster"]
     return m.ClusterDetail(
         **{
@@ -108,7 +108,7 @@ def cluster_members(
     db: Database, cluster_id: str, kind: str | None, limit: int, offset: int
 ) -> m.Page[m.Member]:
     row = _one(
-        db.read("api_cluster_members", id=cluster_id, kind=kind, skip=offset, limit=limit),
+        db.read("list_cluster_members", id=cluster_id, kind=kind, skip=offset, limit=limit),
         "cluster",
         cluster_id,
     )
@@ -119,7 +119,7 @@ def cluster_projects(
     db: Database, cluster_id: str, limit: int, offset: int, members: bool = True
 ) -> m.Page[m.ClusterProject]:
     """The cluster's own projects, and with ``members`` those of its members too."""
-    name = "api_cluster_projects" if members else "api_cluster_own_projects"
+    name = "list_cluster_projects" if members else "list_cluster_own_projects"
     row = _one(db.read(name, id=cluster_id, skip=offset, limit=limit), "cluster", cluster_id)
     return _page(row, m.ClusterProject, limit, offset)
 
@@ -131,7 +131,7 @@ def _masked(members: list[dict[str, Any]], shared: int, reveal_from: int) -> lis
 def cluster_overlaps(
     db: Database, cluster_id: str, reveal_from: int, names: int = NAMES
 ) -> list[m.ClusterOverlap]:
-    row = _one(db.read("api_cluster_overlaps", id=cluster_id, names=names), "cluster", cluster_id)
+    row = _one(db.read("list_cluster_overlaps", id=cluster_id, names=names), "cluster", cluster_id)
     out = []
     for o in row["overlaps"]:
         shared = o.get("shared") or 0
@@ -149,7 +149,7 @@ def cluster_overlaps(
 
 def cluster_central(db: Database, cluster_id: str, metric: str, limit: int) -> list[m.CentralOrg]:
     row = _one(
-        db.read("api_cluster_central", id=cluster_id, metric=metric, limit=limit),
+        db.read("rank_cluster_members_by_centrality", id=cluster_id, metric=metric, limit=limit),
         "cluster",
         cluster_id,
     )
@@ -157,7 +157,7 @@ def cluster_central(db: Database, cluster_id: str, metric: str, limit: int) -> l
 
 
 def cluster_refs(db: Database, type: str | None = None) -> list[m.ClusterSize]:
-    return [m.ClusterSize(**r) for r in db.read("api_cluster_refs", type=type)]
+    return [m.ClusterSize(**r) for r in db.read("list_cluster_sizes", type=type)]
 
 
 # -- organisations -------------------------------------------------------------------------------
@@ -189,14 +189,14 @@ def search_organisations(
     }
     text = lucene_query(q) if q else None
     if text:
-        (row,) = db.read("api_search_organisations", text=text, **filters)
+        (row,) = db.read("search_organisations", text=text, **filters)
     else:
-        (row,) = db.read("api_list_organisations", enterprise_number=number, **filters)
+        (row,) = db.read("list_organisations", enterprise_number=number, **filters)
     return _page(row, m.OrgSummary, limit, offset)
 
 
 def get_organisation(db: Database, org_id: str) -> m.OrgDetail:
-    row = _one(db.read("api_get_organisation", id=org_id), "organisation", org_id)
+    row = _one(db.read("get_organisation", id=org_id), "organisation", org_id)
     o = row["organisation"]
     return m.OrgDetail(
         **{
@@ -215,7 +215,7 @@ def organisation_projects(
     db: Database, org_id: str, limit: int, offset: int
 ) -> m.Page[m.OrgProject]:
     row = _one(
-        db.read("api_organisation_projects", id=org_id, skip=offset, limit=limit),
+        db.read("list_organisation_projects", id=org_id, skip=offset, limit=limit),
         "organisation",
         org_id,
     )
@@ -227,7 +227,7 @@ def overlap_matrix(
     db: Database, type: str | None, min_shared: int, reveal_from: int, names: int = NAMES
 ) -> m.OverlapMatrix:
     pairs = []
-    for r in db.read("api_overlap_pairs", type=type, min_shared=min_shared, names=names):
+    for r in db.read("list_overlap_pairs", type=type, min_shared=min_shared, names=names):
         r = plain(r)
         shared = r.get("shared") or 0
         pairs.append(
@@ -253,7 +253,12 @@ def centrality(
     db: Database, metric: str, cluster: str | None, kind: str | None, limit: int, offset: int
 ) -> m.Page[m.CentralOrg]:
     (row,) = db.read(
-        "api_centrality", metric=metric, cluster=cluster, kind=kind, skip=offset, limit=limit
+        "rank_organisations_by_centrality",
+        metric=metric,
+        cluster=cluster,
+        kind=kind,
+        skip=offset,
+        limit=limit,
     )
     return _page(row, m.CentralOrg, limit, offset)
 
@@ -263,12 +268,12 @@ def cross_sector(
 ) -> list[m.SectorLink]:
     return [
         m.SectorLink(**plain(r))
-        for r in db.read("api_cross_sector", level=level, via=via, limit=limit)
+        for r in db.read("list_sector_links", level=level, via=via, limit=limit)
     ]
 
 
 def helix(db: Database, cluster_id: str | None = None) -> list[m.HelixRow]:
-    rows = db.read("api_helix", id=cluster_id)
+    rows = db.read("list_helix_mix", id=cluster_id)
     if cluster_id and not rows:
         raise NotFound(f"No cluster with id {cluster_id!r}.")
     out = []

@@ -14,15 +14,15 @@ from fastapi.security import APIKeyHeader, HTTPBearer
 
 from analytics.adapter import ModelCache
 from api.auth import KeyStore, Principal, Role, authenticate, check_role
-from api.config import ServiceSettings
 from graph.db import Database
+from graph.settings import Settings
 
 
 def get_db(request: Request) -> Database:
     return request.app.state.db
 
 
-def get_settings(request: Request) -> ServiceSettings:
+def get_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
@@ -35,7 +35,7 @@ def get_models(request: Request) -> ModelCache:
 
 
 DbDep = Annotated[Database, Depends(get_db)]
-SettingsDep = Annotated[ServiceSettings, Depends(get_settings)]
+SettingsDep = Annotated[Settings, Depends(get_settings)]
 KeysDep = Annotated[KeyStore, Depends(get_keys)]
 ModelsDep = Annotated[ModelCache, Depends(get_models)]
 
@@ -75,6 +75,6 @@ class Paging:
 PagingDep = Annotated[Paging, Depends()]
 
 
-def reveal_from(principal: Principal, settings: ServiceSettings) -> int:
+def reveal_from(principal: Principal, settings: Settings) -> int:
     """The smallest group whose members the caller may see named (0: any)."""
     return 0 if principal.can(Role.manager) else settings.min_group_size

@@ -15,8 +15,8 @@ import tempfile
 from pathlib import Path
 
 from api import models as m
-from api.errors import InvalidInput
 from graph.db import Database
+from graph.errors import InvalidInput
 from graph.output import plain
 
 CSV_NAMES = ("organisations", "clusters", "memberships", "projects", "participations")

@@ -15,14 +15,14 @@ from analytics import matching
 from analytics.adapter import ModelCache
 from analytics.matching import saved
 from api import models as m
-from api.config import ServiceSettings
 from api.data import get_organisation
 from graph.db import Database
 from graph.errors import NotFound
 from graph.output import render
+from graph.settings import Settings
 
 
-def _folder(settings: ServiceSettings):
+def _folder(settings: Settings):
     return settings.home / "matches"
 
 
@@ -51,7 +51,7 @@ def match_partners(
 
 
 def match_call(
-    db: Database, models: ModelCache, settings: ServiceSettings, call: m.CallRequest
+    db: Database, models: ModelCache, settings: Settings, call: m.CallRequest
 ) -> m.CallResult:
     _check_clusters(db, call.clusters)
     request = call.model_dump(exclude={"save"})
@@ -70,15 +70,15 @@ def match_call(
     return out
 
 
-def list_matches(db: Database, settings: ServiceSettings) -> list[m.SavedMatch]:
+def list_matches(db: Database, settings: Settings) -> list[m.SavedMatch]:
     return [m.SavedMatch(**r) for r in saved.list_matches(db, folder=_folder(settings))]
 
 
-def load_match(db: Database, settings: ServiceSettings, match_id: str) -> m.SavedMatch:
+def load_match(db: Database, settings: Settings, match_id: str) -> m.SavedMatch:
     return m.SavedMatch(**saved.load_match(db, match_id, folder=_folder(settings)))
 
 
-def match_csv(db: Database, settings: ServiceSettings, match_id: str) -> str:
+def match_csv(db: Database, settings: Settings, match_id: str) -> str:
     """A saved match as CSV: one row per candidate and per consortium member."""
     record: dict[str, Any] = saved.load_match(db, match_id, folder=_folder(settings))
     return render(saved.rows_of(record), "csv", saved.COLUMNS) + "\n"

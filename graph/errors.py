@@ -9,6 +9,7 @@
     ├── GraphError      Neo4j refused a statement (a constraint, a syntax error); carries its code
     ├── DataError       invalid input; carries every problem as file:line:column: reason
     ├── NotFound        an id that is not in the graph
+    ├── InvalidInput    a value a caller sent is not valid (an enterprise number, a parameter)
     └── QueryRefused    a Cypher query that would write or change the schema
 """
 
@@ -49,6 +50,10 @@ class GraphError(InnographError):
 
 class NotFound(InnographError):
     """A requested id does not exist in the graph."""
+
+
+class InvalidInput(InnographError):
+    """A value the caller sent is not valid (the API answers 422)."""
 
 
 class QueryRefused(InnographError):

@@ -3,6 +3,10 @@
 ``NEO4J_URI``, ``NEO4J_USER``, ``NEO4J_PASSWORD`` and ``NEO4J_DATABASE`` point innograph at a
 server of your own (Docker, Aura, a cluster). Without ``NEO4J_URI`` innograph manages a local
 Neo4j 5.26 Community server in ``INNOGRAPH_HOME`` (default ``~/.local/share/innograph``).
+
+The web service reads three more: ``INNOGRAPH_CYPHER_TIMEOUT`` (seconds, default 30) and
+``INNOGRAPH_CYPHER_ROW_LIMIT`` (default 10,000) bound an analyst's read-only query, and
+``INNOGRAPH_API_KEYS`` is the hashed key file (default ``INNOGRAPH_HOME/api_keys.json``).
 """
 
 from __future__ import annotations
@@ -37,10 +41,19 @@ class Settings(BaseSettings):
     batch_size: int = Field(default=10_000, alias="INNOGRAPH_BATCH_SIZE")
     min_group_size: int = Field(default=5, alias="INNOGRAPH_MIN_GROUP_SIZE")
 
+    cypher_timeout: float = Field(default=30.0, alias="INNOGRAPH_CYPHER_TIMEOUT", gt=0)
+    cypher_row_limit: int = Field(default=10_000, alias="INNOGRAPH_CYPHER_ROW_LIMIT", gt=0)
+    api_keys_file: Path | None = Field(default=None, alias="INNOGRAPH_API_KEYS")
+
     @property
     def external(self) -> bool:
         """True when the user points innograph at a server of their own."""
         return bool(self.neo4j_uri)
+
+    @property
+    def keys_path(self) -> Path:
+        """Where the hashed API keys live: ``INNOGRAPH_API_KEYS`` or ``home/api_keys.json``."""
+        return self.api_keys_file or self.home / "api_keys.json"
 
 
 @lru_cache

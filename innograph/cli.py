@@ -166,13 +166,13 @@ def main() -> None:
     except KeyboardInterrupt:
         say("Interrupted.")
         sys.exit(130)
-    except Exception as e:  # click usage errors and the like
-        import click
-
-        if isinstance(e, click.ClickException):
-            e.show()
-            sys.exit(e.exit_code)
-        raise
+    except typer.TyperException as e:  # usage errors: typer raises its own click's exceptions
+        show = getattr(e, "show", None)
+        if callable(show):
+            show()  # the usage, a hint and the reason (or the help, when no arguments)
+        else:
+            say(f"Error: {e.format_message()}")
+        sys.exit(e.exit_code)
 
 
 if __name__ == "__main__":

@@ -14,9 +14,9 @@ keys_app = typer.Typer(
 
 def _store():
     from api.auth import KeyStore
-    from api.config import service_settings
+    from graph.settings import get_settings
 
-    return KeyStore(service_settings().keys_path)
+    return KeyStore(get_settings().keys_path)
 
 
 def serve(

@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from api import library
 from api.app import create_app
-from api.config import ServiceSettings
+from graph import library
 from graph.load import graph_counts
+from graph.settings import Settings
 
 from .test_api_graph import Service, build_graph, service_fixture  # noqa: F401
 
@@ -119,7 +119,7 @@ def test_cypher_bad_input(service: Service):
 
 def test_cypher_row_limit_and_timeout_from_settings(db, tmp_path):
     build_graph(db)
-    settings = ServiceSettings(
+    settings = Settings(
         INNOGRAPH_HOME=str(tmp_path), INNOGRAPH_CYPHER_ROW_LIMIT=3, INNOGRAPH_CYPHER_TIMEOUT=1
     )
     app = create_app(settings, db=db)

@@ -168,6 +168,14 @@ SECTORS = {
 
 def records() -> Records:
     r = Records(sources=[SourceInfo(SRC, "Hand-built service test graph", "curated")])
+    _organisations(r)
+    _clusters(r)
+    _projects(r)
+    _analytics(r)
+    return r
+
+
+def _organisations(r: Records) -> None:
     node, rel = r.nodes.append, r.rels.append
     for code, label in SECTORS.items():
         node(Node("Sector", code, {"level": "division", "label_en": label}, SRC))
@@ -197,6 +205,10 @@ def records() -> Records:
         rel(Rel("LOCATED_IN", "Organisation", oid, "Region", prov, {}, SRC))
         if nace:
             rel(Rel("IN_SECTOR", "Organisation", oid, "Sector", nace[:2], {}, SRC))
+
+
+def _clusters(r: Records) -> None:
+    node, rel = r.nodes.append, r.rels.append
     for cid, (name, ctype, domain) in CLUSTERS.items():
         node(Node("Cluster", cid, {"name": name, "type": ctype, "domain": domain}, SRC, cid))
         for oid in MEMBERS[cid]:
@@ -215,6 +227,10 @@ def records() -> Records:
     rel(Rel("LINKED_TO", "Cluster", "I1", "Cluster", "S2", {"relation": "parent"}, SRC))
     rel(Rel("LINKED_TO", "Cluster", "I2", "Cluster", "S1", {"relation": "parent"}, SRC))
     rel(Rel("TIED_TO", "Organisation", "E1", "Cluster", "S1", {"relation": "founder"}, SRC))
+
+
+def _projects(r: Records) -> None:
+    node, rel = r.nodes.append, r.rels.append
     for instrument in ("ICON", "COOCK"):
         node(Node("Instrument", instrument, {"name": instrument}, SRC))
     for pid, (title, instrument, year, kind, themes, clusters, orgs) in PROJECTS.items():
@@ -261,6 +277,11 @@ def records() -> Records:
                     SRC,
                 )
             )
+
+
+def _analytics(r: Records) -> None:
+    """What analytics writes back: overlaps and sector links."""
+    rel = r.rels.append
     for a, b, shared, jaccard, oc in OVERLAPS:
         rel(
             Rel(
@@ -301,7 +322,6 @@ def records() -> Records:
             SRC,
         )
     )
-    return r
 
 
 def build_graph(db) -> None:

@@ -8,10 +8,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path
 from fastapi.responses import PlainTextResponse, Response
 
-from api import library
 from api import models as m
 from api.deps import Analyst, DbDep, SettingsDep
-from api.errors import InvalidInput
+from graph import library
+from graph.errors import InvalidInput
 from graph.guard import QueryResult, run_read_only
 from graph.output import plain, render
 

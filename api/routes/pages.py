@@ -16,14 +16,14 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from api import data, library, map_service, match_service
+from api import data, map_service, match_service
 from api import models as m
 from api.auth import COOKIE, Principal, Role
 from api.deps import Analyst, DbDep, KeysDep, Manager, ModelsDep, SettingsDep, Viewer, reveal_from
-from api.errors import InvalidInput
 from api.routes.cypher import check_parameters
 from api.routes.match import split_ids
-from graph.errors import QueryRefused
+from graph import catalog, library
+from graph.errors import InvalidInput, QueryRefused
 from graph.guard import QueryFailed, run_read_only
 from graph.output import plain
 
@@ -173,7 +173,7 @@ def partners_page(
         "form": form,
         "all_clusters": all_clusters,
         "cluster_names": {c.id: c.name or c.id for c in all_clusters},
-        "instruments": db.read("api_instruments"),
+        "instruments": db.read("list_instruments"),
     }
     if org:
         context["partners"] = match_service.match_partners(
@@ -255,10 +255,10 @@ def maps_page(request: Request, db: DbDep, me: Viewer):
 def cypher_page(
     request: Request, me: Analyst, name: Annotated[str | None, Query(max_length=80)] = None
 ):
-    query, params = "MATCH (c:Cluster) RETURN c.id AS id, c.name AS name LIMIT 25", "{}"
+    query, params = catalog.load("list_cluster_names"), "{}"
     if name:
         q = library.get(name)
-        query = "\n".join(ln for ln in q.text.splitlines() if not ln.startswith("//"))
+        query = q.statement
         params = json.dumps(plain({p.name: p.example for p in q.parameters}))
     return page(
         request,

@@ -10,6 +10,10 @@ Each file opens with a header of ``//`` lines::
 
 A parameter with a ``(default: JSON)`` is optional; the others are required. Library queries
 run through ``graph.guard.run_read_only`` like any analyst's query: they cannot write either.
+
+This is the one reader of the library's files (the statements the code itself runs are
+``graph.catalog``'s). The API lists, shows and runs these queries; its Cypher page fills its
+form with a query's ``statement`` (the text without its header).
 """
 
 from __future__ import annotations
@@ -21,13 +25,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import graph
-from api.errors import InvalidInput
 from graph.db import Database
-from graph.errors import NotFound
+from graph.errors import InvalidInput, NotFound
 from graph.guard import QueryResult, run_read_only
 
-LIBRARY_DIR = Path(graph.__file__).parent / "queries"
+LIBRARY_DIR = Path(__file__).parent / "queries"
 _HEADER = re.compile(r"^//\s*(title|question|param\s+(\w+))\s*:\s*(.*)$")
 _EXTRA = re.compile(r"\((example|default):\s*(.+?)\)\s*$")
 
@@ -48,6 +50,11 @@ class CuratedQuery:
     question: str = ""
     parameters: list[Parameter] = field(default_factory=list)
     text: str = ""
+
+    @property
+    def statement(self) -> str:
+        """The query without its ``//`` header lines, as the Cypher form shows it."""
+        return "\n".join(ln for ln in self.text.splitlines() if not ln.startswith("//"))
 
 
 def _value(raw: str) -> Any:

@@ -1,5 +1,5 @@
 // Organisations whose name, short name or description match a full-text (Lucene) query, with
-// the same filters as api_list_organisations, best match first, paged.
+// the same filters as list_organisations, best match first, paged.
 // Parameters: $text (a Lucene query), $kind, $sector, $province, $cluster, $skip, $limit.
 CALL db.index.fulltext.queryNodes('organisation_names', $text) YIELD node AS o, score
 WHERE ($kind IS NULL OR o.kind = $kind)

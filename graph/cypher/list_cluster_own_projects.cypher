@@ -1,5 +1,5 @@
 // The projects a cluster itself takes part in (intercluster projects), newest first, paged;
-// no row when the cluster does not exist. Its members' projects: api_cluster_projects.
+// no row when the cluster does not exist. Its members' projects: list_cluster_projects.
 // Parameters: $id, $skip, $limit.
 MATCH (c:Cluster {id: $id})
 RETURN COUNT { (c)-[:PARTICIPATES_IN]->(:Project) } AS total,

@@ -1,0 +1,122 @@
+"""From exceptions to HTTP answers: the exception tree becomes 4xx, Neo4j being down 503.
+
+::
+
+    Unauthenticated (no or unknown key)        401  (pages: redirect to the login form)
+    Forbidden (key without the role)           403
+    graph.errors.NotFound                      404  the id is in the message
+    InvalidInput, DataError                    422  DataError lists every file:line:column
+    QueryRefused, guard.QueryFailed            400  the guard's sentence
+    other InnographError                       400
+    Unavailable (graph.db lost Neo4j)          503  one fixed sentence; the cause is logged
+    other ServerError                          503
+    anything else                              500  a generic message; the traceback is logged
+
+``STATUS`` holds the plain rows of that table (the exception's sentence, with a status); the
+four rows that answer differently have a handler of their own. Starlette picks the handler
+of the nearest class in the exception's MRO, so ``Unavailable`` wins over ``ServerError`` and
+both over ``InnographError``. A client never sees a stack trace. Page requests (``/`` and
+``/ui/...``) get an HTML page.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from urllib.parse import quote
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse, RedirectResponse, Response
+
+from api.auth import Forbidden, Unauthenticated
+from graph.errors import (
+    DataError,
+    InnographError,
+    InvalidInput,
+    NotFound,
+    QueryRefused,
+    ServerError,
+    Unavailable,
+)
+from graph.guard import QueryFailed
+
+log = logging.getLogger("innograph.api")
+
+NEO4J_DOWN = "Neo4j does not answer; try again in a moment."
+
+# The exceptions whose own sentence is the answer, with its status.
+STATUS: dict[type[Exception], int] = {
+    Forbidden: 403,
+    NotFound: 404,
+    InvalidInput: 422,
+    QueryRefused: 400,
+    QueryFailed: 400,
+    ServerError: 503,
+    InnographError: 400,
+}
+
+Handler = Callable[[Request, Exception], Awaitable[Response]]
+
+
+def is_page(request: Request) -> bool:
+    path = request.url.path
+    return path == "/" or path.startswith("/ui/")
+
+
+def answer(
+    request: Request,
+    status: int,
+    detail: str,
+    extra: dict | None = None,
+    headers: dict | None = None,
+) -> Response:
+    if is_page(request) and hasattr(request.app.state, "templates"):
+        return request.app.state.templates.TemplateResponse(
+            request,
+            "error.html",
+            {"status": status, "detail": detail},
+            status_code=status,
+            headers=headers,
+        )
+    return JSONResponse({"detail": detail, **(extra or {})}, status_code=status, headers=headers)
+
+
+def says(status: int) -> Handler:
+    """A handler answering ``status`` with the exception's sentence."""
+
+    async def handler(request: Request, exc: Exception) -> Response:
+        return answer(request, status, str(exc))
+
+    return handler
+
+
+async def unauthenticated(request: Request, exc: Exception) -> Response:
+    if is_page(request):
+        target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        return RedirectResponse(f"/ui/login?next={quote(target)}", status_code=303)
+    return answer(request, 401, str(exc), headers={"WWW-Authenticate": "Bearer"})
+
+
+async def data_error(request: Request, exc: Exception) -> Response:
+    problems = exc.problems if isinstance(exc, DataError) else []
+    return answer(request, 422, str(exc), {"problems": [str(p) for p in problems]})
+
+
+async def neo4j_down(request: Request, exc: Exception) -> Response:
+    log.warning("Neo4j unavailable: %s", exc)
+    return answer(request, 503, NEO4J_DOWN)
+
+
+async def unexpected(request: Request, exc: Exception) -> Response:
+    log.exception("Unexpected error on %s %s", request.method, request.url.path)
+    return answer(request, 500, "Internal server error; the details are in the server log.")
+
+
+def install(app: FastAPI) -> None:
+    """Register the handlers of the table above on ``app``."""
+    for exc_type, status in STATUS.items():
+        app.add_exception_handler(exc_type, says(status))
+    app.add_exception_handler(Unauthenticated, unauthenticated)
+    app.add_exception_handler(DataError, data_error)
+    app.add_exception_handler(Unavailable, neo4j_down)
+    app.add_exception_handler(Exception, unexpected)
