@@ -1,4 +1,4 @@
-"""Analytics over the innograph projection: pure, deterministic functions plus a thin store.
+"""Analytics over the innograph projection: pure, deterministic functions plus one adapter.
 
 ::
 
@@ -11,8 +11,10 @@
                      top_by_cluster, rows
     cross_sector.py  sector_matrix, sector_links, cluster_cross_sector_share
     helix.py         helix_mix per cluster or project
-    store.py         read_projection and write_* through graph.db (graph/cypher/analytics_*)
+    adapter/         the one module that reads and writes the graph: read_projection and
+                     write_*, the match model's rows and its cache
     runs.py          run_overlap / run_centrality / run_cross_sector / run_helix / run_all
 
-Only ``store`` and ``runs`` see a database, and only through ``graph.db.Database``.
+Only ``adapter`` reads or writes the graph, through ``graph.db.Database``'s catalogue;
+``runs`` passes the database it is given to it; ``matching`` is the pure match engine.
 """

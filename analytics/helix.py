@@ -34,7 +34,8 @@ from typing import Any
 import numpy as np
 import scipy.sparse as sp
 
-from analytics.projection import ORG_KINDS, Projection
+from analytics.projection import Projection
+from graph.model import ORG_KINDS
 
 UNITS = ("clusters", "projects")
 
@@ -51,9 +52,9 @@ def helix_mix(proj: Projection, unit: str = "clusters") -> list[dict[str, Any]]:
     -------
     list of dict
         In id order: ``id, name`` (clusters) or ``year`` (projects), ``members``, one count
-        per kind (``firm, knowledge_institution, government, federation, other``), one
-        share per kind (``helix_<kind>``, None for an empty unit), ``smes``,
-        ``firms_with_size`` and ``sme_share``.
+        per kind (``graph.model.ORG_KINDS``: ``firm, knowledge_institution, federation,
+        government, other``), one share per kind (``helix_<kind>``, None for an empty unit),
+        ``smes``, ``firms_with_size`` and ``sme_share``.
     """
     if unit not in UNITS:
         raise ValueError(f"unit must be one of {UNITS}, not {unit!r}")

@@ -1,7 +1,7 @@
 """The projection every analysis reads: organisations, clusters, projects and who joins what.
 
 A ``Projection`` is plain Python data (lists and read-only numpy arrays), built by
-``from_rows`` from lists of dicts - the rows ``analytics.store`` reads from Neo4j, or rows a
+``from_rows`` from lists of dicts - the rows ``analytics.adapter`` reads from Neo4j, or rows a
 test writes by hand. Ids are sorted before they are numbered, so the same rows in any order
 give the same projection, index for index.
 
@@ -37,10 +37,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from graph import nace
-
-ORG_KINDS = ("firm", "knowledge_institution", "government", "federation", "other")
-SIZES = ("sme", "large")
-CLUSTER_TYPES = ("spearhead", "ibn")
+from graph.model import ORG_KINDS, SIZES
 
 Rows = Iterable[Mapping[str, Any]]
 

@@ -14,13 +14,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from analytics import store
+from analytics import adapter
+from analytics.adapter.results import DatabaseLike, Run
 from analytics.centrality import Centrality, centrality
 from analytics.cross_sector import SectorMatrix, cluster_cross_sector_share, sector_matrix
 from analytics.helix import helix_mix
 from analytics.overlap import Overlap, cluster_overlap
 from analytics.projection import Projection
-from analytics.store import DatabaseLike, Run
 
 Step = Callable[[str], None]
 
@@ -43,7 +43,7 @@ class Timings:
 def _run(db: DatabaseLike | None, run: Run | None, kind: str, params: dict[str, Any]) -> Run | None:
     if db is None:
         return run
-    return run or store.start_run(db, kind, params)
+    return run or adapter.start_run(db, kind, params)
 
 
 def run_overlap(
@@ -62,9 +62,9 @@ def run_overlap(
     run = _run(db, run, "overlap", {"sector_level": sector_level})
     if db is not None and run is not None:
         with t.step("overlap: write", say):
-            store.write_overlap(db, proj, ov, run)
+            adapter.write_overlap(db, proj, ov, run)
         if own:
-            store.finish_run(db, run)
+            adapter.finish_run(db, run)
     return ov, run
 
 
@@ -95,9 +95,9 @@ def run_centrality(
         run.results["betweenness_exact"] = int(b.exact)
         run.results["betweenness_pivots"] = b.pivots
         with t.step("centrality: write", say):
-            store.write_centrality(db, proj, result, run, top_k=top_k)
+            adapter.write_centrality(db, proj, result, run, top_k=top_k)
         if own:
-            store.finish_run(db, run)
+            adapter.finish_run(db, run)
     return result, run
 
 
@@ -120,10 +120,10 @@ def run_cross_sector(
     if db is not None and run is not None:
         with t.step("cross-sector: write", say):
             for mat in matrices:
-                store.write_sector_links(db, mat, run)
-            store.write_cluster_cross_sector(db, shares, levels[0], run)
+                adapter.write_sector_links(db, mat, run)
+            adapter.write_cluster_cross_sector(db, shares, levels[0], run)
         if own:
-            store.finish_run(db, run)
+            adapter.finish_run(db, run)
     return matrices, shares, run
 
 
@@ -143,9 +143,9 @@ def run_helix(
     run = _run(db, run, "helix", {})
     if db is not None and run is not None:
         with t.step("helix: write", say):
-            store.write_helix(db, clusters, projects, run)
+            adapter.write_helix(db, clusters, projects, run)
         if own:
-            store.finish_run(db, run)
+            adapter.finish_run(db, run)
     return clusters, projects, run
 
 
@@ -182,11 +182,11 @@ def run_all(
         if db is None:
             raise ValueError("run_all needs a database or a projection")
         with t.step("read projection", say):
-            proj = store.read_projection(db)
+            proj = adapter.read_projection(db)
     out = db if write else None
     run = None
     if out is not None:
-        run = store.start_run(out, "all", {"view": view, "pivots": pivots, "seed": seed})
+        run = adapter.start_run(out, "all", {"view": view, "pivots": pivots, "seed": seed})
     ov, _ = run_overlap(proj, out, run, timings=t, say=say)
     cen, _ = run_centrality(
         proj, out, run, view=view, pivots=pivots, seed=seed, top_k=top_k, timings=t, say=say
@@ -197,5 +197,5 @@ def run_all(
     hc, hp, _ = run_helix(proj, out, run, timings=t, say=say)
     if out is not None and run is not None:
         run.results["seconds"] = round(sum(t.seconds.values()), 3)
-        store.finish_run(out, run)
+        adapter.finish_run(out, run)
     return AllResults(proj, ov, cen, mats, shares, hc, hp, run, t)

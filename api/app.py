@@ -19,6 +19,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
+from analytics.adapter import ModelCache
 from api import handlers
 from api.auth import KeyStore
 from api.routes import (
@@ -71,6 +72,7 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
     app.state.settings = cfg
     app.state.db = db
     app.state.keys = KeyStore(cfg.keys_path)
+    app.state.models = ModelCache()  # the match model, rebuilt when the graph changes
     app.state.templates = Jinja2Templates(directory=HERE / "templates")
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     handlers.install(app)

@@ -2,6 +2,7 @@
 
 ``DbDep`` is the one ``Database`` the lifespan opened; ``Viewer``, ``Manager``, ``Analyst`` and
 ``Admin`` are the calling key's ``Principal``, checked to hold at least that role.
+``ModelsDep`` is the app's match model cache (``analytics.adapter.ModelCache``).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from typing import Annotated
 from fastapi import Depends, Query, Request
 from fastapi.security import APIKeyHeader, HTTPBearer
 
+from analytics.adapter import ModelCache
 from api.auth import KeyStore, Principal, Role, authenticate, check_role
 from graph.db import Database
 from graph.settings import Settings
@@ -28,9 +30,14 @@ def get_keys(request: Request) -> KeyStore:
     return request.app.state.keys
 
 
+def get_models(request: Request) -> ModelCache:
+    return request.app.state.models
+
+
 DbDep = Annotated[Database, Depends(get_db)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 KeysDep = Annotated[KeyStore, Depends(get_keys)]
+ModelsDep = Annotated[ModelCache, Depends(get_models)]
 
 # Declared so that the OpenAPI document shows both ways of sending a key; checked below.
 _bearer = HTTPBearer(auto_error=False, description="Authorization: Bearer KEY")

@@ -1,8 +1,9 @@
-"""Maps for the API and the pages, drawn by ``viz``: graphs from ``viz.store``, pages from
-``viz.maps`` (pyvis + inlined vis-network: self-contained HTML that works offline).
+"""Maps for the API and the pages: rows from ``graph.map_data``, graphs from ``viz.graphs``,
+pages from ``viz.maps`` (pyvis + inlined vis-network: self-contained HTML that works offline).
 
 The service adds only what a web page needs on top: the match and call results of
-``api.match_service`` handed to ``viz.store.match_graph``, and, for a viewer, a cluster map
+``api.match_service`` completed from the graph (``viz.graphs.completed_match_graph``), and,
+for a viewer, a cluster map
 whose members are folded into group nodes with counts (member-level data is for managers
 and up); organisations that manage or are tied to the cluster stay, as those are public roles.
 """
@@ -12,13 +13,15 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 
 from api import models as m
+from graph import map_data
 from graph.db import Database
-from viz import maps, store, style
-from viz.graphs import aggregate_members
+from viz import graphs, maps, style
+from viz.reshape import aggregate_members
 
 MAPS = {
     "ecosystem": "Clusters, IBNs and the federations, knowledge institutions and government "
@@ -40,13 +43,19 @@ def _page(write: Callable[[Path], object]) -> str:
         return path.read_text(encoding="utf-8")
 
 
+def _completed(db: Database, result: dict[str, Any], focus: str | None = None) -> nx.Graph:
+    """A match or call result as a graph, completed with its organisations' rows."""
+    known = map_data.organisations(db, graphs.match_ids(result, focus))
+    return graphs.completed_match_graph(result, known, focus)
+
+
 def ecosystem(db: Database) -> str:
-    G = store.ecosystem_graph(db)
+    G = graphs.ecosystem_graph(**map_data.ecosystem_rows(db))
     return _page(lambda path: maps.ecosystem_map(G, path))
 
 
 def overlap(db: Database, min_shared: int = 1) -> str:
-    G = store.overlap_graph(db, min_shared)
+    G = graphs.overlap_graph_from_rows(**map_data.overlap_rows(db, min_shared))
     return _page(lambda path: maps.overlap_map(G, path, min_shared=min_shared))
 
 
@@ -63,14 +72,14 @@ def folded(G: nx.Graph, cluster_id: str) -> nx.Graph:
 
 
 def cluster(db: Database, cluster_id: str, aggregate: bool) -> str:
-    G = store.cluster_graph(db, cluster_id)
+    G = graphs.cluster_graph(**map_data.cluster_rows(db, cluster_id))
     if aggregate:
         G = folded(G, cluster_id)
     return _page(lambda path: maps.cluster_map(G, cluster_id, path))
 
 
 def match(db: Database, result: m.PartnerResult) -> str:
-    G = store.match_graph(
+    G = _completed(
         db,
         {"org": result.org.model_dump(), "partners": [p.model_dump() for p in result.partners]},
         focus=result.org.id,
@@ -88,7 +97,7 @@ def call(db: Database, request: m.CallRequest, result: m.CallResult) -> str:
         "themes": request.themes or request.text,
         "clusters": request.clusters,
     }
-    G = store.match_graph(
+    G = _completed(
         db,
         {
             "call": head,

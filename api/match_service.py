@@ -1,8 +1,9 @@
 """Partner search, call matchmaking and saved matches for the API: ``analytics.matching``.
 
-The service only checks the ids it is given (a clear 404), calls the matchmaking functions on
-the database (they build and cache their in-memory model), and reshapes the answers into the
-API's models. Saved matches are the matchmaking module's JSON files, kept in the service's
+The service only checks the ids it is given (a clear 404), takes the in-memory match model
+from the app's ``analytics.adapter.ModelCache`` (built from the graph once per graph
+version), calls the matchmaking functions on it, and reshapes the answers into the API's
+models. Saved matches are the matchmaking module's JSON files, kept in the service's
 own ``settings.home / "matches"``.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from analytics import matching
+from analytics.adapter import ModelCache
 from analytics.matching import saved
 from api import models as m
 from api.data import get_organisation
@@ -27,19 +29,19 @@ def _folder(settings: Settings):
 def _check_clusters(db: Database, clusters: list[str]) -> None:
     if not clusters:
         return
-    known = {r["id"] for r in db.read("api_existing_clusters", ids=clusters)}
+    known = {r["id"] for r in db.read("filter_existing_clusters", ids=clusters)}
     missing = [c for c in clusters if c not in known]
     if missing:
         raise NotFound(f"No cluster with id {missing[0]!r}.")
 
 
 def match_partners(
-    db: Database, org: str, theme: str | None, clusters: list[str], k: int
+    db: Database, models: ModelCache, org: str, theme: str | None, clusters: list[str], k: int
 ) -> m.PartnerResult:
     o = get_organisation(db, org)  # NotFound with the id
     _check_clusters(db, clusters)
     rows = matching.match_partners(
-        db, org, theme=theme, clusters=clusters or None, k=k
+        models.get(db), org, theme=theme, clusters=clusters or None, k=k
     ).model_dump()
     return m.PartnerResult(
         org=m.OrgRef(id=o.id, name=o.name, kind=o.kind),
@@ -48,10 +50,12 @@ def match_partners(
     )
 
 
-def match_call(db: Database, settings: Settings, call: m.CallRequest) -> m.CallResult:
+def match_call(
+    db: Database, models: ModelCache, settings: Settings, call: m.CallRequest
+) -> m.CallResult:
     _check_clusters(db, call.clusters)
     request = call.model_dump(exclude={"save"})
-    result = matching.match_call(db, request).as_dict()
+    result = matching.match_call(models.get(db), request).as_dict()
     out = m.CallResult(
         method="innograph",
         candidates=result["candidates"],

@@ -2,9 +2,9 @@
 back-test's runtime, in one run on one machine.
 
 * **model** - ``ingest.synthetic.generate`` at ``--orgs`` (100,000 organisations, about a
-  million memberships and participations), turned into the rows ``store.read_rows`` reads from
-  Neo4j, then ``from_rows`` and ``signals.warm`` (what ``load_model`` does once per graph
-  version).
+  million memberships and participations), turned into the rows ``adapter.read_rows`` reads
+  from Neo4j, then ``from_rows`` and ``signals.warm`` (what ``adapter.read_model`` does once
+  per graph version).
 * **partner list** - ``match_partners`` for ``--queries`` random organisations (seeded), with
   and without the explanations, after a warm-up; p50/p95/p99/max in milliseconds, against the
   target of 50 ms p99 in-process (issue 5).
@@ -156,9 +156,10 @@ def bench_call(model: Any, repeat: int) -> dict[str, Any]:
 def bench_backtest(folder: Path) -> dict[str, Any]:
     from analytics.matching import backtest
     from ingest.cordis import read_cordis
+    from innograph.cli_match import history_of
 
     t0 = time.perf_counter()
-    data = read_cordis(folder)
+    data = history_of(read_cordis(folder))
     t1 = time.perf_counter()
     split = backtest.make_split(data, split_year=2016, country="BE")
     t2 = time.perf_counter()

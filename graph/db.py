@@ -2,8 +2,9 @@
 
 ``connect`` opens a driver for the settings (the managed local server, or ``NEO4J_URI``);
 ``read`` runs a catalogued statement in a read transaction and returns plain dicts; ``write``
-runs one in a write transaction; ``write_batches`` sends rows through ``UNWIND $rows`` in
-batches, each batch its own managed transaction (retried by the driver on transient errors).
+runs one in a write transaction; ``write_batches`` (``write_rows`` for a catalogued statement)
+is the one batch loop: rows through ``UNWIND $rows`` in batches, each batch its own managed
+transaction (retried by the driver on transient errors).
 No caller spells driver options, and no caller sees the driver's exceptions: they become
 ``graph.errors.Unavailable`` (the server is down, restarting or refuses the credentials) or
 ``graph.errors.GraphError`` (Neo4j refused the statement), so no other room imports ``neo4j``.
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 from neo4j import READ_ACCESS, WRITE_ACCESS, Driver, GraphDatabase, unit_of_work
@@ -37,6 +39,14 @@ def translated(uri: str = "") -> Iterator[None]:
         raise GraphError(f"Neo4j refused the statement: {e.message}", e.code or "") from e
     except DriverError as e:
         raise Unavailable(f"The connection to Neo4j{where} failed: {e}") from e
+
+
+@dataclass(frozen=True)
+class Batch:
+    """One batch ``write_batches`` sent: how many rows, and what the statement returned."""
+
+    size: int
+    result: list[dict[str, Any]]
 
 
 class Database:
@@ -98,15 +108,28 @@ class Database:
         batch_size: int = 10_000,
         params: dict[str, Any] | None = None,
         progress: Callable[[int], None] | None = None,
-    ) -> list[dict[str, Any]]:
-        """Send ``rows`` as ``$rows`` in batches; returns every batch's result rows."""
-        out: list[dict[str, Any]] = []
+    ) -> list[Batch]:
+        """The one batch loop: ``rows`` as ``$rows``, ``batch_size`` at a time, each batch in
+        its own write transaction (retried by the driver); ``progress(n)`` after each batch.
+        Returns every batch with its size and result rows, in order."""
+        out: list[Batch] = []
         for start in range(0, len(rows), batch_size):
             batch = list(rows[start : start + batch_size])
-            out.extend(self.run_write(text, {**(params or {}), "rows": batch}))
+            out.append(Batch(len(batch), self.run_write(text, {**(params or {}), "rows": batch})))
             if progress:
                 progress(len(batch))
         return out
+
+    def write_rows(
+        self,
+        name: str,
+        rows: Sequence[dict[str, Any]],
+        params: dict[str, Any] | None = None,
+        batch_size: int = 10_000,
+        progress: Callable[[int], None] | None = None,
+    ) -> list[Batch]:
+        """``write_batches`` of the catalogued statement ``name``."""
+        return self.write_batches(catalog.load(name), rows, batch_size, params, progress)
 
     def ping(self) -> bool:
         """True when the server answers one auto-commit ``RETURN 1`` (no retries, so a closed

@@ -118,7 +118,7 @@ def write_records(
             }
             for s in sources.values()
         ]
-        db.write_batches(catalog.load("merge_sources"), rows, batch_size, {"now": now})
+        db.write_rows("merge_sources", rows, {"now": now}, batch_size)
 
     for label, rows in node_rows(records).items():
         text = catalog.render("merge_nodes", label=label)
@@ -140,15 +140,13 @@ def _write_group(
     progress: Progress | None,
 ) -> None:
     """One statement over ``rows`` in batches; rows that matched nothing count as missing."""
-    for start in range(0, len(rows), batch_size):
-        batch = rows[start : start + batch_size]
-        (res,) = db.run_write(text, {"rows": batch, "now": now})
+    advance = (lambda n: progress(name, n)) if progress else None
+    for batch in db.write_batches(text, rows, batch_size, {"now": now}, advance):
+        (res,) = batch.result
         counts.created += res["created"]
         counts.updated += res["updated"]
         counts.unchanged += res["matched"] - res["created"] - res["updated"]
-        counts.missing += len(batch) - res["matched"]
-        if progress:
-            progress(name, len(batch))
+        counts.missing += batch.size - res["matched"]
 
 
 def total_rows(records: Records) -> int:

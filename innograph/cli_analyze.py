@@ -94,7 +94,7 @@ def _session() -> Iterator[tuple[Any, Any]]:
 
 
 def _read(db: Any, step: Any) -> Any:
-    from analytics.store import read_projection
+    from analytics.adapter import read_projection
 
     step("reading the projection")
     return read_projection(db)

@@ -2,11 +2,12 @@
 
 Interactive maps are single HTML files that open in any browser with no network (no CDN);
 ``heatmap`` and ``sectors`` write static PNG or SVG figures for reports. Each command reads
-the graph through ``viz.store``, draws with ``viz.maps`` / ``viz.plots``, prints the file's
-absolute path on stdout and a one-line summary on stderr.
+the rows it draws with ``graph.map_data``, builds the graph with ``viz.graphs``, draws with
+``viz.maps`` / ``viz.plots``, prints the file's absolute path on stdout and a one-line
+summary on stderr.
 
 ``map match`` draws a partner search: ``--for ORG`` runs ``analytics.matching``'s
-``match_partners`` when the installed package offers it, and ``--from-json FILE`` draws a
+``match_partners`` on the model ``analytics.adapter`` reads, and ``--from-json FILE`` draws a
 saved result (what ``innograph match --for ORG --format json`` prints: a list of partners
 with ``id``, ``name``, ``score``, ``explanation``, or an object with ``partners`` and
 ``consortia``), completed from the graph (kinds, sectors, clusters).
@@ -14,24 +15,21 @@ with ``id``, ``name``, ``score``, ``explanation``, or an object with ``partners`
 
 from __future__ import annotations
 
-import importlib
-import inspect
 import json
-from dataclasses import asdict, is_dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 
 from graph.errors import InnographError
 from graph.output import plain
+from innograph.cli_analyze import Level
+from innograph.console import err
 
 map_app = typer.Typer(
     no_args_is_help=True, help="Interactive maps (self-contained HTML) and figures (PNG/SVG)."
 )
-err = Console(stderr=True)
 
 
 class ColorBy(StrEnum):
@@ -43,11 +41,6 @@ class Measure(StrEnum):
     shared = "shared"
     jaccard = "jaccard"
     overlap_coefficient = "overlap_coefficient"
-
-
-class Level(StrEnum):
-    section = "section"
-    division = "division"
 
 
 OutHtml = Annotated[Path, typer.Option("--out", "-o", help="The HTML file to write")]
@@ -102,12 +95,13 @@ def ecosystem(
 
     Clusters, IBNs, cluster managers and tied organisations are drawn one by one, with the
     most central other non-firm members; every other member is counted in bubbles."""
+    from graph import map_data
     from graph.db import connect
-    from viz import maps, store
+    from viz import graphs, maps
 
     out = _html_path(out)
     with connect() as db:
-        G = store.ecosystem_graph(db, max_organisations=max_organisations)
+        G = graphs.ecosystem_graph(**map_data.ecosystem_rows(db, max_organisations))
     info = maps.ecosystem_map(
         G,
         out,
@@ -135,12 +129,13 @@ def cluster(
     """A cluster's ego-network: its members, ties, links, projects and bridges.
 
     Bridges are the other clusters its members also belong to."""
+    from graph import map_data
     from graph.db import connect
-    from viz import maps, store
+    from viz import graphs, maps
 
     out = _html_path(out)
     with connect() as db:
-        G = store.cluster_graph(db, cluster_id)
+        G = graphs.cluster_graph(**map_data.cluster_rows(db, cluster_id))
     info = maps.cluster_map(
         G,
         cluster_id,
@@ -159,12 +154,13 @@ def overlap(
     measure: Annotated[Measure, typer.Option(help="What edge width shows")] = Measure.shared,
 ) -> None:
     """Clusters linked by shared members (edge width = shared members)."""
+    from graph import map_data
     from graph.db import connect
-    from viz import maps, store
+    from viz import graphs, maps
 
     out = _html_path(out)
     with connect() as db:
-        G = store.overlap_graph(db, min_shared=min_shared)
+        G = graphs.overlap_graph_from_rows(**map_data.overlap_rows(db, min_shared))
     info = maps.overlap_map(G, out, min_shared=min_shared, measure=measure.value)
     _done(info, "Overlap map")
 
@@ -189,8 +185,9 @@ def match(
     color_by: ColorOpt = ColorBy.kind,
 ) -> None:
     """An organisation (or a call) with its ranked partners and proposed consortia."""
+    from graph import map_data
     from graph.db import connect
-    from viz import maps, store
+    from viz import graphs, maps
 
     out = _html_path(out)
     if org is None and from_json is None:
@@ -203,7 +200,8 @@ def match(
                 raise InnographError(f"{from_json} is not JSON: {e}.") from e
         else:
             result = run_partner_search(db, org or "", theme=theme, k=k)
-        G = store.match_graph(db, result, focus=org)
+        known = map_data.organisations(db, graphs.match_ids(result, org))
+        G = graphs.completed_match_graph(result, known, focus=org)
     info = maps.match_map(G, out, color_by=color_by.value)
     _done(info, "Match map")
 
@@ -220,12 +218,13 @@ def heatmap(
     ] = None,
 ) -> None:
     """The clusters x clusters overlap heatmap as PNG or SVG."""
+    from graph import map_data
     from graph.db import connect
-    from viz import plots, store
+    from viz import graphs, plots
 
     out = _figure_path(out)
     with connect() as db:
-        G = store.overlap_graph(db, min_shared=min_shared)
+        G = graphs.overlap_graph_from_rows(**map_data.overlap_rows(db, min_shared))
     if G.number_of_nodes() == 0:
         raise InnographError("There are no clusters in the graph: nothing to draw.")
     plots.overlap_heatmap(G, out, measure=measure.value, annotate=annotate)
@@ -247,12 +246,13 @@ def sectors(
     ] = None,
 ) -> None:
     """The NACE sector x sector collaboration matrix as PNG or SVG."""
+    from graph import map_data
     from graph.db import connect
-    from viz import plots, store
+    from viz import plots
 
     out = _figure_path(out)
     with connect() as db:
-        rows = store.sector_links(db, level=level.value, via=via)
+        rows = map_data.sector_links(db, level=level.value, via=via)
     if not rows:
         raise InnographError(
             "There are no cross-sector links in the graph: run "
@@ -268,61 +268,14 @@ def sectors(
 
 
 # -- partner search through analytics.matching --------------------------------------------------
-MODEL_BUILDERS = ("load_model", "model_from_db", "read_model", "build_model")
+def run_partner_search(db: Any, org: str, *, theme: str | None, k: int) -> list[dict[str, Any]]:
+    """Partners for ``org`` (``analytics.matching.match_partners``) as plain rows, on the
+    model ``analytics.adapter`` reads from the graph."""
+    from analytics.adapter import ModelCache
+    from analytics.matching import match_partners
 
-
-def run_partner_search(db: Any, org: str, *, theme: str | None, k: int) -> Any:
-    """Partners for ``org`` from ``analytics.matching.match_partners(model, org_id, ...)``.
-
-    The model comes from the first builder the package offers (``load_model(db)`` and the
-    like); only the keyword arguments the function accepts are passed. Raises a clear
-    ``InnographError`` when the package does not offer partner search yet.
-    """
-    fn = _matching("match_partners")
-    builder = next((b for b in (_matching(name) for name in MODEL_BUILDERS) if b), None)
-    if fn is None or builder is None:
-        raise InnographError(
-            "Partner search (analytics.matching.match_partners) is not available in this "
-            "installation yet: draw a saved result instead with --from-json FILE (what "
-            "`innograph match --for ORG --format json` prints)."
-        )
-    model = builder(db)
-    accepted = inspect.signature(fn).parameters
-    options = {
-        name: value
-        for name, value in (("k", k), ("theme", theme))
-        if name in accepted and value is not None
-    }
-    return _to_plain(fn(model, org, **options))
-
-
-def _matching(name: str) -> Any:
-    for module in (
-        "analytics.matching",
-        "analytics.matching.partners",
-        "analytics.matching.store",
-        "analytics.matching.model",
-    ):
-        try:
-            mod = importlib.import_module(module)
-        except ImportError:
-            continue
-        fn = getattr(mod, name, None)
-        if callable(fn):
-            return fn
-    return None
-
-
-def _to_plain(value: Any) -> Any:
-    if hasattr(value, "model_dump"):
-        return _to_plain(value.model_dump())
-    if is_dataclass(value) and not isinstance(value, type):
-        return _to_plain(asdict(value))
-    if isinstance(value, dict):
-        return {k: _to_plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_to_plain(v) for v in value]
-    return plain(value)
+    model = ModelCache().get(db)
+    return plain(match_partners(model, org, theme=theme, k=k).model_dump())
 
 
 def register(app: typer.Typer) -> None:

@@ -9,19 +9,17 @@ from __future__ import annotations
 import json
 import time
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
 
 from graph.errors import DataError, InnographError
 from graph.output import Format, emit, plain
+from innograph.console import say
 
-err = Console(stderr=True)
-
-
-def say(message: str) -> None:
-    err.print(message, highlight=False, soft_wrap=True)
+if TYPE_CHECKING:
+    from analytics.matching import History
+    from ingest.cordis import CordisData
 
 
 def _weights(weights_file: Path | None, weight: list[str]) -> Any:
@@ -147,14 +145,15 @@ def match(
         say(f"Saved match {export!r} written to {path}.")
         return
 
-    from analytics.matching import load_call, load_model, match_call, match_partners
+    from analytics.adapter import ModelCache
+    from analytics.matching import load_call, match_call, match_partners
     from graph.db import connect
 
     w = _weights(weights_file, weight)
     request: dict[str, Any]
     with connect() as db:
         t0 = time.perf_counter()
-        model = load_model(db)
+        model = ModelCache().get(db)
         t1 = time.perf_counter()
         if org:
             cl = [c.strip() for c in (clusters or "").split(",") if c.strip()]
@@ -185,7 +184,46 @@ def match(
         say(f"Saved as {mid!r} in {saved.matches_dir()}.")
 
 
-def _read(folder: Path, what: str) -> Any:
+def history_of(data: CordisData) -> History:
+    """The participations of a read CORDIS folder (``ingest.cordis.CordisData``) as the
+    ``analytics.matching.History`` the back-test takes: one row per participation, in file
+    order, the organisation's kind from ``ingest.cordis``'s activity-type map."""
+    from analytics.matching import History
+    from ingest.cordis import KINDS
+
+    source = f"cordis:{data.folder.name}/organization.csv"
+    projects = {p.key: p for p in data.projects}
+    rows = []
+    for x in data.participations:
+        p = projects[x.project_key]
+        name = x.name or x.short_name
+        rows.append(
+            {
+                "org": f"PIC:{x.pic}",
+                "name": name or f"PIC {x.pic}",
+                "named": bool(name),
+                "kind": KINDS.get(x.activity_type or "", "other"),
+                "activity_type": x.activity_type,
+                "country": x.country,
+                "size": None if x.sme is None else ("sme" if x.sme else "large"),
+                "project": p.key,
+                "title": p.title or p.acronym or "",
+                "acronym": p.acronym,
+                "year": p.year,
+                "start": p.start_date,
+                "instrument": p.funding_scheme,
+                "themes": list(p.legal_basis),
+                "topics": list(p.topics),
+                "role": x.role,
+                "source": source,
+                "source_ref": f"line {x.line}",
+            }
+        )
+    return History(f"cordis:{data.folder.name}", str(data.folder), rows)
+
+
+def read_history(folder: Path, what: str) -> History:
+    """The ``History`` of a CORDIS folder; ``DataError`` when no project can be read."""
     from ingest.cordis import read_cordis
 
     data = read_cordis(folder)
@@ -198,7 +236,7 @@ def _read(folder: Path, what: str) -> Any:
             f"{len(data.problems)} problem(s) in {folder}; those rows are left out, e.g. "
             f"{data.problems[0]}"
         )
-    return data
+    return history_of(data)
 
 
 def evaluate(
@@ -237,9 +275,11 @@ def evaluate(
         )
     w = _weights(weights_file, weight)
     t0 = time.perf_counter()
-    train_data = _read(train, "training")
+    train_data = read_history(train, "training")
     test_data = (
-        _read(test, "test") if test is not None and test.resolve() != train.resolve() else None
+        read_history(test, "test")
+        if test is not None and test.resolve() != train.resolve()
+        else None
     )
     split = backtest.make_split(train_data, test_data, split_year=split_year, country=country)
     if not split.queries:

@@ -89,20 +89,23 @@ def run_analytics(db: Database, say: Callable[[str], None]) -> dict[str, Any]:
 
 def write_maps(db: Database, out: Path, say: Callable[[str], None]) -> list[Path]:
     """The ecosystem, overlap and per-spearhead-cluster maps, and the two heatmaps."""
-    from viz import maps, plots, store
+    from graph import map_data
+    from viz import graphs, maps, plots
 
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    maps.ecosystem_map(store.ecosystem_graph(db), out / "ecosystem.html")
+    maps.ecosystem_map(
+        graphs.ecosystem_graph(**map_data.ecosystem_rows(db)), out / "ecosystem.html"
+    )
     written.append(out / "ecosystem.html")
-    overlap = store.overlap_graph(db, min_shared=1)
+    overlap = graphs.overlap_graph_from_rows(**map_data.overlap_rows(db, min_shared=1))
     maps.overlap_map(overlap, out / "overlap.html")
     written.append(out / "overlap.html")
     if overlap.number_of_nodes():
         for ext in ("png", "svg"):
             plots.overlap_heatmap(overlap, out / f"overlap_heatmap.{ext}")
             written.append(out / f"overlap_heatmap.{ext}")
-    links = store.sector_links(db, level="section", via="projects")
+    links = map_data.sector_links(db, level="section", via="projects")
     if links:
         for ext in ("png", "svg"):
             plots.sector_heatmap(links, out / f"sector_matrix.{ext}")
@@ -110,7 +113,8 @@ def write_maps(db: Database, out: Path, say: Callable[[str], None]) -> list[Path
     spearheads = db.read("read_spearhead_ids")
     for row in spearheads:
         path = out / f"cluster_{row['id']}.html"
-        maps.cluster_map(store.cluster_graph(db, row["id"]), row["id"], path)
+        cluster = graphs.cluster_graph(**map_data.cluster_rows(db, row["id"]))
+        maps.cluster_map(cluster, row["id"], path)
         written.append(path)
     say(f"Maps and figures written to {out}/ ({len(written)} files).")
     return written

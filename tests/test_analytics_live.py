@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from analytics import store
+from analytics import adapter
 from analytics.runs import run_all
 from graph.load import graph_counts, write_records
 from graph.records import Node, Records, Rel, SourceInfo
@@ -55,7 +55,7 @@ def toy() -> Records:
 def test_results_in_the_graph_and_rerun_replaces(db):
     write_records(db, toy())
     first = run_all(db, view="projects")
-    [pair] = store.read_overlaps(db)
+    [pair] = adapter.read_overlaps(db)
     assert (pair["a"], pair["b"], pair["shared"], pair["jaccard"]) == ("X", "Y", 2, 0.5)
     assert pair["overlap_coefficient"] == pytest.approx(2 / 3)
     assert pair["shared_ids"] == ["b", "c"] and pair["run_id"] == first.run.id
@@ -72,7 +72,7 @@ def test_results_in_the_graph_and_rerun_replaces(db):
         "MATCH (c:Cluster {id: 'X'}) RETURN c.helix_firm AS firm, c.sme_share AS sme"
     )
     assert helix[0]["firm"] == pytest.approx(2 / 3) and helix[0]["sme"] == 0.5
-    assert store.read_cluster_ranking(db, "X", 3)[0]["pagerank"] > 0
+    assert adapter.read_cluster_ranking(db, "X", 3)[0]["pagerank"] > 0
 
     before = graph_counts(db)
     second = run_all(db, view="projects")
@@ -81,5 +81,5 @@ def test_results_in_the_graph_and_rerun_replaces(db):
     assert {k: v for k, v in after.items() if "AnalyticsRun" not in k} == {
         k: v for k, v in before.items() if "AnalyticsRun" not in k
     }
-    [pair] = store.read_overlaps(db)
+    [pair] = adapter.read_overlaps(db)
     assert pair["run_id"] == second.run.id

@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 from analytics.matching import backtest
 from ingest.cordis import read_cordis
 from innograph.cli import app
+from innograph.cli_match import history_of
 
 P_COLS = [
     "acronym",
@@ -136,7 +137,7 @@ def write_folder(folder: Path) -> Path:
 def test_split_has_no_leakage_and_the_right_truth(tmp_path):
     data = read_cordis(write_folder(tmp_path / "cordis"))
     assert not data.problems
-    split = backtest.make_split(data, split_year=2016, country="BE")
+    split = backtest.make_split(history_of(data), split_year=2016, country="BE")
     train = split.train
     assert train.project_years.max() < 2016
     assert set(train.project_ids) == {"1", "2", "3"}
@@ -154,7 +155,7 @@ def test_split_has_no_leakage_and_the_right_truth(tmp_path):
 
 def test_report_shape_and_rankings(tmp_path):
     data = read_cordis(write_folder(tmp_path / "cordis"))
-    split = backtest.make_split(data, split_year=2016, country="BE")
+    split = backtest.make_split(history_of(data), split_year=2016, country="BE")
     report, rankings = backtest.run(split, k=2, deep=3)
     assert report["queries"] == 2 and report["k"] == 2
     assert [m["method"] for m in report["methods"]] == list(backtest.METHODS)
@@ -168,7 +169,7 @@ def test_report_shape_and_rankings(tmp_path):
 
 
 def test_two_folders_equal_one_split_folder(tmp_path):
-    everything = read_cordis(write_folder(tmp_path / "all"))
+    everything = history_of(read_cordis(write_folder(tmp_path / "all")))
     a = backtest.make_split(everything, split_year=2016)
     b = backtest.make_split(everything, everything, split_year=2016)
     assert a.queries == b.queries and a.truths == b.truths

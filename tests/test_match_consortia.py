@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from analytics.matching import RULES, Call, from_rows, load_call, match_call, rules_for
-from analytics.matching.consortia import check_consortium
+from analytics.matching.composition import check_consortium
 from graph.errors import InnographError
 
 WORDS = [

@@ -14,6 +14,9 @@ MODULES = [
     "analytics.matching.metrics",
     "analytics.matching.scoring",
     "analytics.matching.rules",
+    "analytics.matching.history",
+    "analytics.matching.mapping_file",
+    "analytics.adapter.match_rows",
 ]
 
 

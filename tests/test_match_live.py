@@ -1,8 +1,8 @@
 """Live: the match model read from Neo4j with the catalogued statements, and the CLI on it.
 
 Loads a hand-built graph with the real writer (``graph.load.write_records``), then asks for
-partners and a call through ``analytics.matching`` (``load_model(db)``) and through
-``innograph match``.
+partners and a call through ``analytics.matching`` (on the model an
+``analytics.adapter.ModelCache`` reads) and through ``innograph match``.
 """
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ import json
 
 import pytest
 
-from analytics.matching import load_model, match_call, match_partners, store
+from analytics.adapter import ModelCache
+from analytics.matching import match_call, match_partners
 from graph.load import write_records
 from graph.records import Node, Records, Rel, SourceInfo
 from tests.conftest import run_cli
@@ -102,8 +103,8 @@ def toy() -> Records:
 
 def test_partners_and_call_from_the_graph(db):
     write_records(db, toy())
-    store.clear_cache()
-    model = load_model(db)
+    models = ModelCache(check_every=0)  # every get reads the graph's version
+    model = models.get(db)
     assert model.n_orgs == 6 and model.instruments["icon"]["min_research_partners"] == 1
     top = match_partners(model, "me", k=2)
     assert top[0].id == "x"
@@ -112,13 +113,13 @@ def test_partners_and_call_from_the_graph(db):
     )
     assert "source test:matching, line" in top[0].explanation[0]
     result = match_call(
-        db, {"text": "recycling", "clusters": ["catalisti", "food"], "instrument": "icon"}
+        models.get(db),
+        {"text": "recycling", "clusters": ["catalisti", "food"], "instrument": "icon"},
     )
     assert result.instrument_rules.min_firms == 2 and result.consortia
     for c in result.consortia:
         assert c.satisfied and set(c.clusters) == {"catalisti", "food"}
-    assert load_model(db) is model  # cached: the graph did not change
-    store.clear_cache()
+    assert models.get(db) is model  # cached: the graph did not change
 
 
 def test_match_command_prints_json(db, cli_env):

@@ -1,11 +1,12 @@
-"""The match model: built from rows (as read from the graph) and from CORDIS, and read through
-``store`` with the catalogued statements, cached per graph version."""
+"""The match model: built from rows (as read from the graph), read through ``analytics.adapter``
+with the catalogued statements, and kept by a ``ModelCache`` per graph version."""
 
 from __future__ import annotations
 
 import numpy as np
 
-from analytics.matching import from_rows, match_call, match_partners, store
+from analytics.adapter import ModelCache, read_model
+from analytics.matching import from_rows, match_call, match_partners
 from graph import catalog
 
 
@@ -91,7 +92,7 @@ class FakeDb:
         self.reads.append(name)
         orgs, parts, mems = rows()
         return {
-            "match_version": [
+            "read_graph_version": [
                 {
                     "organisations": 4,
                     "projects": 2,
@@ -100,11 +101,11 @@ class FakeDb:
                     "loaded_at": f"v{self.version}",
                 }
             ],
-            "match_organisations": orgs,
-            "match_participations": [dict(p) for p in parts],
-            "match_project_themes": [{"project": "p2", "themes": ["maritime"]}],
-            "match_memberships": mems,
-            "match_instruments": [
+            "read_organisation_profiles": orgs,
+            "read_participations_with_projects": [dict(p) for p in parts],
+            "read_project_theme_names": [{"project": "p2", "themes": ["maritime"]}],
+            "read_current_memberships": mems,
+            "read_instrument_rules": [
                 {
                     "id": "icon",
                     "name": "ICON",
@@ -117,21 +118,21 @@ class FakeDb:
         }[name]
 
 
-def test_store_reads_the_graph_once_per_version():
-    store.clear_cache()
+def test_the_cache_reads_the_graph_once_per_version():
     db = FakeDb()
-    m = store.load_model(db, max_age=0)
+    models = ModelCache(check_every=0)
+    m = models.get(db)
     assert m.project_themes[m.project_index["p2"]] == ("maritime",)
     assert m.instruments["icon"]["min_firms"] == 2
-    assert store.load_model(db, max_age=0) is m
-    assert db.reads.count("match_organisations") == 1
+    assert models.get(db) is m
+    assert db.reads.count("read_organisation_profiles") == 1
     db.version = 2
-    assert store.load_model(db, max_age=0) is not m
-    assert db.reads.count("match_organisations") == 2
-    # the engine accepts the database itself (as the API calls it)
-    assert [p.id for p in match_partners(db, "a", k=1)] == ["c"]
+    assert models.get(db) is not m
+    assert db.reads.count("read_organisation_profiles") == 2
+    # the engine takes the model the cache holds (as the API calls it)
+    assert [p.id for p in match_partners(models.get(db), "a", k=1)] == ["c"]
     result = match_call(
-        db,
+        models.get(db),
         {
             "text": "coatings",
             "clusters": ["cat", "blue"],
@@ -142,7 +143,42 @@ def test_store_reads_the_graph_once_per_version():
     )
     assert result.instrument_rules.min_firms == 2  # the Instrument node wins
     assert all(c.satisfied for c in result.consortia)
-    store.clear_cache()
+
+
+def test_the_cache_reuses_the_model_while_the_version_stays():
+    db = FakeDb()
+    builds: list[str] = []
+
+    def build(db, version):
+        builds.append(version)
+        return read_model(db, version)
+
+    now = [0.0]
+    models = ModelCache(build=build, check_every=5.0, clock=lambda: now[0])
+    first = models.get(db)
+    assert builds == ["4|2|4|4|v1"] and models.version == "4|2|4|4|v1"
+    assert first.version == "4|2|4|4|v1"
+    now[0] = 3.0  # within check_every: not even the version is read
+    assert models.get(db) is first and db.reads.count("read_graph_version") == 1
+    now[0] = 9.0  # checked again: same version, same model
+    assert models.get(db) is first and db.reads.count("read_graph_version") == 2
+    db.version = 2
+    now[0] = 12.0  # changed, but not looked at yet
+    assert models.get(db) is first
+    now[0] = 15.0
+    second = models.get(db)
+    assert second is not first and builds == ["4|2|4|4|v1", "4|2|4|4|v2"]
+    assert second.version == "4|2|4|4|v2"
+    models.clear()
+    assert models.get(db) is not second and len(builds) == 3
+    assert db.reads.count("read_organisation_profiles") == 3
+
+
+def test_two_caches_are_independent():
+    db = FakeDb()
+    a, b = ModelCache(check_every=0), ModelCache(check_every=0)
+    assert a.get(db) is not b.get(db)
+    assert a.get(db) is a.get(db)
 
 
 def test_walk_prefers_close_organisations():

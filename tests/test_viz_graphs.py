@@ -7,7 +7,7 @@ import math
 import networkx as nx
 import pytest
 
-from viz import graphs, layout
+from viz import graphs, layout, reshape
 
 from .test_viz_helpers import ecosystem, snapshot, star
 
@@ -100,7 +100,7 @@ def test_cluster_graph_from_rows():
 
 def test_overlap_graph_from_rows_and_from_memberships_agree():
     G = ecosystem()
-    counted = graphs.overlap_graph(G)
+    counted = reshape.overlap_graph(G)
     assert counted.edges["IBN", "SH"]["shared"] == 2  # F0 and F4
     # IBN has 2 members, SH 6 (KUL and five firms): Jaccard 2/6, overlap 2/2
     assert counted.edges["IBN", "SH"]["jaccard"] == pytest.approx(2 / 6, abs=1e-4)
@@ -114,21 +114,21 @@ def test_overlap_graph_from_rows_and_from_memberships_agree():
     )
     assert read.edges["IBN", "SH"]["shared"] == counted.edges["IBN", "SH"]["shared"]
     # a graph with OVERLAPS edges keeps them as they are
-    again = graphs.overlap_graph(read, min_shared=3)
+    again = reshape.overlap_graph(read, min_shared=3)
     assert again.number_of_edges() == 0 and again.number_of_nodes() == 2
 
 
 def test_ego_network_and_aggregation_do_not_mutate():
     G = ecosystem()
     before = snapshot(G)
-    H = graphs.ego_network(G, "IBN")
+    H = reshape.ego_network(G, "IBN")
     # IBN's members F0 and F4 bring SH in as a bridge, and SH is linked too
     assert set(H.nodes) == {"IBN", "F0", "F4", "SH"}
     assert H.nodes["IBN"]["role"] == "focus" and "role" not in G.nodes["IBN"]
-    A = graphs.aggregate_members(G, keep=["KUL"], by_section=False)
+    A = reshape.aggregate_members(G, keep=["KUL"], by_section=False)
     assert A.nodes["group:SH:firm"]["count"] == 5 and A.nodes["group:IBN:firm"]["count"] == 2
     assert A.nodes["group:SH:other"]["count"] == 1 and "KUL" in A
-    B = graphs.aggregate_members(A, keep=[], by_section=False, separate=())
+    B = reshape.aggregate_members(A, keep=[], by_section=False, separate=())
     assert B.nodes["group:SH:mixed"]["count"] == 8  # groups fold into coarser groups
     assert "by kind: Firm 5" in B.nodes["group:SH:mixed"]["breakdown"][0]
     assert snapshot(G) == before
@@ -137,15 +137,15 @@ def test_ego_network_and_aggregation_do_not_mutate():
 def test_directed_graphs_are_read_both_ways():
     D = nx.DiGraph(ecosystem())
     D.remove_edges_from([("SH", "F0"), ("SH", "IBN")])  # keep one direction only
-    assert set(graphs.ego_network(D, "SH")) == set(graphs.ego_network(ecosystem(), "SH"))
-    assert graphs.overlap_graph(D).edges["IBN", "SH"]["shared"] == 2
+    assert set(reshape.ego_network(D, "SH")) == set(reshape.ego_network(ecosystem(), "SH"))
+    assert reshape.overlap_graph(D).edges["IBN", "SH"]["shared"] == 2
 
 
 def test_central_organisations_by_pagerank_then_degree():
     G = ecosystem()
-    assert graphs.central_organisations(G, 3) == ["KUL", "F4", "F3"]
-    assert graphs.central_organisations(G, 2, kinds=["federation", "other"]) == ["FED", "MGR"]
-    assert graphs.central_organisations(G, 5, among=["F1", "F2", "SH"]) == ["F2", "F1"]
+    assert reshape.central_organisations(G, 3) == ["KUL", "F4", "F3"]
+    assert reshape.central_organisations(G, 2, kinds=["federation", "other"]) == ["FED", "MGR"]
+    assert reshape.central_organisations(G, 5, among=["F1", "F2", "SH"]) == ["F2", "F1"]
 
 
 def test_match_graph_shapes():

@@ -1,5 +1,6 @@
-"""Maps and figures from a real graph: ``viz.store`` against the throwaway Neo4j, and
-``innograph map ...`` end to end, the cluster map opened in Chromium with networking off."""
+"""Maps and figures from a real graph: ``graph.map_data``'s rows built by ``viz.graphs`` against
+the throwaway Neo4j, and ``innograph map ...`` end to end, the cluster map opened in Chromium
+with networking off."""
 
 from __future__ import annotations
 
@@ -8,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from graph import map_data
 from graph.errors import NotFound
 from graph.load import write_records
 from graph.records import Node, Records, Rel, SourceInfo
-from viz import store
+from viz import graphs
 from viz.browser import open_map
 
 from .conftest import run_cli
@@ -87,8 +89,8 @@ def loaded(db):
     return db
 
 
-def test_store_reads_the_cluster_ego_network(loaded):
-    G = store.cluster_graph(loaded, "SH")
+def test_map_data_reads_the_cluster_ego_network(loaded):
+    G = graphs.cluster_graph(**map_data.cluster_rows(loaded, "SH"))
     assert set(G.nodes) == {"SH", "IBN", "MGR", "FED", "KUL", "F1", "F2", "F3", "P1"}
     assert G.nodes["SH"]["members"] == 4 and G.nodes["SH"]["role"] == "focus"
     assert G.nodes["F1"]["section"] == "C" and G.nodes["F1"]["source_ref"] == "line F1"
@@ -98,11 +100,11 @@ def test_store_reads_the_cluster_ego_network(loaded):
     assert G.edges["F1", "IBN"]["type"] == "MEMBER_OF"  # a bridge
     assert G.nodes["P1"]["name"] == "Bio-based coatings"
     with pytest.raises(NotFound):
-        store.cluster_graph(loaded, "NOPE")
+        map_data.cluster_rows(loaded, "NOPE")
 
 
-def test_store_reads_the_ecosystem_aggregated(loaded):
-    G = store.ecosystem_graph(loaded, max_organisations=1)
+def test_map_data_reads_the_ecosystem_aggregated(loaded):
+    G = graphs.ecosystem_graph(**map_data.ecosystem_rows(loaded, max_organisations=1))
     # drawn: the clusters, the manager, the tied federation and the most central non-firm
     # member (KU Leuven); the firms are counted per cluster, kind and sector
     assert {"SH", "IBN", "MGR", "FED", "KUL"} <= set(G.nodes)
@@ -113,12 +115,12 @@ def test_store_reads_the_ecosystem_aggregated(loaded):
         "group:IBN:firm:C": 2,
     }
     assert G.nodes["group:IBN:firm:C"]["synthetic_count"] == 1
-    G0 = store.ecosystem_graph(loaded, max_organisations=0)
+    G0 = graphs.ecosystem_graph(**map_data.ecosystem_rows(loaded, max_organisations=0))
     assert "KUL" not in G0 and G0.nodes["group:SH:knowledge_institution:P"]["count"] == 1
 
 
-def test_store_overlaps_computed_then_as_analytics_wrote_them(loaded):
-    G = store.overlap_graph(loaded)
+def test_map_data_overlaps_computed_then_as_analytics_wrote_them(loaded):
+    G = graphs.overlap_graph_from_rows(**map_data.overlap_rows(loaded))
     assert G.edges["IBN", "SH"]["shared"] == 2
     assert G.edges["IBN", "SH"]["jaccard"] == pytest.approx(0.5)  # 2 / (4 + 2 - 2)
     assert G.edges["IBN", "SH"]["overlap_coefficient"] == 1.0
@@ -126,16 +128,17 @@ def test_store_overlaps_computed_then_as_analytics_wrote_them(loaded):
         "MATCH (a:Cluster {id: 'IBN'}), (b:Cluster {id: 'SH'}) MERGE (a)"
         "-[:OVERLAPS {shared: 7, jaccard: 0.7, overlap_coefficient: 0.9}]->(b)"
     )
-    assert store.overlap_graph(loaded).edges["IBN", "SH"]["shared"] == 7
+    G = graphs.overlap_graph_from_rows(**map_data.overlap_rows(loaded))
+    assert G.edges["IBN", "SH"]["shared"] == 7
 
 
-def test_store_sector_links_computed_then_as_analytics_wrote_them(loaded):
-    assert store.sector_links(loaded) == [{"a": "C", "b": "J", "links": 1}]
+def test_map_data_sector_links_computed_then_as_analytics_wrote_them(loaded):
+    assert map_data.sector_links(loaded) == [{"a": "C", "b": "J", "links": 1}]
     loaded.run_write(
         "MATCH (c:Sector {id: 'C'}), (j:Sector {id: 'J'}) "
         "MERGE (j)-[:SECTOR_LINK {via: 'projects', level: 'section', links: 5}]->(c)"
     )
-    assert store.sector_links(loaded) == [{"a": "C", "b": "J", "links": 5}]
+    assert map_data.sector_links(loaded) == [{"a": "C", "b": "J", "links": 5}]
 
 
 @pytest.mark.browser

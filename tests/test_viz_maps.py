@@ -30,7 +30,9 @@ def assert_self_contained(html: str) -> None:
     assert "vis.Network" in html and "function" in html  # vis-network is inlined
 
 
-@pytest.mark.parametrize("name", ["viz.style", "viz.layout", "viz.graphs", "viz.maps", "viz.plots"])
+@pytest.mark.parametrize(
+    "name", ["viz.style", "viz.layout", "viz.graphs", "viz.reshape", "viz.maps", "viz.plots"]
+)
 def test_docstring_examples(name):
     result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0 and result.failed == 0

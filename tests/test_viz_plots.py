@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from viz import plots
-from viz.graphs import overlap_graph
+from viz.reshape import overlap_graph
 
 from .test_viz_helpers import ecosystem, snapshot
 

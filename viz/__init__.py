@@ -2,17 +2,19 @@
 
 ::
 
-    viz/store.py    Neo4j rows, read through graph.db with graph/cypher/viz_*.cypher
-    viz/graphs.py   rows -> networkx graphs; aggregation, ego-networks, overlap projection
+    viz/graphs.py   rows (read by graph/map_data.py) -> networkx graphs
+    viz/reshape.py  graph -> graph: aggregation, ego-networks, overlap projection
     viz/maps.py     networkx graph -> self-contained interactive HTML (pyvis + vis-network)
     viz/render.py   the HTML page: pyvis Network, inlined vis-network, legend, layout
+    viz/elements.py the page's styled nodes and edges, and the layout's anchors and order
     viz/style.py    colours, shapes, sizes, tooltips, legend entries
     viz/layout.py   precomputed positions for graphs too large for in-browser physics
     viz/plots.py    static PNG/SVG heatmaps (cluster overlap, sector x sector) for reports
     viz/browser.py  open a map in headless Chromium with networking off (tests, benchmarks)
 
-Only ``store.py`` reads the graph, and it does so through ``graph.db``; every other module is
-pure (graph in, file out) and never imports the Neo4j driver.
+No module here reads the graph: the callers (``api.map_service``, ``innograph map``, the
+demo) read the rows with ``graph.map_data`` and hand them to ``viz.graphs``; everything here
+is pure (rows or graph in, graph or file out).
 
 Graph attributes the maps understand (all optional except ``kind``):
 

@@ -1,10 +1,10 @@
-"""Rows read from the graph -> networkx graphs for the maps, and the pure reshaping they need.
+"""Rows read from the graph -> networkx graphs for the maps.
 
-Row builders (``*_graph``) take the plain dicts ``viz.store`` reads with the
-``graph/cypher/viz_*.cypher`` statements; reshapers (``ego_network``, ``aggregate_members``,
-``overlap_graph``) take a graph and return a new one. None of them modifies its input, and
-node lists are sorted before anything depends on their order, so the same rows always give
-the same graph.
+The builders (``*_graph``) take the plain rows ``graph.map_data`` reads through the
+catalogue (its bundles are their keyword arguments:
+``ecosystem_graph(**map_data.ecosystem_rows(db))``); ``viz.reshape`` turns a graph into
+another. Node lists are sorted before anything depends on their order, so the same rows
+always give the same graph.
 
 >>> G = ecosystem_graph(
 ...     clusters=[{"id": "c1", "name": "Catalisti", "type": "spearhead", "members": 2}],
@@ -17,13 +17,12 @@ the same graph.
 
 from __future__ import annotations
 
-import heapq
-from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Mapping
 from typing import Any
 
 import networkx as nx
 
+from graph.errors import NotFound
 from viz import style
 
 ORG_FIELDS = (
@@ -168,7 +167,7 @@ def ecosystem_graph(
         g["synthetic"] += int(row.get("synthetic") or 0)
     for gid in sorted(groups):
         g = groups[gid]
-        _add_group(G, gid, g["cluster"], g["kind"], g["section"], g["count"], g["synthetic"])
+        add_group(G, gid, g["cluster"], g["kind"], g["section"], g["count"], g["synthetic"])
     return G
 
 
@@ -183,7 +182,7 @@ def _add_cluster_links(G: nx.Graph, rows: Iterable[Mapping[str, Any]]) -> None:
             )
 
 
-def _add_group(
+def add_group(
     G: nx.Graph,
     gid: str,
     anchor: Hashable,
@@ -272,11 +271,10 @@ def match_graph(result: Any, focus: Mapping[str, Any] | str | None = None) -> nx
     ``consortia`` (``{members: [id | {id, role}], score?, explanation?}``). Partners' clusters
     (``clusters``: ids, names or ``{id, name, type}``) are drawn too, to show the bridges.
     """
+    partners = _partners(result)
     consortia: list[Any] = []
-    if isinstance(result, list):
-        partners, head = result, None
-    else:
-        partners = result.get("partners") or result.get("candidates") or result.get("results") or []
+    head = None
+    if not isinstance(result, list):
         consortia = result.get("consortia") or []
         head = result.get("for") or result.get("org") or result.get("call") or result.get("query")
     head = focus or head or {"id": "call", "name": "Call", "kind": "call"}
@@ -348,201 +346,45 @@ def _add_clusters(G: nx.Graph, org: str, clusters: Any) -> None:
             G.add_edge(org, cid, type="MEMBER_OF")
 
 
-# -- reshapers -----------------------------------------------------------------------------------
-def ego_network(G: nx.Graph, centre: Hashable, radius: int = 1, bridges: bool = True) -> nx.Graph:
-    """The nodes within ``radius`` of ``centre`` (edges read both ways), and with ``bridges``
-    also the clusters one step beyond them, with every edge of ``G`` among these nodes.
-    Returns a new graph (a copy); the centre gets ``role="focus"``."""
-    if centre not in G:
-        raise KeyError(centre)
-    U = G.to_undirected(as_view=True) if G.is_directed() else G
-    keep = set(nx.single_source_shortest_path_length(U, centre, cutoff=radius))
-    if bridges:
-        keep |= {
-            m
-            for n in list(keep)
-            if style.is_organisation(G.nodes[n])
-            for m in U.neighbors(n)
-            if style.is_cluster(G.nodes[m])
-        }
-    H = nx.Graph()
-    H.add_nodes_from((n, dict(G.nodes[n])) for n in sorted(keep, key=str))
-    H.add_edges_from(
-        (u, v, dict(a)) for u, v, a in U.edges(keep, data=True) if u in keep and v in keep
-    )
-    H.nodes[centre]["role"] = "focus"
-    return H
+# -- a match result completed from the graph ----------------------------------------------------
+def match_ids(result: Any, focus: str | None = None) -> list[str]:
+    """The organisations a match map needs from the graph: every partner, and the focus."""
+    return [*(str(p["id"]) for p in _partners(result)), *([focus] if focus else [])]
 
 
-def aggregate_members(
-    G: nx.Graph,
-    keep: Iterable[Hashable],
-    *,
-    by_section: bool = True,
-    separate: Iterable[str] = style.ORGANISATION_KINDS,
+def completed_match_graph(
+    result: Any, known: Mapping[str, Mapping[str, Any]], focus: str | None = None
 ) -> nx.Graph:
-    """``G`` with every organisation not in ``keep`` folded into group nodes.
-
-    An organisation that is not kept adds one to the group ``(cluster, kind, section)`` of each
-    cluster it is linked to (an organisation in two clusters counts in both groups) and
-    disappears with its other edges. Kinds not in ``separate`` share one group per cluster
-    (``member_kind="mixed"``); without ``by_section`` sectors share one too. Group nodes
-    already in ``G`` are folded the same way, weighted by their ``count``, so coarser groups
-    can be made from finer ones. Clusters stay; other nodes stay only if kept. A group's
-    tooltip lists what it holds by kind and by sector. Returns a new graph.
-
-    >>> G = nx.Graph([("o1", "c"), ("o2", "c")])
-    >>> nx.set_node_attributes(G, {"o1": {"kind": "firm"}, "o2": {"kind": "firm"},
-    ...                            "c": {"kind": "cluster_spearhead"}})
-    >>> H = aggregate_members(G, keep=["c"], by_section=False)
-    >>> sorted(H.nodes), H.nodes["group:c:firm"]["count"]
-    (['c', 'group:c:firm'], 2)
-    """
-    kept = set(keep)
-    apart = set(separate)
-    U = G.to_undirected(as_view=True) if G.is_directed() else G
-    clusters = {n for n, a in G.nodes(data=True) if style.is_cluster(a)}
-    H = nx.Graph()
-    drawn = [n for n in kept if n in G and n not in clusters]
-    for n in sorted([*clusters, *drawn], key=str):
-        H.add_node(n, **dict(G.nodes[n]))
-    # every edge of H touches a cluster or a drawn node
-    H.add_edges_from(
-        (u, v, dict(a)) for u, v, a in U.edges([*clusters, *drawn], data=True) if v in H
-    )
-
-    linked_to: dict[Hashable, list[Hashable]] = defaultdict(list)
-    for c in clusters:  # 1 view per cluster instead of 1 per organisation
-        for m in U[c]:
-            linked_to[m].append(c)
-    # (cluster, kind, section) -> [members, synthetic members]; folded into groups below
-    raw: dict[tuple, list[int]] = defaultdict(lambda: [0, 0])
-    for n, a in G.nodes(data=True):
-        if n in H or n not in linked_to:
-            continue
-        kind = style.kind_of(a)
-        if kind == "group":
-            weight, fake = int(a.get("count") or 0), int(a.get("synthetic_count") or 0)
-            kind = str(a.get("member_kind") or "other")
-            anchors = [a["anchor"]] if a.get("anchor") in clusters else linked_to[n]
-        elif kind in style.ORGANISATION_KINDS:
-            weight, fake = 1, int(bool(a.get("synthetic")))
-            anchors = linked_to[n]
-        else:
-            continue
-        section = style.section_of(a)
-        for c in anchors:
-            tally = raw[(c, kind, section)]
-            tally[0] += weight
-            tally[1] += fake
-    counts: Counter[tuple] = Counter()
-    synthetic: Counter[tuple] = Counter()
-    kinds: dict[tuple, Counter[str]] = defaultdict(Counter)
-    sectors: dict[tuple, Counter[str]] = defaultdict(Counter)
-    for (c, kind, section), (weight, fake) in raw.items():
-        key = (c, kind if kind in apart else "mixed", section if by_section else None)
-        counts[key] += weight
-        synthetic[key] += fake
-        kinds[key][kind] += weight
-        sectors[key][section or "?"] += weight
-    for key in sorted(counts, key=lambda k: (str(k[0]), k[1], k[2] or "")):
-        c, kind, section = key
-        breakdown = []
-        if kind == "mixed":
-            breakdown.append("by kind: " + _top(kinds[key], lambda k: style.KINDS[k].label))
-        if not by_section:
-            breakdown.append("by sector: " + _top(sectors[key], str))
-        _add_group(
-            H, group_id(c, kind, section), c, kind, section, counts[key], synthetic[key], breakdown
-        )
-    return H
+    """``match_graph`` of a match result (``innograph match --format json``) completed from
+    the graph: ``known`` holds the organisation rows of ``match_ids(result, focus)`` by id or
+    enterprise number (``graph.map_data.organisations``): kind, sector, centrality and
+    clusters of the focus and of every partner. ``NotFound`` when the focus of a partner
+    search is not known."""
+    partners = _partners(result)
+    if focus and focus not in known and not _is_call(result):
+        raise NotFound(f"There is no organisation with id or enterprise number {focus!r}.")
+    enriched = [{**_plain(known.get(str(p["id"]), {})), **_clean(p)} for p in partners]
+    head: Any = None
+    if focus:
+        head = {**_plain(known[focus])} if focus in known else focus
+    if isinstance(result, list):
+        return match_graph(enriched, focus=head)
+    return match_graph({**result, "partners": enriched}, focus=head)
 
 
-def _top(counter: Counter[str], label: Any, n: int = 8) -> str:
-    items = sorted(counter.items(), key=lambda x: (-x[1], x[0]))
-    text = ", ".join(f"{label(k) if k != '?' else 'unknown'} {v:,}" for k, v in items[:n])
-    return text + (", …" if len(items) > n else "")
+def _partners(result: Any) -> list[Mapping[str, Any]]:
+    if isinstance(result, list):
+        return result
+    return result.get("partners") or result.get("candidates") or result.get("results") or []
 
 
-def central_organisations(
-    G: nx.Graph,
-    limit: int,
-    *,
-    kinds: Iterable[str] | None = None,
-    size_by: str = "pagerank",
-    among: Iterable[Hashable] | None = None,
-) -> list[Hashable]:
-    """The ``limit`` most central organisations of ``G`` (of ``kinds``, and ``among`` these
-    nodes when given), by ``size_by`` then degree; ties broken by id."""
-    wanted = set(kinds or style.ORGANISATION_KINDS)
-    pool = None if among is None else set(among)
-    ranked = []
-    degree = G.degree
-    for n, a in G.nodes(data=True):
-        if (pool is None or n in pool) and style.kind_of(a) in wanted:
-            v = a.get(size_by)
-            ranked.append((-(v if isinstance(v, (int, float)) else 0.0), -degree[n], str(n), n))
-    return [n for *_, n in heapq.nsmallest(max(limit, 0), ranked)]
+def _is_call(result: Any) -> bool:
+    return isinstance(result, Mapping) and "call" in result
 
 
-def overlap_graph(G: nx.Graph, min_shared: int = 1) -> nx.Graph:
-    """Clusters linked by their shared members, from a membership graph.
+def _plain(row: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in row.items() if v is not None and k != "enterprise_number"}
 
-    Uses the ``OVERLAPS`` edges when ``G`` has them; otherwise counts, for each pair of
-    clusters, the organisations that are members of both (``MEMBER_OF`` edges, or edges
-    without a type; ties and managers are not members) (``shared``), with
-    ``jaccard = shared / |A ∪ B|`` and ``overlap_coefficient = shared / min(|A|, |B|)``.
-    Cluster nodes get ``members``. Returns a new graph of clusters only.
 
-    >>> G = nx.Graph([("o1", "a"), ("o1", "b"), ("o2", "a")])
-    >>> nx.set_node_attributes(G, {"a": {"kind": "cluster_spearhead"},
-    ...     "b": {"kind": "cluster_ibn"}, "o1": {"kind": "firm"}, "o2": {"kind": "firm"}})
-    >>> H = overlap_graph(G)
-    >>> H.edges["a", "b"]["shared"], H.edges["a", "b"]["jaccard"]
-    (1, 0.5)
-    """
-    U = G.to_undirected(as_view=True) if G.is_directed() else G
-    clusters = sorted((n for n, a in G.nodes(data=True) if style.is_cluster(a)), key=str)
-    members = {
-        c: {
-            m
-            for m in U.neighbors(c)
-            if style.is_organisation(G.nodes[m])
-            and U.edges[m, c].get("type", "MEMBER_OF") == "MEMBER_OF"
-        }
-        for c in clusters
-    }
-    H = nx.Graph()
-    for c in clusters:
-        attrs = dict(G.nodes[c])
-        attrs.setdefault("members", len(members[c]))
-        H.add_node(c, **attrs)
-    given = [(u, v, a) for u, v, a in U.edges(data=True) if a.get("type") == "OVERLAPS"]
-    if given:
-        for u, v, a in given:
-            if u in H and v in H and float(a.get("shared") or 0) >= min_shared:
-                H.add_edge(u, v, **dict(a))
-        return H
-    pairs: Counter[tuple[Hashable, Hashable]] = Counter()
-    of: dict[Hashable, list[Hashable]] = defaultdict(list)
-    for c in clusters:
-        for m in members[c]:
-            of[m].append(c)
-    for org in sorted(of, key=str):
-        mine = of[org]  # in cluster order already
-        for i, a in enumerate(mine):
-            for b in mine[i + 1 :]:
-                pairs[(a, b)] += 1
-    for (a, b), shared in sorted(pairs.items(), key=lambda x: (str(x[0][0]), str(x[0][1]))):
-        if shared < min_shared:
-            continue
-        na, nb = len(members[a]), len(members[b])
-        H.add_edge(
-            a,
-            b,
-            type="OVERLAPS",
-            shared=shared,
-            jaccard=round(shared / (na + nb - shared), 4),
-            overlap_coefficient=round(shared / min(na, nb), 4),
-        )
-    return H
+def _clean(row: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in row.items() if v is not None}

@@ -33,8 +33,8 @@ from pathlib import Path
 import networkx as nx
 
 from viz import style
-from viz.graphs import aggregate_members, central_organisations, ego_network, overlap_graph
 from viz.render import MapInfo, build_page, render_map
+from viz.reshape import aggregate_members, central_organisations, ego_network, overlap_graph
 
 MAX_NODES = 5000
 
@@ -73,8 +73,8 @@ def ecosystem_map(
     tied to one, and up to ``max_organisations`` more non-firm organisations (the most
     central). Every other member is counted in a group node per cluster: one for firms and
     one for the rest, or with ``group_by_sector`` (the default when colouring by sector) one
-    per NACE section. Group nodes already in ``G`` (as ``viz.store`` reads them) are merged
-    the same way.
+    per NACE section. Group nodes already in ``G`` (as ``graphs.ecosystem_graph`` builds
+    them) are merged the same way.
     """
     by_section = color_by == "sector" if group_by_sector is None else group_by_sector
     U = G.to_undirected(as_view=True) if G.is_directed() else G

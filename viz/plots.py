@@ -49,9 +49,9 @@ def _check_suffix(path: Path) -> str:
 
 
 def overlap_matrix(G: nx.Graph, measure: str = "shared") -> tuple[list[str], np.ndarray]:
-    """(cluster names, square matrix) of a cluster overlap graph (``viz.graphs.overlap_graph``
-    or ``viz.store.overlap_graph``). Clusters are ordered spearhead clusters first, then IBNs,
-    each by name. The diagonal holds the member count for ``shared`` and 1 otherwise."""
+    """(cluster names, square matrix) of a cluster overlap graph (``viz.reshape.overlap_graph``
+    or ``viz.graphs.overlap_graph_from_rows``). Clusters are ordered spearhead clusters first,
+    then IBNs, each by name. The diagonal holds the member count for ``shared`` and 1 otherwise."""
     if measure not in MEASURES:
         raise ValueError(f"measure must be one of {', '.join(MEASURES)}, not {measure!r}")
     clusters = [n for n, a in G.nodes(data=True) if style.is_cluster(a)]
@@ -74,7 +74,7 @@ def overlap_matrix(G: nx.Graph, measure: str = "shared") -> tuple[list[str], np.
 
 
 def sector_matrix(rows: Iterable[Mapping[str, Any]]) -> tuple[list[str], np.ndarray]:
-    """(sector codes, symmetric matrix) of rows ``{a, b, links}`` (``viz.store.sector_links``).
+    """(sector codes, symmetric matrix) of rows ``{a, b, links}`` (``graph.map_data.sector_links``).
     Codes are sorted (A..U or 01..99); only sectors with links appear."""
     totals: dict[tuple[str, str], float] = {}
     for r in rows:

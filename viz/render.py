@@ -32,6 +32,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from pyvis.network import Network
 
 from viz import style
+from viz.elements import add_edge, add_node, default_anchors, disc_order, spacing
 from viz.layout import anchored_layout
 
 TEMPLATES = Path(__file__).parent  # map.html sits in the package: package-data "*.html"
@@ -39,7 +40,6 @@ VIS_VERSION = "9.1.2"
 VIS_DIR = Path(pyvis.__file__).parent / "lib" / f"vis-{VIS_VERSION}"
 PHYSICS_LIMIT = 600  # above this many nodes: precomputed layout, no physics
 LABEL_LIMIT = 200  # above this many organisations, only the largest keep a label
-MAX_LABEL = 40
 
 
 @dataclass
@@ -71,17 +71,6 @@ def _environment() -> Environment:
         autoescape=select_autoescape(["html"]),
         keep_trailing_newline=True,
     )
-
-
-def vis_id(node: Hashable) -> str | int:
-    """The id a node gets in the page: itself when a str or int, else its JSON text."""
-    if isinstance(node, (str, int)) and not isinstance(node, bool):
-        return node
-    return json.dumps(node, default=str, ensure_ascii=False)
-
-
-def short(text: str, limit: int = MAX_LABEL) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def render_map(G: nx.Graph, path: str | Path, **options: Any) -> MapInfo:
@@ -133,8 +122,8 @@ def build_page(
         else anchored_layout(
             G,
             default_anchors(G) if anchors is None else anchors,
-            order=_disc_order(G, sizes),
-            spacing=_spacing(sizes),
+            order=disc_order(G, sizes),
+            spacing=spacing(sizes),
             centre=next((v for v, a in G.nodes(data=True) if a.get("role") == "focus"), None),
         )
     )
@@ -142,7 +131,7 @@ def build_page(
 
     net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
     for node in sorted(G.nodes, key=str):
-        _add_node(
+        add_node(
             net,
             G,
             node,
@@ -161,7 +150,7 @@ def build_page(
                 if a.get("type") == "GROUP"
                 else 1.0
             )
-        _add_edge(net, G, u, v, a, width, big=n > PHYSICS_LIMIT)
+        add_edge(net, G, u, v, a, width, big=n > PHYSICS_LIMIT)
     net.options = vis_options(n, use_physics)
 
     legend = legend_entries(G, color_by, [size_note, *notes])
@@ -169,32 +158,6 @@ def build_page(
     return html, MapInfo(
         Path(), len(net.nodes), len(net.edges), use_physics, len(html.encode("utf-8")), legend
     )
-
-
-def _spacing(sizes: Mapping[Hashable, float]) -> float:
-    """Spiral spacing for the precomputed layout: neighbours about one median node apart."""
-    values = sorted(sizes.values())
-    median = values[len(values) // 2] if values else style.MIN_SIZE
-    return max(16.0, 1.2 * median)
-
-
-def default_anchors(G: nx.Graph) -> list[Hashable]:
-    return [
-        n
-        for n, a in G.nodes(data=True)
-        if style.kind_of(a) in (*style.CLUSTER_KINDS, "call", "consortium")
-        or a.get("role") == "focus"
-    ]
-
-
-def _disc_order(G: nx.Graph, sizes: Mapping[Hashable, float]):
-    kinds = list(style.KINDS)
-
-    def key(node: Hashable) -> tuple:
-        a = G.nodes[node]
-        return (kinds.index(style.kind_of(a)), style.section_of(a) or "~", -sizes[node])
-
-    return key
 
 
 def _labelled(G: nx.Graph, sizes: Mapping[Hashable, float]) -> set[Hashable]:
@@ -209,67 +172,6 @@ def _labelled(G: nx.Graph, sizes: Mapping[Hashable, float]) -> set[Hashable]:
         return everyone
     quiet = sorted(orgs, key=lambda n: (-sizes[n], str(n)))[LABEL_LIMIT:]
     return everyone - set(quiet)
-
-
-def _add_node(
-    net: Network,
-    G: nx.Graph,
-    node: Hashable,
-    size: float,
-    color_by: str,
-    labelled: bool,
-    xy: tuple[float, float] | None,
-) -> None:
-    a = G.nodes[node]
-    kind = style.kind_of(a)
-    name = str(a.get("label") or a.get("name") or node)
-    options: dict[str, Any] = {
-        "title": style.node_tooltip(node, a),
-        "color": style.node_colour(a, color_by),
-        "size": round(size, 2),
-        "name": name,
-        "kind": kind,
-        "borderWidth": 3 if a.get("role") == "focus" else 1,
-    }
-    if a.get("synthetic"):
-        options["shapeProperties"] = {"borderDashes": [4, 3]}
-    if kind in style.CLUSTER_KINDS or a.get("role") == "focus":
-        options["font"] = {"size": 18, "strokeWidth": 4, "strokeColor": "#ffffff"}
-    if xy is not None:
-        options["x"], options["y"] = xy
-    vid = vis_id(node)
-    net.add_node(vid, label=short(name), shape=style.KINDS[kind].shape, **options)
-    if not labelled:
-        net.get_node(vid)["label"] = ""
-
-
-def _add_edge(
-    net: Network,
-    G: nx.Graph,
-    u: Hashable,
-    v: Hashable,
-    a: Mapping[str, Any],
-    width: float,
-    big: bool,
-) -> None:
-    s = style.edge_style(a)
-    names = tuple(str(G.nodes[x].get("name") or G.nodes[x].get("label") or x) for x in (u, v))
-    options: dict[str, Any] = {"color": {"color": s.colour, "opacity": 0.55 if big else 0.8}}
-    strength = a.get("strength")
-    if isinstance(strength, (int, float)):  # 0..1: stronger ties darker and shorter
-        strength = min(max(float(strength), 0.0), 1.0)
-        options["color"]["opacity"] = round(0.15 + 0.75 * strength, 3)
-        options["length"] = round(260 - 170 * strength)
-    net.add_edge(
-        vis_id(u),
-        vis_id(v),
-        width=width,
-        title=style.edge_tooltip(a, names),  # type: ignore[arg-type]
-        dashes=s.dashes,
-        arrows={"to": {"enabled": s.arrow, "scaleFactor": 0.6}},
-        type=str(a.get("type") or ""),
-        **options,
-    )
 
 
 def vis_options(n: int, physics: bool) -> dict[str, Any]:

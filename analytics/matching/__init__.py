@@ -1,8 +1,10 @@
 """Matchmaking: ranked, explained partners for an organisation or a call, and consortia.
 
-A pure engine over an in-memory collaboration model (``MatchModel``), built from rows read
-from Neo4j (``load_model(db)``, cached per graph version) or from CORDIS files
-(``from_cordis``, for the back-test). See ``docs/matchmaking.md``.
+A pure engine over an in-memory collaboration model (``MatchModel``), built from plain rows
+(``from_rows``: ``analytics.adapter`` reads them from Neo4j and caches the model per graph
+version) or from a ``History`` of participations (``from_history``: the back-test on CORDIS,
+whose folders the interface reads). Nothing here reads the database. See
+``docs/matchmaking.md``.
 
 >>> from analytics.matching import from_rows, match_partners
 >>> orgs = [{"id": i, "name": i.upper(), "kind": "firm"} for i in "abcd"]
@@ -17,29 +19,30 @@ from Neo4j (``load_model(db)``, cached per graph version) or from CORDIS files
 
 from analytics.matching.backtest import make_split
 from analytics.matching.backtest import run as run_backtest
-from analytics.matching.consortia import Call, CallResult, Consortium, load_call, match_call
-from analytics.matching.model import MatchModel, from_cordis, from_rows
+from analytics.matching.calls import Call, load_call
+from analytics.matching.consortia import CallResult, Consortium, match_call
+from analytics.matching.history import History, from_history
+from analytics.matching.match_model import MatchModel, from_rows
 from analytics.matching.rules import RULES, InstrumentRules, rules_for
 from analytics.matching.saved import export_match, list_matches, load_match, save_match
 from analytics.matching.scoring import Match, Weights, match_partners
-from analytics.matching.store import load_model
 
 __all__ = [
     "RULES",
     "Call",
     "CallResult",
     "Consortium",
+    "History",
     "InstrumentRules",
     "Match",
     "MatchModel",
     "Weights",
     "export_match",
-    "from_cordis",
+    "from_history",
     "from_rows",
     "list_matches",
     "load_call",
     "load_match",
-    "load_model",
     "make_split",
     "match_call",
     "match_partners",

@@ -2,7 +2,8 @@
 
 Protocol (``innograph evaluate``):
 
-1. The *training* model is built from the training CORDIS data alone (``from_cordis``); with
+1. The *training* model is built from the training CORDIS data alone (``from_history``; the
+   interface reads the folders into a ``history.History``); with
    ``split_year`` only the projects starting before 1 January of that year. Nothing from the
    test period reaches the model, its profiles or its statistics.
 2. *Test pairs*: organisations taking part in the same test project (starting in or after
@@ -23,10 +24,8 @@ from __future__ import annotations
 import csv
 import json
 import time
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -34,26 +33,11 @@ import numpy as np
 
 from analytics.matching import baselines, metrics, scoring
 from analytics.matching import signals as sig
-from analytics.matching.model import MatchModel, cordis_window, from_cordis
+from analytics.matching.history import History, coparticipants, from_history
+from analytics.matching.match_model import MatchModel
 
 GROUPS = {"firms": ("firm",), "knowledge_institutions": ("knowledge_institution",)}
 METHODS = ("innograph", *baselines.BASELINES)
-
-
-def coparticipants(
-    data: Any, since: int | date | None = None, until: int | date | None = None
-) -> dict[str, set[str]]:
-    """``PIC:<pic>`` -> the organisations it shares a project with, for projects in a window."""
-    keep = cordis_window(data, until=until, since=since)
-    members: dict[str, set[str]] = defaultdict(set)
-    for x in data.participations:
-        if x.project_key in keep:
-            members[x.project_key].add(f"PIC:{x.pic}")
-    out: dict[str, set[str]] = defaultdict(set)
-    for m in members.values():
-        for a in m:
-            out[a] |= m - {a}
-    return dict(out)
 
 
 @dataclass
@@ -72,8 +56,8 @@ class Split:
 
 
 def make_split(
-    train_data: Any,
-    test_data: Any = None,
+    train_data: History,
+    test_data: History | None = None,
     split_year: int | None = None,
     country: str | None = "BE",
 ) -> Split:
@@ -86,7 +70,7 @@ def make_split(
     test_data = test_data if test_data is not None else train_data
     if split_year is None and test_data is train_data:
         raise ValueError("give a test folder or a split year")
-    train = from_cordis(train_data, until_year=split_year)
+    train = from_history(train_data, until_year=split_year)
     if split_year is not None:
         late = train.project_years[train.project_years >= split_year]
         assert late.size == 0, "training model holds projects from the test period"
@@ -108,8 +92,8 @@ def make_split(
             truths.append(seen)
     years = train.project_years[train.project_years > 0]
     desc = {
-        "train": str(train_data.folder),
-        "test": str(test_data.folder),
+        "train": train_data.label,
+        "test": test_data.label,
         "split_year": split_year,
         "country": country or "all",
         "train_projects": int(len(train.project_ids)),

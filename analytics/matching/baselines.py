@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from analytics.matching import proximity
-from analytics.matching.model import MatchModel
+from analytics.matching.match_model import MatchModel
 
 Scorer = Callable[[MatchModel, Sequence[int]], np.ndarray]
 

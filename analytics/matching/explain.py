@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from analytics.matching.model import MatchModel
+from analytics.matching.match_model import MatchModel
 from analytics.matching.proximity import row_dot
 
 # words that say nothing about what an organisation works on (left out of explanations only)

@@ -20,7 +20,6 @@ the same signals (``docs/matchmaking.md`` records the experiments).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
@@ -29,7 +28,8 @@ from typing import Any
 import numpy as np
 
 from analytics.matching import signals as sig
-from analytics.matching.model import MatchModel
+from analytics.matching.mapping_file import read_mapping
+from analytics.matching.match_model import MatchModel
 from graph.errors import InnographError
 
 K = 60
@@ -83,13 +83,7 @@ class Weights:
         """Weights from a JSON/YAML file (a mapping) and ``name=value`` overrides."""
         w = cls()
         if file:
-            path = Path(file)
-            try:
-                text = path.read_text(encoding="utf-8")
-            except OSError as e:
-                raise InnographError(f"Cannot read the weights file {path}: {e.strerror}.") from e
-            data = _load_mapping(text, path)
-            w = cls.from_mapping(data, w)
+            w = cls.from_mapping(read_mapping(file, "weights file", "of name: value"), w)
         pairs: dict[str, str] = {}
         for a in assignments:
             if "=" not in a:
@@ -97,21 +91,6 @@ class Weights:
             k, v = a.split("=", 1)
             pairs[k.strip()] = v.strip()
         return cls.from_mapping(pairs, w)
-
-
-def _load_mapping(text: str, path: Path) -> dict[str, Any]:
-    try:
-        if path.suffix.lower() == ".json":
-            data = json.loads(text)
-        else:
-            import yaml
-
-            data = yaml.safe_load(text)
-    except Exception as e:  # json/yaml syntax
-        raise InnographError(f"{path} is not valid {path.suffix.lstrip('.').upper()}: {e}") from e
-    if not isinstance(data, dict):
-        raise InnographError(f"{path} must hold a mapping of name: value.")
-    return data
 
 
 @dataclass
@@ -310,19 +289,8 @@ def to_matches(
     return out
 
 
-def as_model(source: Any) -> MatchModel:
-    """The model itself, or the cached model of a database (``store.load_model``)."""
-    if isinstance(source, MatchModel):
-        return source
-    if hasattr(source, "read"):
-        from analytics.matching.store import load_model
-
-        return load_model(source)
-    raise TypeError(f"expected a MatchModel or a Database, got {type(source).__name__}")
-
-
 def match_partners(
-    model: MatchModel | Any,
+    model: MatchModel,
     org_id: str,
     theme: str | None = None,
     clusters: Sequence[str] | None = None,
@@ -334,7 +302,7 @@ def match_partners(
 
     Parameters
     ----------
-    model : the match model (or a ``graph.db.Database``: its cached model is used).
+    model : the match model (``analytics.adapter`` reads it from the graph).
     org_id : an organisation id, or a name (resolved by exact id, then by name key).
     theme : free text or a programme code: only organisations whose profile shares a word or
         code with it are proposed (unless none does), and it weighs 75 % in the topic vector
@@ -353,7 +321,6 @@ def match_partners(
     """
     if k < 1:
         raise InnographError("k must be at least 1.")
-    model = as_model(model)
     q = model.resolve(org_id)
     cl = [model.resolve_cluster(c) for c in (clusters or [])]
     allowed = None

@@ -44,7 +44,7 @@ import scipy.sparse as sp
 from sklearn.preprocessing import normalize
 
 from analytics.matching import proximity
-from analytics.matching.model import MatchModel
+from analytics.matching.match_model import MatchModel
 from analytics.matching.text import label_tokens, tokens
 
 SIGNALS = (
@@ -237,35 +237,11 @@ def compute(
     out: dict[str, np.ndarray] = {}
     seeds = np.asarray(query.seeds, dtype=np.int64)
     has_seeds = len(seeds) > 0
-    prof = model.profiles
-    topical = None
-    if query.topic is not None and any(s in which for s in ("topical", "peer_partners")):
-        topical = prof.similarity_to(query.topic).astype(np.float64)
-    if "topical" in which and topical is not None:
-        out["topical"] = topical
-    if "peer_partners" in which and topical is not None:
-        s = topical.copy()
-        s[seeds] = 0.0
-        top = (
-            np.argpartition(-s, min(PEERS, len(s) - 1))[:PEERS]
-            if len(s) > PEERS
-            else np.arange(len(s))
-        )
-        top = top[s[top] > 0]
-        if top.size:
-            out["peer_partners"] = proximity.combine_rows(model.A_bin, top, s[top])
-    if "topic_activity" in which and query.topic is not None:
-        psim = prof.project_similarity_to(query.topic)
-        nz = np.flatnonzero(psim)
-        out["topic_activity"] = proximity.combine_rows(project_members(model), nz, psim[nz])
-    if has_seeds and "shared_partners" in which:
-        row = proximity.combine_rows(model.A_bin, seeds, np.ones(len(seeds)))
-        nz = np.flatnonzero(row)
-        out["shared_partners"] = proximity.combine_rows(model.A_bin, nz, row[nz])
-    if has_seeds and "network" in which:
-        out["network"] = proximity.project_walk(
-            model, seeds, restart=WALK_RESTART, steps=WALK_STEPS
-        )
+    # the order signals are added in is the order scoring sums them in: keep it
+    if query.topic is not None:
+        _topic_signals(model, query.topic, seeds, which, out)
+    if has_seeds:
+        _neighbourhood_signals(model, seeds, which, out)
     if "activity" in which:
         out["activity"] = model.recent_projects
     if "popularity" in which:
@@ -275,14 +251,69 @@ def compute(
             L, code = table(model)
             out[name] = L[code[seeds]].mean(axis=0)[code]
     if model.M.shape[1]:
-        if has_seeds and "bridging" in which:
-            seed_clusters = np.unique(np.concatenate([model.clusters_of(int(s)) for s in seeds]))
-            shared = proximity.combine_rows(
-                cluster_members(model), seed_clusters, np.ones(len(seed_clusters))
-            )
-            extra = model.n_clusters - shared
-            out["bridging"] = extra / (1.0 + extra)
-        if "cluster_fit" in which and query.clusters:
-            fit = np.asarray(model.M[:, list(query.clusters)].sum(axis=1)).ravel()
-            out["cluster_fit"] = (fit > 0).astype(np.float64)
+        _cluster_signals(model, query, seeds, which, out)
     return out
+
+
+def _topic_signals(
+    model: MatchModel,
+    topic: sp.csr_matrix,
+    seeds: np.ndarray,
+    which: Sequence[str],
+    out: dict[str, np.ndarray],
+) -> None:
+    """``topical``, ``peer_partners`` and ``topic_activity`` into ``out``."""
+    prof = model.profiles
+    if any(s in which for s in ("topical", "peer_partners")):
+        topical = prof.similarity_to(topic).astype(np.float64)
+        if "topical" in which:
+            out["topical"] = topical
+        if "peer_partners" in which:
+            s = topical.copy()
+            s[seeds] = 0.0
+            top = (
+                np.argpartition(-s, min(PEERS, len(s) - 1))[:PEERS]
+                if len(s) > PEERS
+                else np.arange(len(s))
+            )
+            top = top[s[top] > 0]
+            if top.size:
+                out["peer_partners"] = proximity.combine_rows(model.A_bin, top, s[top])
+    if "topic_activity" in which:
+        psim = prof.project_similarity_to(topic)
+        nz = np.flatnonzero(psim)
+        out["topic_activity"] = proximity.combine_rows(project_members(model), nz, psim[nz])
+
+
+def _neighbourhood_signals(
+    model: MatchModel, seeds: np.ndarray, which: Sequence[str], out: dict[str, np.ndarray]
+) -> None:
+    """``shared_partners`` and ``network`` into ``out``."""
+    if "shared_partners" in which:
+        row = proximity.combine_rows(model.A_bin, seeds, np.ones(len(seeds)))
+        nz = np.flatnonzero(row)
+        out["shared_partners"] = proximity.combine_rows(model.A_bin, nz, row[nz])
+    if "network" in which:
+        out["network"] = proximity.project_walk(
+            model, seeds, restart=WALK_RESTART, steps=WALK_STEPS
+        )
+
+
+def _cluster_signals(
+    model: MatchModel,
+    query: Query,
+    seeds: np.ndarray,
+    which: Sequence[str],
+    out: dict[str, np.ndarray],
+) -> None:
+    """``bridging`` and ``cluster_fit`` into ``out``."""
+    if len(seeds) and "bridging" in which:
+        seed_clusters = np.unique(np.concatenate([model.clusters_of(int(s)) for s in seeds]))
+        shared = proximity.combine_rows(
+            cluster_members(model), seed_clusters, np.ones(len(seed_clusters))
+        )
+        extra = model.n_clusters - shared
+        out["bridging"] = extra / (1.0 + extra)
+    if "cluster_fit" in which and query.clusters:
+        fit = np.asarray(model.M[:, list(query.clusters)].sum(axis=1)).ravel()
+        out["cluster_fit"] = (fit > 0).astype(np.float64)

@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse
 from api import map_service, match_service
 from api import models as m
 from api.auth import Role
-from api.deps import DbDep, Manager, SettingsDep, Viewer
+from api.deps import DbDep, Manager, ModelsDep, SettingsDep, Viewer
 from api.routes.match import split_ids
 
 router = APIRouter(prefix="/maps", tags=["maps"])
@@ -47,6 +47,7 @@ def cluster(
 @router.get("/match", response_class=HTMLResponse, responses={200: HTML})
 def match(
     db: DbDep,
+    models: ModelsDep,
     _: Manager,
     org: Annotated[str, Query(min_length=1, max_length=200)],
     theme: Annotated[str | None, Query(max_length=500)] = None,
@@ -54,13 +55,14 @@ def match(
     k: Annotated[int, Query(ge=1, le=100)] = 10,
 ):
     """An organisation and the partners the partner search proposes."""
-    result = match_service.match_partners(db, org, theme, split_ids(clusters), k)
+    result = match_service.match_partners(db, models, org, theme, split_ids(clusters), k)
     return HTMLResponse(map_service.match(db, result))
 
 
 @router.get("/call", response_class=HTMLResponse, responses={200: HTML})
 def call(
     db: DbDep,
+    models: ModelsDep,
     settings: SettingsDep,
     _: Manager,
     text: Annotated[str | None, Query(max_length=5000)] = None,
@@ -77,5 +79,5 @@ def call(
         instrument=instrument or None,
         k=k,
     )
-    result = match_service.match_call(db, settings, request)
+    result = match_service.match_call(db, models, settings, request)
     return HTMLResponse(map_service.call(db, request, result))

@@ -9,7 +9,7 @@ from fastapi.responses import Response
 
 from api import match_service
 from api import models as m
-from api.deps import DbDep, Manager, SettingsDep
+from api.deps import DbDep, Manager, ModelsDep, SettingsDep
 
 router = APIRouter(prefix="/match", tags=["matchmaking"])
 MatchId = Annotated[str, Path(min_length=1, max_length=80)]
@@ -22,6 +22,7 @@ def split_ids(text: str | None) -> list[str]:
 @router.get("/partners", response_model=m.PartnerResult)
 def partners(
     db: DbDep,
+    models: ModelsDep,
     _: Manager,
     org: Annotated[str, Query(min_length=1, max_length=200, description="The organisation's id")],
     theme: Annotated[str | None, Query(max_length=500)] = None,
@@ -35,13 +36,13 @@ def partners(
     k: Annotated[int, Query(ge=1, le=200)] = 10,
 ):
     """Ranked partners that do not yet work with `org`, each with its explanation."""
-    return match_service.match_partners(db, org, theme, split_ids(clusters), k)
+    return match_service.match_partners(db, models, org, theme, split_ids(clusters), k)
 
 
 @router.post("/call", response_model=m.CallResult)
-def call(db: DbDep, settings: SettingsDep, _: Manager, body: m.CallRequest):
+def call(db: DbDep, models: ModelsDep, settings: SettingsDep, _: Manager, body: m.CallRequest):
     """Ranked candidates and 3 to 5 proposed consortia for a call (set `save` to keep it)."""
-    return match_service.match_call(db, settings, body)
+    return match_service.match_call(db, models, settings, body)
 
 
 @router.get("/saved", response_model=list[m.SavedMatch])

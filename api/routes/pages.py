@@ -19,7 +19,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from api import data, map_service, match_service
 from api import models as m
 from api.auth import COOKIE, Principal, Role
-from api.deps import Analyst, DbDep, KeysDep, Manager, SettingsDep, Viewer, reveal_from
+from api.deps import Analyst, DbDep, KeysDep, Manager, ModelsDep, SettingsDep, Viewer, reveal_from
 from api.routes.cypher import check_parameters
 from api.routes.match import split_ids
 from graph import catalog, library
@@ -149,6 +149,7 @@ def organisation_page(request: Request, db: DbDep, me: Manager, org_id: str):
 def partners_page(
     request: Request,
     db: DbDep,
+    models: ModelsDep,
     settings: SettingsDep,
     me: Manager,
     text: Text = None,
@@ -176,7 +177,7 @@ def partners_page(
     }
     if org:
         context["partners"] = match_service.match_partners(
-            db, org.strip(), themes or text, clusters, k
+            db, models, org.strip(), themes or text, clusters, k
         )
         context["map_url"] = "/maps/match?" + urlencode(
             {
@@ -194,7 +195,7 @@ def partners_page(
             instrument=instrument or None,
             k=k,
         )
-        context["result"] = match_service.match_call(db, settings, call)
+        context["result"] = match_service.match_call(db, models, settings, call)
         context["map_url"] = "/maps/call?" + urlencode(
             {
                 "text": text or "",

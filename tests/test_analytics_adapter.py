@@ -1,4 +1,4 @@
-"""The store and the CLI against a recording fake database (no server needed)."""
+"""The adapter and the CLI against a recording fake database (no server needed)."""
 
 from __future__ import annotations
 
@@ -10,10 +10,34 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from analytics import store
+from analytics import adapter
 from analytics.runs import run_all
+from graph import catalog
+from graph.db import Batch
 
 CYPHER = Path(__file__).resolve().parents[1] / "graph" / "cypher"
+# the statements analytics.adapter.results reads and writes with
+STATEMENTS = [
+    "delete_stale_overlaps",
+    "delete_stale_sector_links",
+    "finish_analytics_run",
+    "merge_analytics_run",
+    "merge_overlaps",
+    "merge_sector_links",
+    "rank_cluster_members_by_pagerank",
+    "read_cluster_member_ids",
+    "read_cluster_participations",
+    "read_clusters",
+    "read_organisations",
+    "read_overlaps",
+    "read_project_participant_ids",
+    "read_projects_with_themes",
+    "set_centrality",
+    "set_cluster_cross_sector",
+    "set_cluster_helix",
+    "set_cluster_ranking",
+    "set_project_helix",
+]
 
 ORGS = [
     {"id": o, "name": o.upper(), "kind": k, "size": s, "nace": n, "synthetic": False}
@@ -31,24 +55,24 @@ class FakeDb:
 
     def __init__(self) -> None:
         self.rows = {
-            "analytics_read_organisations": ORGS,
-            "analytics_read_clusters": [
+            "read_organisations": ORGS,
+            "read_clusters": [
                 {"id": "X", "name": "Cluster X", "type": "spearhead"},
                 {"id": "Y", "name": "Cluster Y", "type": "ibn"},
             ],
-            "analytics_read_memberships": [
+            "read_cluster_member_ids": [
                 {"cluster": "X", "organisations": ["a", "b", "c"]},
                 {"cluster": "Y", "organisations": ["b", "c", "d"]},
             ],
-            "analytics_read_projects": [
+            "read_projects_with_themes": [
                 {"id": "p1", "year": 2020, "theme_property": ["ai"], "theme_names": ["health"]},
                 {"id": "p2", "year": None, "theme_property": "food", "theme_names": []},
             ],
-            "analytics_read_participations": [
+            "read_project_participant_ids": [
                 {"project": "p1", "organisations": ["a", "d"]},
                 {"project": "p2", "organisations": ["b", "c"]},
             ],
-            "analytics_read_cluster_participations": [{"cluster": "Y", "project": "p2"}],
+            "read_cluster_participations": [{"cluster": "Y", "project": "p2"}],
         }
         self.writes: list[tuple[str, dict[str, Any]]] = []
         self.batches: list[tuple[str, list[dict[str, Any]], dict[str, Any]]] = []
@@ -60,9 +84,9 @@ class FakeDb:
         self.writes.append((name, params))
         return [{"deleted": 0}]
 
-    def write_batches(self, text, rows, batch_size=10_000, params=None, progress=None):
-        self.batches.append((text, list(rows), dict(params or {})))
-        return [{"written": len(rows)}]
+    def write_rows(self, name, rows, params=None, batch_size=10_000, progress=None):
+        self.batches.append((name, list(rows), dict(params or {})))
+        return [Batch(len(rows), [{"written": len(rows)}])]
 
     def close(self) -> None:
         pass
@@ -74,12 +98,12 @@ class FakeDb:
         return None
 
     def batch(self, name: str):
-        text = store.catalog.load(name)
-        return [b for b in self.batches if b[0] == text]
+        catalog.load(name)  # the statement exists in graph/cypher
+        return [b for b in self.batches if b[0] == name]
 
 
 def test_cypher_files_name_their_parameters():
-    files = sorted(CYPHER.glob("analytics_*.cypher"))
+    files = [CYPHER / f"{name}.cypher" for name in STATEMENTS]
     assert len(files) >= 15
     for path in files:
         lines = path.read_text(encoding="utf-8").splitlines()
@@ -93,7 +117,7 @@ def test_cypher_files_name_their_parameters():
 
 
 def test_read_projection_from_rows():
-    p = store.read_projection(FakeDb())
+    p = adapter.read_projection(FakeDb())
     assert p.org_ids == ["a", "b", "c", "d"] and p.cluster_ids == ["X", "Y"]
     assert p.project_themes == [("ai", "health"), ("food",)]
     assert p.n_memberships == 6 and p.n_participations == 4
@@ -105,10 +129,10 @@ def test_run_all_writes_everything_under_one_run():
     res = run_all(db, view="both")
     run_id = res.run.id
     names = [n for n, _ in db.writes]
-    assert names[0] == "analytics_merge_run" and names[-1] == "analytics_finish_run"
-    assert "analytics_delete_stale_overlaps" in names
-    assert names.count("analytics_delete_stale_sector_links") == 4  # 2 levels x 2 vias
-    [(_, rows, params)] = db.batch("analytics_merge_overlaps")
+    assert names[0] == "merge_analytics_run" and names[-1] == "finish_analytics_run"
+    assert "delete_stale_overlaps" in names
+    assert names.count("delete_stale_sector_links") == 4  # 2 levels x 2 vias
+    [(_, rows, params)] = db.batch("merge_overlaps")
     assert params["run_id"] == run_id
     assert rows == [
         {
@@ -122,7 +146,7 @@ def test_run_all_writes_everything_under_one_run():
             "theme_jaccard": 1.0,
         }
     ]
-    [(_, rows, params)] = db.batch("analytics_set_centrality")
+    [(_, rows, params)] = db.batch("set_centrality")
     assert params["view"] == "both" and params["run_id"] == run_id
     assert [r["id"] for r in rows] == ["a", "b", "c", "d"]
     assert set(rows[0]) == {
@@ -133,16 +157,16 @@ def test_run_all_writes_everything_under_one_run():
         "betweenness_se",
         "pagerank",
     }
-    links = db.batch("analytics_merge_sector_links")
+    links = db.batch("merge_sector_links")
     assert {(p["level"], p["via"]) for _, _, p in links} == {
         ("section", "projects"),
         ("section", "clusters"),
         ("division", "projects"),
         ("division", "clusters"),
     }
-    [(_, rows, _)] = db.batch("analytics_set_cluster_helix")
+    [(_, rows, _)] = db.batch("set_cluster_helix")
     assert rows[0]["id"] == "X" and rows[0]["sme_share"] == 0.5
-    assert len(db.batch("analytics_set_project_helix")[0][1]) == 2
+    assert len(db.batch("set_project_helix")[0][1]) == 2
     finish = dict(db.writes[-1][1])
     assert json.loads(finish["results"])["overlaps"] == 1
 
@@ -193,7 +217,7 @@ def test_cli_json_outputs(cli):
         "cross-sector",
         "helix",
     ]
-    assert cli.db.batch("analytics_set_centrality")
+    assert cli.db.batch("set_centrality")
 
 
 def test_cli_table_and_csv(cli):

@@ -1,6 +1,6 @@
 // Organisation -> Project participations (withdrawn ones left out) with the project's fields
 // and the relationship's provenance, for the match model. No parameters. Theme names from
-// HAS_THEME come from match_project_themes.
+// HAS_THEME come from read_project_theme_names.
 MATCH (o:Organisation)-[r:PARTICIPATES_IN]->(p:Project)
 WHERE r.status IS NULL OR r.status <> 'withdrawn'
 RETURN o.id AS org, p.id AS project, coalesce(p.title, p.acronym) AS title, p.year AS year,

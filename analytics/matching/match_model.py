@@ -1,10 +1,10 @@
 """The match model: organisations, projects, clusters and who takes part in what, in memory.
 
-Built once per graph version from plain rows (``from_rows``: what ``store.read_rows`` reads
-from Neo4j) or straight from a CORDIS folder (``from_cordis``: the back-test, which never
-touches the database). Everything the scorer needs is precomputed as numpy arrays and scipy
-sparse matrices indexed by organisation position (ids sorted, so results never depend on the
-order rows arrive in):
+Built once per graph version from plain rows (``from_rows``: what ``adapter.read_rows`` reads
+from Neo4j) or from the participations of a ``History`` (``history.from_history``: the
+back-test on CORDIS, which never touches the database). Everything the scorer needs is
+precomputed as numpy arrays and scipy sparse matrices indexed by organisation position (ids
+sorted, so results never depend on the order rows arrive in):
 
 * ``P``  organisations x projects, 1 where the organisation takes part (``P_edge`` holds the
   index of the participation row, for provenance in explanations);
@@ -26,7 +26,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date
 from functools import cached_property
 from typing import Any
 
@@ -36,16 +35,7 @@ import scipy.sparse as sp
 from analytics.matching.text import Profiles, label_tokens, tokens
 from graph.errors import NotFound
 from graph.keys import name_key
-
-KINDS = ("firm", "knowledge_institution", "federation", "government", "other")
-# CORDIS activity types -> organisation kinds (graph.model.ORG_KINDS)
-CORDIS_KINDS = {
-    "PRC": "firm",
-    "HES": "knowledge_institution",
-    "REC": "knowledge_institution",
-    "PUB": "government",
-    "OTH": "other",
-}
+from graph.model import ORG_KINDS
 
 
 @dataclass(eq=False)
@@ -305,7 +295,7 @@ def from_rows(
     def col(name: str) -> list[str]:
         return [_s(orgs[o].get(name)) for o in org_ids]
 
-    kinds = np.asarray([k if k in KINDS else "other" for k in col("kind")], dtype=object)
+    kinds = np.asarray([k if k in ORG_KINDS else "other" for k in col("kind")], dtype=object)
 
     # projects
     proj_rows: dict[str, dict[str, Any]] = {}
@@ -383,93 +373,3 @@ def from_rows(
         instruments=instr,
         version=version,
     )
-
-
-def _as_date(bound: int | date | None) -> date | None:
-    if bound is None or isinstance(bound, date):
-        return bound
-    return date(int(bound), 1, 1)
-
-
-def cordis_window(
-    data: Any, until: int | date | None = None, since: int | date | None = None
-) -> dict[str, Any]:
-    """The CORDIS projects (by key) whose start date lies in ``[since, until)``.
-
-    A bound is a year (``2016`` means 1 January 2016) or a date. With a bound, projects
-    without a start date are left out: they cannot be placed in time.
-    """
-    lo, hi = _as_date(since), _as_date(until)
-    keep: dict[str, Any] = {}
-    for p in data.projects:
-        if lo is not None or hi is not None:
-            if p.start_date is None:
-                continue
-            if hi is not None and p.start_date >= hi:
-                continue
-            if lo is not None and p.start_date < lo:
-                continue
-        keep[p.key] = p
-    return keep
-
-
-def cordis_rows(
-    data: Any, until: int | date | None = None, since: int | date | None = None
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Organisation and participation rows of a ``CordisData`` for the projects in a window
-    (see ``cordis_window``)."""
-    source = f"cordis:{data.folder.name}/organization.csv"
-    keep = cordis_window(data, until=until, since=since)
-    orgs: dict[str, dict[str, Any]] = {}
-    parts: list[dict[str, Any]] = []
-    for x in data.participations:
-        p = keep.get(x.project_key)
-        if p is None:
-            continue
-        oid = f"PIC:{x.pic}"
-        o = orgs.get(oid)
-        if o is None:
-            orgs[oid] = o = {
-                "id": oid,
-                "name": x.name or x.short_name or f"PIC {x.pic}",
-                "kind": CORDIS_KINDS.get(x.activity_type or "", "other"),
-                "activity_type": x.activity_type,
-                "country": x.country,
-                "size": None if x.sme is None else ("sme" if x.sme else "large"),
-            }
-        elif o["name"].startswith("PIC ") and (x.name or x.short_name):
-            o["name"] = x.name or x.short_name
-        parts.append(
-            {
-                "org": oid,
-                "project": p.key,
-                "title": p.title or p.acronym or "",
-                "year": p.year,
-                "instrument": p.funding_scheme,
-                "themes": list(p.legal_basis),
-                "topics": list(p.topics),
-                "role": x.role,
-                "source": source,
-                "source_ref": f"line {x.line}",
-                "acronym": p.acronym,
-            }
-        )
-    return list(orgs.values()), parts
-
-
-def from_cordis(
-    data: Any, until_year: int | date | None = None, since_year: int | date | None = None
-) -> MatchModel:
-    """A ``MatchModel`` of the CORDIS projects starting in ``[since_year, until_year)``.
-
-    A bound is a year (``until_year=2016``: projects starting before 1 January 2016) or a
-    ``datetime.date``; with a bound, projects without a start date are left out.
-
-    Organisation ids are ``PIC:<pic>`` (``graph.keys.organisation_id``); kinds come from the
-    activity type (PRC firm, HES/REC knowledge institution, PUB government, OTH other);
-    projects carry their legal basis as themes and their topics; every participation cites
-    ``cordis:<folder>/organization.csv`` and its line.
-    """
-    orgs, parts = cordis_rows(data, until=until_year, since=since_year)
-    version = f"cordis:{data.folder.name}:{since_year or ''}-{until_year or ''}"
-    return from_rows(orgs, parts, version=version)

@@ -1,7 +1,8 @@
-"""The thin layer between the analytics and Neo4j: read the projection, write results back.
+"""The analyses' side of the adapter: read the projection, write the results back.
 
-Only ``graph.db.Database`` methods are used (``read``, ``write``, ``write_batches``), with the
-statements of ``graph/cypher/analytics_*.cypher``; no driver here. Every write carries the id
+Only ``graph.db.Database`` methods are used (``read``, ``write``, ``write_rows``), with the
+catalogued statements (``read_organisations``, ``merge_overlaps``, ``set_centrality``...);
+no driver here. Every write carries the id
 of an ``AnalyticsRun`` node and a timestamp. Re-running replaces earlier results:
 
 * ``OVERLAPS`` (one per cluster pair, from the smaller id to the larger) and ``SECTOR_LINK``
@@ -19,7 +20,7 @@ import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 
@@ -27,31 +28,29 @@ from analytics.centrality import Centrality, top_by_cluster
 from analytics.cross_sector import SectorMatrix, sector_links
 from analytics.overlap import Overlap
 from analytics.projection import Projection, from_rows
-from graph import catalog
+
+if TYPE_CHECKING:
+    from graph.db import Batch
 
 BATCH_SIZE = 20_000
 Progress = Callable[[int], None] | None
 
 
 class DatabaseLike(Protocol):
-    """What the store needs of ``graph.db.Database``."""
+    """What the adapter needs of ``graph.db.Database``."""
 
     def read(self, name: str, **params: Any) -> list[dict[str, Any]]: ...
 
     def write(self, name: str, **params: Any) -> list[dict[str, Any]]: ...
 
-    def write_batches(
+    def write_rows(
         self,
-        text: str,
+        name: str,
         rows: Sequence[dict[str, Any]],
-        batch_size: int = ...,
         params: dict[str, Any] | None = None,
+        batch_size: int = ...,
         progress: Callable[[int], None] | None = None,
-    ) -> list[dict[str, Any]]: ...
-
-
-def _statement(name: str) -> str:
-    return catalog.load(name)
+    ) -> list[Batch]: ...
 
 
 def _now() -> datetime:
@@ -76,15 +75,15 @@ def read_projection(db: DatabaseLike) -> Projection:
     """Read organisations, clusters, projects and their incidences into a ``Projection``."""
     projects = [
         {"id": r["id"], "year": r.get("year"), "themes": _themes(r)}
-        for r in db.read("analytics_read_projects")
+        for r in db.read("read_projects_with_themes")
     ]
     return from_rows(
-        orgs=db.read("analytics_read_organisations"),
-        clusters=db.read("analytics_read_clusters"),
-        memberships=db.read("analytics_read_memberships"),
+        orgs=db.read("read_organisations"),
+        clusters=db.read("read_clusters"),
+        memberships=db.read("read_cluster_member_ids"),
         projects=projects,
-        participations=db.read("analytics_read_participations"),
-        cluster_participations=db.read("analytics_read_cluster_participations"),
+        participations=db.read("read_project_participant_ids"),
+        cluster_participations=db.read("read_cluster_participations"),
     )
 
 
@@ -115,7 +114,7 @@ def start_run(db: DatabaseLike, kind: str, params: dict[str, Any] | None = None)
     """Create the ``AnalyticsRun`` node and return the run."""
     run = new_run(kind, params)
     db.write(
-        "analytics_merge_run",
+        "merge_analytics_run",
         id=run.id,
         kind=kind,
         started_at=run.at,
@@ -126,15 +125,11 @@ def start_run(db: DatabaseLike, kind: str, params: dict[str, Any] | None = None)
 
 def finish_run(db: DatabaseLike, run: Run) -> None:
     db.write(
-        "analytics_finish_run",
+        "finish_analytics_run",
         id=run.id,
         finished_at=_now().isoformat(),
         results=json.dumps(run.results, sort_keys=True),
     )
-
-
-def _written(result: list[dict[str, Any]]) -> int:
-    return int(sum(r.get("written", 0) or 0 for r in result))
 
 
 def _batches(
@@ -144,16 +139,16 @@ def _batches(
     params: dict[str, Any],
     progress: Progress = None,
 ) -> int:
+    """Write ``rows`` with the statement ``name``; the number of rows it wrote."""
     if not rows:
         return 0
-    return _written(
-        db.write_batches(_statement(name), rows, BATCH_SIZE, params=params, progress=progress)
-    )
+    done = db.write_rows(name, rows, params, BATCH_SIZE, progress)
+    return int(sum(r.get("written", 0) or 0 for b in done for r in b.result))
 
 
 # -- write ---------------------------------------------------------------------------------------
 def overlap_write_rows(proj: Projection, ov: Overlap) -> list[dict[str, Any]]:
-    """The rows ``analytics_merge_overlaps`` takes (cluster ids in ``a < b`` order)."""
+    """The rows ``merge_overlaps`` takes (cluster ids in ``a < b`` order)."""
     return [
         {
             "a": proj.cluster_ids[int(ov.a[k])],
@@ -175,12 +170,12 @@ def write_overlap(
     """MERGE one ``OVERLAPS`` per pair, then delete those of earlier runs; returns #written."""
     n = _batches(
         db,
-        "analytics_merge_overlaps",
+        "merge_overlaps",
         overlap_write_rows(proj, ov),
         {"run_id": run.id, "computed_at": run.at},
         progress,
     )
-    deleted = db.write("analytics_delete_stale_overlaps", run_id=run.id)
+    deleted = db.write("delete_stale_overlaps", run_id=run.id)
     run.results["overlaps"] = n
     run.results["overlaps_deleted"] = int(sum(r.get("deleted", 0) for r in deleted))
     return n
@@ -214,7 +209,7 @@ def write_centrality(
     ]
     n = _batches(
         db,
-        "analytics_set_centrality",
+        "set_centrality",
         rows,
         {"view": result.view, "run_id": run.id, "computed_at": run.at},
         progress,
@@ -228,7 +223,7 @@ def write_centrality(
         }
         for c, members in enumerate(tops)
     ]
-    _batches(db, "analytics_set_cluster_ranking", ranking, {"view": result.view, "run_id": run.id})
+    _batches(db, "set_cluster_ranking", ranking, {"view": result.view, "run_id": run.id})
     run.results["organisations"] = n
     return n
 
@@ -246,8 +241,8 @@ def write_sector_links(db: DatabaseLike, mat: SectorMatrix, run: Run) -> int:
         for r in sector_links(mat, cross_only=False)
     ]
     params = {"via": mat.via, "level": mat.level, "run_id": run.id}
-    n = _batches(db, "analytics_merge_sector_links", rows, {**params, "computed_at": run.at})
-    db.write("analytics_delete_stale_sector_links", **params)
+    n = _batches(db, "merge_sector_links", rows, {**params, "computed_at": run.at})
+    db.write("delete_stale_sector_links", **params)
     key = f"sector_links_{mat.level}_{mat.via}"
     run.results[key] = n
     return n
@@ -259,7 +254,7 @@ def write_cluster_cross_sector(
     """Each cluster's cross-sector share (rows of ``cluster_cross_sector_share``)."""
     return _batches(
         db,
-        "analytics_set_cluster_cross_sector",
+        "set_cluster_cross_sector",
         [{k: r[k] for k in ("id", "ties", "cross_ties", "share")} for r in rows],
         {"level": level, "run_id": run.id},
     )
@@ -288,13 +283,13 @@ def write_helix(
     params = {"run_id": run.id, "computed_at": run.at}
     n = _batches(
         db,
-        "analytics_set_cluster_helix",
+        "set_cluster_helix",
         [{k: r[k] for k in _HELIX_KEYS} for r in cluster_rows],
         params,
     )
     n += _batches(
         db,
-        "analytics_set_project_helix",
+        "set_project_helix",
         [{k: r[k] for k in _HELIX_KEYS} for r in project_rows],
         params,
         progress,
@@ -308,9 +303,9 @@ def read_overlaps(
     db: DatabaseLike, min_shared: int = 1, limit: int = 100_000
 ) -> list[dict[str, Any]]:
     """The ``OVERLAPS`` relationships in the graph, most shared members first."""
-    return db.read("analytics_read_overlaps", min_shared=min_shared, limit=limit)
+    return db.read("read_overlaps", min_shared=min_shared, limit=limit)
 
 
 def read_cluster_ranking(db: DatabaseLike, cluster: str, limit: int = 10) -> list[dict[str, Any]]:
     """A cluster's members by PageRank as stored by the latest centrality run."""
-    return db.read("analytics_read_cluster_ranking", cluster=cluster, limit=limit)
+    return db.read("rank_cluster_members_by_pagerank", cluster=cluster, limit=limit)
