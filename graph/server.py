@@ -2,7 +2,7 @@
 
 Layout under ``home`` (``INNOGRAPH_HOME``, default ``~/.local/share/innograph``)::
 
-    neo4j-lib/            jars of the newest 5.26.x and the Browser (cached; offline after)
+    neo4j-lib/            jars of the newest 5.26.x and the Browser (graph.jars; cached)
       .complete           written last, names the resolved version
     instance/             one server: its conf, data, logs, pid file and password
       conf/neo4j.conf
@@ -20,21 +20,18 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import re
 import secrets
 import shutil
 import signal
 import socket
 import subprocess
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from graph import jars
 from graph.errors import ConfigError, ServerError
 
-NEO4J_VERSION_RANGE = "[5.26.0,5.27)"
-BROWSER_VERSION_RANGE = "[5.0.0,6)"
 ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
 ADMIN_TOOL = "org.neo4j.cli.AdminTool"
 
@@ -57,25 +54,6 @@ JVM_OPTIONS = [
     "--add-opens=java.base/java.lang=ALL-UNNAMED",
     "--enable-native-access=ALL-UNNAMED",
 ]
-
-POM = """<project xmlns="http://maven.apache.org/POM/4.0.0">
-  <modelVersion>4.0.0</modelVersion>
-  <groupId>innograph</groupId>
-  <artifactId>neo4j-server-assembly</artifactId>
-  <version>1</version>
-  <packaging>pom</packaging>
-  <dependencies>
-    <dependency>
-      <groupId>org.neo4j</groupId><artifactId>neo4j</artifactId>
-      <version>{neo4j}</version>
-    </dependency>
-    <dependency>
-      <groupId>org.neo4j.client</groupId><artifactId>neo4j-browser</artifactId>
-      <version>{browser}</version>
-    </dependency>
-  </dependencies>
-</project>
-"""
 
 
 @dataclass
@@ -116,15 +94,6 @@ def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
-
-
-def java_major_version(java: str) -> int:
-    out = subprocess.run([java, "-version"], capture_output=True, text=True).stderr
-    m = re.search(r'version "(\d+)(?:\.(\d+))?', out)
-    if not m:
-        return 0
-    major = int(m.group(1))
-    return int(m.group(2) or 0) if major == 1 else major
 
 
 class LocalNeo4j:
@@ -177,61 +146,12 @@ class LocalNeo4j:
         return None
 
     def version(self) -> str | None:
-        marker = self.lib / ".complete"
-        return marker.read_text().strip() if marker.exists() else None
+        return jars.version(self.lib)
 
     # -- assembly ----------------------------------------------------------------------------
     def assemble(self, log=print) -> str:
         """Resolve the newest 5.26.x and the Browser with Maven into the jar cache (once)."""
-        if self.version():
-            return self.version() or ""
-        mvn = shutil.which("mvn")
-        if not mvn:
-            raise ConfigError(
-                "Maven (mvn) is not installed, and the Neo4j jars are not cached yet in "
-                f"{self.lib}: install Maven (apt-get install maven) and run the command again."
-            )
-        self.lib.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix="neo4j-lib-", dir=self.lib.parent))
-        try:
-            pom_dir = staging / "pom"
-            pom_dir.mkdir()
-            (pom_dir / "pom.xml").write_text(
-                POM.format(neo4j=NEO4J_VERSION_RANGE, browser=BROWSER_VERSION_RANGE)
-            )
-            log("Fetching Neo4j 5.26 Community and the Neo4j Browser from Maven Central (once)...")
-            proc = subprocess.run(
-                [
-                    mvn,
-                    "-q",
-                    "-B",
-                    "-f",
-                    str(pom_dir / "pom.xml"),
-                    "dependency:copy-dependencies",
-                    f"-DoutputDirectory={staging / 'lib'}",
-                    "-DincludeScope=runtime",
-                ],
-                capture_output=True,
-                text=True,
-            )
-            if proc.returncode != 0:
-                tail = (proc.stdout + proc.stderr).strip().splitlines()[-5:]
-                raise ServerError(
-                    "Maven could not fetch the Neo4j 5.26 jars (is Maven Central reachable?): "
-                    + " | ".join(tail)
-                )
-            jars = sorted(p.name for p in (staging / "lib").glob("neo4j-[0-9]*.jar"))
-            m = re.match(r"neo4j-(5\.26\.\d+)\.jar", jars[0]) if jars else None
-            if not m:
-                raise ServerError("Maven finished but no org.neo4j:neo4j 5.26.x jar was found.")
-            version = m.group(1)
-            if self.lib.exists():
-                shutil.rmtree(self.lib)
-            (staging / "lib").rename(self.lib)
-            (self.lib / ".complete").write_text(version + "\n")
-            return version
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
+        return jars.assemble(self.lib, log)
 
     # -- configuration -----------------------------------------------------------------------
     def write_config(self) -> None:
@@ -259,21 +179,6 @@ db.tx_state.memory_allocation=ON_HEAP
 db.transaction.timeout=0
 """
         (self.conf_dir / "neo4j.conf").write_text(conf)
-
-    def _java(self) -> str:
-        java = shutil.which("java")
-        if not java:
-            raise ConfigError(
-                "Java is not installed: install Java 17 (apt-get install openjdk-17-jre-headless) "
-                "and run the command again."
-            )
-        major = java_major_version(java)
-        if major < 17:
-            raise ConfigError(
-                f"Neo4j 5.26 needs Java 17 or newer, but `java` is version {major}: "
-                "install Java 17 and put it first on PATH."
-            )
-        return java
 
     def _ensure_password(self, java: str) -> None:
         if (self.data_dir / "dbms" / "auth.ini").exists() and self.password():
@@ -330,7 +235,7 @@ db.transaction.timeout=0
         return None
 
     def start(self, timeout: float = 180.0, log=print) -> ServerStatus:
-        java = self._java()
+        java = jars.java()
         if self.pid():
             return self.status()
         for port, what in ((self.bolt_port, "Bolt"), (self.http_port, "HTTP")):
