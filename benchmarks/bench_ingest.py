@@ -155,6 +155,11 @@ def counts(db) -> dict[str, int]:
 
 
 # -- LOAD CSV --------------------------------------------------------------------------------------
+# The managed server refuses file:/// URLs (graph.server.SECURITY); this benchmark's own
+# throwaway server allows them, as the LOAD CSV baseline reads its import folder.
+LOAD_CSV_FILES = {"dbms.security.allow_csv_import_from_file_urls": "true"}
+
+
 def csv_files(records: Records, folder: Path) -> list[tuple[str, Path, list[str], tuple]]:
     """One CSV per node label and relationship group, of the final (validated) rows."""
     out = []
@@ -280,7 +285,7 @@ def main() -> None:
     print(f"Generating {args.orgs:,} synthetic organisations...")
     records = synthetic.generate(args.orgs, seed=args.seed)
     results: dict = {"orgs": args.orgs, "batch": args.batch}
-    with tempfile.TemporaryDirectory() as tmp, throwaway_database() as db:
+    with tempfile.TemporaryDirectory() as tmp, throwaway_database(config=LOAD_CSV_FILES) as db:
         folder = export_clusterfiles(records, Path(tmp) / "members")
         preload(db)
         base = counts(db)

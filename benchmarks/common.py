@@ -59,8 +59,11 @@ def machine() -> dict[str, Any]:
 
 
 @contextmanager
-def throwaway_database(heap: str = "2g", pagecache: str = "1g") -> Iterator[Any]:
-    """A ``Database`` on an empty Neo4j of the benchmark's own (schema applied)."""
+def throwaway_database(
+    heap: str = "2g", pagecache: str = "1g", config: dict[str, str] | None = None
+) -> Iterator[Any]:
+    """A ``Database`` on an empty Neo4j of the benchmark's own (schema applied); ``config``
+    adds Neo4j settings over innograph's own (``graph.server.SECURITY``)."""
     from graph import schema
     from graph.db import open_database
     from graph.server import LocalNeo4j, free_port
@@ -87,6 +90,7 @@ def throwaway_database(heap: str = "2g", pagecache: str = "1g") -> Iterator[Any]
             http_port=free_port(),
             heap=heap,
             pagecache=pagecache,
+            config=config,
         )
         server.start(log=print)
         db = open_database(server.uri, "neo4j", server.password() or "")

@@ -13,6 +13,20 @@ Layout under ``home`` (``INNOGRAPH_HOME``, default ``~/.local/share/innograph``)
 
 The jar cache can be shared by several instances (tests use their own instance directory
 and ports, never the user's).
+
+Security settings (``SECURITY``), defence in depth behind ``graph.guard``:
+
+* ``dbms.security.procedures.allowlist``: the extension procedures (plugins dropped into
+  ``plugins/``) that may load: only what innograph itself calls. Neo4j applies the list to
+  extensions, not to its built-in ``db.*``/``dbms.*`` procedures; those are the guard's to
+  refuse.
+* ``internal.dbms.cypher_ip_blocklist``: every IPv4 and IPv6 address, so ``LOAD CSV`` cannot
+  reach any host over the network (Neo4j 5.26 names the setting ``internal.``: the
+  ``dbms.security.`` spelling of later releases fails its strict validation).
+* ``dbms.security.allow_csv_import_from_file_urls=false``: no ``file:///`` URLs either.
+
+A server that needs something else (a benchmark that compares with ``LOAD CSV``) passes its
+own ``config``, which ``write_config`` writes after these lines, so it wins.
 """
 
 from __future__ import annotations
@@ -54,6 +68,17 @@ JVM_OPTIONS = [
     "--add-opens=java.base/java.lang=ALL-UNNAMED",
     "--enable-native-access=ALL-UNNAMED",
 ]
+
+
+# What innograph itself calls (graph/cypher, graph/schema): the built-ins are unaffected by
+# the allowlist, so this names them for the record and keeps every extension out.
+PROCEDURES = ("db.awaitIndexes", "db.index.fulltext.queryNodes", "db.labels", "db.ping")
+SECURITY = {
+    "dbms.security.procedures.allowlist": ",".join(PROCEDURES),
+    "dbms.security.procedures.unrestricted": "",
+    "internal.dbms.cypher_ip_blocklist": "0.0.0.0/0,::/0",
+    "dbms.security.allow_csv_import_from_file_urls": "false",
+}
 
 
 @dataclass
@@ -109,6 +134,7 @@ class LocalNeo4j:
         http_port: int = 7474,
         heap: str = "1g",
         pagecache: str = "512m",
+        config: dict[str, str] | None = None,
     ):
         self.home = Path(home)
         self.lib = Path(lib) if lib else self.home / "neo4j-lib"
@@ -122,6 +148,7 @@ class LocalNeo4j:
         self.http_port = http_port
         self.heap = heap
         self.pagecache = pagecache
+        self.config = dict(config or {})  # settings over innograph's own (they win)
 
     # -- facts -------------------------------------------------------------------------------
     @property
@@ -178,6 +205,7 @@ server.memory.pagecache.size={self.pagecache}
 db.tx_state.memory_allocation=ON_HEAP
 db.transaction.timeout=0
 """
+        conf += "".join(f"{k}={v}\n" for k, v in {**SECURITY, **self.config}.items())
         (self.conf_dir / "neo4j.conf").write_text(conf)
 
     def _ensure_password(self, java: str) -> None:
