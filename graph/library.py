@@ -25,9 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from graph.db import Database
 from graph.errors import InvalidInput, NotFound
-from graph.guard import QueryResult, run_read_only
 
 LIBRARY_DIR = Path(__file__).parent / "queries"
 _HEADER = re.compile(r"^//\s*(title|question|param\s+(\w+))\s*:\s*(.*)$")
@@ -132,10 +130,3 @@ def bind(query: CuratedQuery, given: dict[str, Any]) -> dict[str, Any]:
             f"{query.name} needs the parameter {missing[0]!r} ({known[missing[0]].description})."
         )
     return {name: given.get(name, p.default) for name, p in known.items()}
-
-
-def run(
-    db: Database, name: str, parameters: dict[str, Any], *, timeout: float, limit: int
-) -> QueryResult:
-    query = get(name)
-    return run_read_only(db, query.text, bind(query, parameters), timeout=timeout, limit=limit)
