@@ -2,8 +2,11 @@
 
 The lifespan owns the one ``Database`` (``graph.db.connect``) unless the caller injects one
 (tests inject the throwaway server's); it connects lazily, so the service starts while Neo4j
-is down and ``/health`` answers 503 until it comes up. Routers per area live in
-``api/routes``; pages in ``api/templates`` with ``api/static/style.css``.
+is down and ``/health`` answers 503 until it comes up. Its driver gives up fast
+(``graph.db.REQUEST_PATH``): a request answers 503 within 2 s when Neo4j is down. The
+lifespan also owns the thread pools of ``api.throttle``: analysts' queries and the health
+probe run there, never on the event loop or the pool the other routes share. Routers per
+area live in ``api/routes``; pages in ``api/templates`` with ``api/static/style.css``.
 
 Run it with ``innograph serve`` (``uvicorn`` on 127.0.0.1:8000 by default).
 """
@@ -33,6 +36,7 @@ from api.routes import (
     organisations,
     pages,
 )
+from api.throttle import AnalystQueries, Probe
 from graph.db import Database, connect
 from graph.settings import Settings, get_settings
 
@@ -59,10 +63,14 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         opened = None  # an injected database is not ours to open or close
         if app.state.db is None:
-            opened = app.state.db = connect(cfg, check=False)
+            opened = app.state.db = connect(cfg, check=False, requests=True)
+        app.state.analysts = AnalystQueries(cfg.cypher_workers, cfg.cypher_per_key)
+        app.state.probe = Probe()
         try:
             yield
         finally:
+            app.state.analysts.close()
+            app.state.probe.close()
             if opened is not None:
                 opened.close()
                 if app.state.db is opened:
@@ -73,6 +81,8 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
     app.state.db = db
     app.state.keys = KeyStore(cfg.keys_path)
     app.state.models = ModelCache()  # the match model, rebuilt when the graph changes
+    app.state.analysts = AnalystQueries(cfg.cypher_workers, cfg.cypher_per_key)
+    app.state.probe = Probe()  # both replaced by the lifespan's own
     app.state.templates = Jinja2Templates(directory=HERE / "templates")
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     handlers.install(app)

@@ -2,7 +2,11 @@
 
 ``DbDep`` is the one ``Database`` the lifespan opened; ``Viewer``, ``Manager``, ``Analyst`` and
 ``Admin`` are the calling key's ``Principal``, checked to hold at least that role.
-``ModelsDep`` is the app's match model cache (``analytics.adapter.ModelCache``).
+``ModelsDep`` is the app's match model cache (``analytics.adapter.ModelCache``);
+``AnalystsDep`` and ``ProbeDep`` the thread pools of ``api.throttle``.
+
+The dependencies are ``async``: they only look things up, and a plain one would take a thread
+of the pool the routes share, which ``/health`` must never wait for.
 """
 
 from __future__ import annotations
@@ -14,27 +18,38 @@ from fastapi.security import APIKeyHeader, HTTPBearer
 
 from analytics.adapter import ModelCache
 from api.auth import KeyStore, Principal, Role, authenticate, check_role
+from api.throttle import AnalystQueries, Probe
 from graph.db import Database
 from graph.settings import Settings
 
 
-def get_db(request: Request) -> Database:
+async def get_db(request: Request) -> Database:
     return request.app.state.db
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
-def get_keys(request: Request) -> KeyStore:
+async def get_keys(request: Request) -> KeyStore:
     return request.app.state.keys
 
 
-def get_models(request: Request) -> ModelCache:
+async def get_models(request: Request) -> ModelCache:
     return request.app.state.models
 
 
+async def get_analysts(request: Request) -> AnalystQueries:
+    return request.app.state.analysts
+
+
+async def get_probe(request: Request) -> Probe:
+    return request.app.state.probe
+
+
 DbDep = Annotated[Database, Depends(get_db)]
+AnalystsDep = Annotated[AnalystQueries, Depends(get_analysts)]
+ProbeDep = Annotated[Probe, Depends(get_probe)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 KeysDep = Annotated[KeyStore, Depends(get_keys)]
 ModelsDep = Annotated[ModelCache, Depends(get_models)]
@@ -45,7 +60,7 @@ _api_key = APIKeyHeader(name="X-API-Key", auto_error=False, description="X-API-K
 
 
 def requires(role: Role):
-    def principal(
+    async def principal(
         request: Request, keys: KeysDep, _b=Depends(_bearer), _k=Depends(_api_key)
     ) -> Principal:
         return check_role(authenticate(request, keys), role)

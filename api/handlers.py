@@ -7,13 +7,14 @@
     graph.errors.NotFound                      404  the id is in the message
     InvalidInput, DataError                    422  DataError lists every file:line:column
     QueryRefused, guard.QueryFailed            400  the guard's sentence
+    throttle.TooBusy (too many analyst queries) 429  with Retry-After
     other InnographError                       400
     Unavailable (graph.db lost Neo4j)          503  one fixed sentence; the cause is logged
     other ServerError                          503
     anything else                              500  a generic message; the traceback is logged
 
 ``STATUS`` holds the plain rows of that table (the exception's sentence, with a status); the
-four rows that answer differently have a handler of their own. Starlette picks the handler
+five rows that answer differently have a handler of their own. Starlette picks the handler
 of the nearest class in the exception's MRO, so ``Unavailable`` wins over ``ServerError`` and
 both over ``InnographError``. A client never sees a stack trace. Page requests (``/`` and
 ``/ui/...``) get an HTML page.
@@ -29,6 +30,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 
 from api.auth import Forbidden, Unauthenticated
+from api.throttle import TooBusy
 from graph.errors import (
     DataError,
     InnographError,
@@ -102,6 +104,11 @@ async def data_error(request: Request, exc: Exception) -> Response:
     return answer(request, 422, str(exc), {"problems": [str(p) for p in problems]})
 
 
+async def too_busy(request: Request, exc: Exception) -> Response:
+    wait = getattr(exc, "retry_after", 5)
+    return answer(request, 429, str(exc), headers={"Retry-After": str(wait)})
+
+
 async def neo4j_down(request: Request, exc: Exception) -> Response:
     log.warning("Neo4j unavailable: %s", exc)
     return answer(request, 503, NEO4J_DOWN)
@@ -119,4 +126,5 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(Unauthenticated, unauthenticated)
     app.add_exception_handler(DataError, data_error)
     app.add_exception_handler(Unavailable, neo4j_down)
+    app.add_exception_handler(TooBusy, too_busy)
     app.add_exception_handler(Exception, unexpected)

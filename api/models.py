@@ -323,8 +323,12 @@ class CypherRequest(Model):
 class CypherResult(Model):
     columns: list[str]
     rows: list[dict[str, Any]]
-    truncated: bool = Field(description="The row limit stopped the query")
+    truncated: bool = Field(description="A limit stopped the query (see `truncated_by`)")
+    truncated_by: Literal["rows", "bytes"] | None = Field(
+        None, description="The limit that stopped it: `row_limit` rows or `byte_limit` bytes"
+    )
     row_limit: int
+    byte_limit: int = Field(description="At most this many bytes of rows (as JSON)")
 
 
 class QueryParameter(Model):

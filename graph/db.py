@@ -5,6 +5,10 @@
 runs one in a write transaction; ``write_batches`` (``write_rows`` for a catalogued statement)
 is the one batch loop: rows through ``UNWIND $rows`` in batches, each batch its own managed
 transaction (retried by the driver on transient errors).
+``connect(..., requests=True)`` opens the driver a web service uses: it gives up fast
+(``REQUEST_PATH``: a connection attempt of at most 1 s, retries for at most 0.5 s), so a request
+answers 503 within 2 s when Neo4j is down instead of waiting out the driver's 30 s of retries;
+the CLI's loads and analyses keep the driver's patient defaults.
 No caller spells driver options, and no caller sees the driver's exceptions: they become
 ``graph.errors.Unavailable`` (the server is down, restarting or refuses the credentials) or
 ``graph.errors.GraphError`` (Neo4j refused the statement), so no other room imports ``neo4j``.
@@ -23,6 +27,13 @@ from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavaila
 from graph import catalog
 from graph.errors import ConfigError, GraphError, ServerError, Unavailable
 from graph.settings import Settings, get_settings
+
+# Driver options on a request's path (seconds): fail within 2 s when Neo4j is down.
+REQUEST_PATH = {
+    "connection_timeout": 1.0,
+    "connection_acquisition_timeout": 1.5,
+    "max_transaction_retry_time": 0.5,
+}
 
 
 @contextmanager
@@ -154,8 +165,11 @@ def managed_server(settings: Settings | None = None):
     )
 
 
-def connect(settings: Settings | None = None, *, check: bool = True) -> Database:
-    """A ``Database`` for ``NEO4J_URI`` when set, else for the managed local server."""
+def connect(
+    settings: Settings | None = None, *, check: bool = True, requests: bool = False
+) -> Database:
+    """A ``Database`` for ``NEO4J_URI`` when set, else for the managed local server;
+    ``requests``: with the driver options of a request's path (``REQUEST_PATH``)."""
     s = settings or get_settings()
     if s.external:
         uri, user, password = s.neo4j_uri or "", s.neo4j_user, s.neo4j_password or ""
@@ -164,7 +178,9 @@ def connect(settings: Settings | None = None, *, check: bool = True) -> Database
         server = managed_server(s)
         uri, user, password = server.uri, "neo4j", server.password() or ""
         hint = "start it with `innograph neo4j start`"
-    return open_database(uri, user, password, s.neo4j_database, check=check, hint=hint)
+    return open_database(
+        uri, user, password, s.neo4j_database, check=check, hint=hint, requests=requests
+    )
 
 
 def open_database(
@@ -175,9 +191,13 @@ def open_database(
     *,
     check: bool = True,
     hint: str = "",
+    requests: bool = False,
 ) -> Database:
     # Server notifications (unknown property keys on an empty graph...) are not for users' eyes.
-    driver = GraphDatabase.driver(uri, auth=(user, password), notifications_min_severity="OFF")
+    options: dict[str, Any] = REQUEST_PATH if requests else {}
+    driver = GraphDatabase.driver(
+        uri, auth=(user, password), notifications_min_severity="OFF", **options
+    )
     db = Database(driver, database, uri)
     if check:
         try:

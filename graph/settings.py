@@ -4,9 +4,12 @@
 server of your own (Docker, Aura, a cluster). Without ``NEO4J_URI`` innograph manages a local
 Neo4j 5.26 Community server in ``INNOGRAPH_HOME`` (default ``~/.local/share/innograph``).
 
-The web service reads three more: ``INNOGRAPH_CYPHER_TIMEOUT`` (seconds, default 30) and
-``INNOGRAPH_CYPHER_ROW_LIMIT`` (default 10,000) bound an analyst's read-only query, and
-``INNOGRAPH_API_KEYS`` is the hashed key file (default ``INNOGRAPH_HOME/api_keys.json``).
+The web service reads a few more: ``INNOGRAPH_CYPHER_TIMEOUT`` (seconds, default 30),
+``INNOGRAPH_CYPHER_ROW_LIMIT`` (default 10,000) and ``INNOGRAPH_CYPHER_MAX_BYTES`` (default
+10,000,000 bytes of rows as JSON) bound an analyst's read-only query;
+``INNOGRAPH_CYPHER_PER_KEY`` (default 4) and ``INNOGRAPH_CYPHER_WORKERS`` (default 32) bound
+how many run at once, per API key and in all (429 beyond); ``INNOGRAPH_API_KEYS`` is the
+hashed key file (default ``INNOGRAPH_HOME/api_keys.json``).
 """
 
 from __future__ import annotations
@@ -43,6 +46,9 @@ class Settings(BaseSettings):
 
     cypher_timeout: float = Field(default=30.0, alias="INNOGRAPH_CYPHER_TIMEOUT", gt=0)
     cypher_row_limit: int = Field(default=10_000, alias="INNOGRAPH_CYPHER_ROW_LIMIT", gt=0)
+    cypher_max_bytes: int = Field(default=10_000_000, alias="INNOGRAPH_CYPHER_MAX_BYTES", ge=1_000)
+    cypher_per_key: int = Field(default=4, alias="INNOGRAPH_CYPHER_PER_KEY", gt=0)
+    cypher_workers: int = Field(default=32, alias="INNOGRAPH_CYPHER_WORKERS", gt=0)
     api_keys_file: Path | None = Field(default=None, alias="INNOGRAPH_API_KEYS")
 
     @property

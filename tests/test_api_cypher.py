@@ -68,7 +68,14 @@ def test_refusal_message_is_clear(service: Service):
         "Refused: this query writes; only read-only queries are allowed here."
     )
     r = service.post("/cypher", role="analyst", json={"query": "DROP INDEX organisation_names"})
-    assert "administration or schema command" in r.json()["detail"]
+    assert r.json()["detail"] == (
+        "Refused: this query changes the schema; only read-only queries are allowed here."
+    )
+    r = service.post("/cypher", role="analyst", json={"query": "CALL dbms.listConfig()"})
+    assert r.json()["detail"].startswith(
+        "Refused: the procedure dbms.listConfig is not allowed here"
+    )
+    assert "changes the schema" not in r.json()["detail"]
 
 
 def test_cypher_reads_in_three_formats(service: Service):
@@ -80,7 +87,9 @@ def test_cypher_reads_in_three_formats(service: Service):
     assert r.json() == {
         "columns": ["id", "name"],
         "truncated": False,
+        "truncated_by": None,
         "row_limit": 10_000,
+        "byte_limit": 10_000_000,
         "rows": [{"id": "I1", "name": "Power-to-Gas"}, {"id": "I2", "name": "Composieten"}],
     }
     r = service.post("/cypher", role="analyst", json={**body, "format": "csv"})
@@ -132,6 +141,7 @@ def test_cypher_row_limit_and_timeout_from_settings(db, tmp_path):
         )
         assert r.json()["rows"] == [{"id": "E1"}, {"id": "F1"}, {"id": "F2"}]
         assert r.json()["truncated"] and r.json()["row_limit"] == 3
+        assert r.json()["truncated_by"] == "rows"
         slow = "UNWIND range(1, 2000000000) AS x WITH x WHERE x % 7 = 1 RETURN count(*) AS n"
         r = client.post("/cypher", headers={"X-API-Key": key}, json={"query": slow})
         assert r.status_code == 400 and "timeout" in r.json()["detail"]

@@ -1,4 +1,10 @@
-"""Read-only Cypher for analysts, and the curated query library (``graph/queries``)."""
+"""Read-only Cypher for analysts, and the curated query library (``graph/queries``).
+
+The queries run through ``graph.guard`` on the analysts' own threads
+(``api.throttle.AnalystQueries``: at most ``INNOGRAPH_CYPHER_PER_KEY`` at once per key,
+``INNOGRAPH_CYPHER_WORKERS`` in all, 429 beyond), bounded by the timeout, the row limit and
+the byte limit of the settings; the answer (JSON, CSV or a text table) is made there too.
+"""
 
 from __future__ import annotations
 
@@ -9,11 +15,15 @@ from fastapi import APIRouter, Path
 from fastapi.responses import PlainTextResponse, Response
 
 from api import models as m
-from api.deps import Analyst, DbDep, SettingsDep
+from api.auth import Principal
+from api.deps import Analyst, AnalystsDep, DbDep, SettingsDep
+from api.throttle import AnalystQueries
 from graph import library
+from graph.db import Database
 from graph.errors import InvalidInput
 from graph.guard import QueryResult, run_read_only
 from graph.output import plain, render
+from graph.settings import Settings
 
 router = APIRouter(tags=["cypher"])
 QueryName = Annotated[str, Path(pattern=r"^[a-z0-9_]{1,80}$")]
@@ -39,7 +49,7 @@ def check_parameters(value: Any, depth: int = 0) -> None:
             check_parameters(v, depth + 1)
 
 
-def answer(result: QueryResult, fmt: str, row_limit: int):
+def answer(result: QueryResult, fmt: str, settings: Settings):
     if fmt == "csv":
         return Response(
             render(result.rows, "csv", result.columns) + "\n", media_type="text/csv; charset=utf-8"
@@ -50,24 +60,44 @@ def answer(result: QueryResult, fmt: str, row_limit: int):
         columns=result.columns,
         rows=plain(result.rows),
         truncated=result.truncated,
-        row_limit=row_limit,
+        truncated_by=result.truncated_by,
+        row_limit=settings.cypher_row_limit,
+        byte_limit=settings.cypher_max_bytes,
     )
+
+
+def read_only(db: Database, settings: Settings, query: str, parameters: dict[str, Any]):
+    """``graph.guard.run_read_only`` with the limits of the settings."""
+    return run_read_only(
+        db,
+        query,
+        parameters,
+        timeout=settings.cypher_timeout,
+        limit=settings.cypher_row_limit,
+        max_bytes=settings.cypher_max_bytes,
+    )
+
+
+async def on_analyst_pool(analysts: AnalystQueries, who: Principal, work):
+    """``work()`` on the analysts' threads, counted against the caller's key."""
+    return await analysts.run(who.key_id, work)
 
 
 @router.post("/cypher", response_model=m.CypherResult, responses=TABLES)
-def cypher(db: DbDep, settings: SettingsDep, _: Analyst, body: m.CypherRequest):
-    """Run a read-only query: anything that writes or changes the schema is refused before
-    it runs (the plan's query type is checked), and it runs in a read transaction, bounded by
-    the timeout and row limit from the settings. `format`: json, csv or table."""
+async def cypher(
+    db: DbDep, settings: SettingsDep, who: Analyst, analysts: AnalystsDep, body: m.CypherRequest
+):
+    """Run a read-only query. Neo4j's plan decides: a query that writes, changes the schema,
+    runs LOAD CSV, a procedure other than read-only introspection, an administration or
+    SHOW/TERMINATE command, or CALL { } IN TRANSACTIONS is refused (400) before it runs.
+    It then runs in a read transaction, bounded by the timeout, row and byte limits of the
+    settings; at most a few per key at once (429 beyond). `format`: json, csv or table."""
     check_parameters(body.parameters)
-    result = run_read_only(
-        db,
-        body.query,
-        body.parameters,
-        timeout=settings.cypher_timeout,
-        limit=settings.cypher_row_limit,
-    )
-    return answer(result, body.format, settings.cypher_row_limit)
+
+    def work():
+        return answer(read_only(db, settings, body.query, body.parameters), body.format, settings)
+
+    return await on_analyst_pool(analysts, who, work)
 
 
 def info(q: library.CuratedQuery) -> m.QueryInfo:
@@ -96,10 +126,20 @@ def get_query(_: Analyst, name: QueryName):
 
 
 @router.post("/queries/{name}", response_model=m.CypherResult, responses=TABLES)
-def run_query(db: DbDep, settings: SettingsDep, _: Analyst, name: QueryName, body: m.QueryRun):
+async def run_query(
+    db: DbDep,
+    settings: SettingsDep,
+    who: Analyst,
+    analysts: AnalystsDep,
+    name: QueryName,
+    body: m.QueryRun,
+):
     """Run a curated query with its parameters (read-only, like `/cypher`)."""
     check_parameters(body.parameters)
-    result = library.run(
-        db, name, body.parameters, timeout=settings.cypher_timeout, limit=settings.cypher_row_limit
-    )
-    return answer(result, body.format, settings.cypher_row_limit)
+    query = library.get(name)
+    parameters = library.bind(query, body.parameters)  # 404 and 422 before taking a slot
+
+    def work():
+        return answer(read_only(db, settings, query.text, parameters), body.format, settings)
+
+    return await on_analyst_pool(analysts, who, work)

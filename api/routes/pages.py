@@ -19,12 +19,22 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from api import data, map_service, match_service
 from api import models as m
 from api.auth import COOKIE, Principal, Role
-from api.deps import Analyst, DbDep, KeysDep, Manager, ModelsDep, SettingsDep, Viewer, reveal_from
-from api.routes.cypher import check_parameters
+from api.deps import (
+    Analyst,
+    AnalystsDep,
+    DbDep,
+    KeysDep,
+    Manager,
+    ModelsDep,
+    SettingsDep,
+    Viewer,
+    reveal_from,
+)
+from api.routes.cypher import check_parameters, on_analyst_pool, read_only
 from api.routes.match import split_ids
 from graph import catalog, library
 from graph.errors import InvalidInput, QueryRefused
-from graph.guard import QueryFailed, run_read_only
+from graph.guard import QueryFailed
 from graph.output import plain
 
 router = APIRouter(include_in_schema=False)
@@ -272,11 +282,12 @@ def cypher_page(
 
 
 @router.post("/ui/cypher", response_class=HTMLResponse)
-def cypher_run(
+async def cypher_run(
     request: Request,
     db: DbDep,
     settings: SettingsDep,
     me: Analyst,
+    analysts: AnalystsDep,
     query: Annotated[str, Form(max_length=50_000)],
     params: Annotated[str, Form(max_length=50_000)] = "{}",
 ):
@@ -290,8 +301,8 @@ def cypher_run(
         if not isinstance(parameters, dict):
             raise InvalidInput("The parameters must be a JSON object.")
         check_parameters(parameters)
-        result = run_read_only(
-            db, query, parameters, timeout=settings.cypher_timeout, limit=settings.cypher_row_limit
+        result = await on_analyst_pool(
+            analysts, me, lambda: read_only(db, settings, query, parameters)
         )
     except ValueError:
         return page(
@@ -312,6 +323,7 @@ def cypher_run(
         title="Cypher",
         **context,
         result=result,
-        rows=plain(result.rows),
+        rows=result.rows,
         row_limit=settings.cypher_row_limit,
+        byte_limit=settings.cypher_max_bytes,
     )
