@@ -32,7 +32,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
+import scipy.sparse as sp
 
 from graph.errors import UnknownName
 from graph.keys import EnterpriseNumberError, name_key, normalise_enterprise_number
@@ -182,12 +182,29 @@ class NameIndex:
         }
 
     def _vectors(self) -> tuple[Any, Any]:
+        """``({gram: column}, idf)`` and the grams x keys matrix, built once (scikit-learn
+        fits them; only plain arrays are kept, so a loaded index needs no scikit-learn)."""
         if self._grams is None:
-            self._grams = TfidfVectorizer(
-                analyzer="char_wb", ngram_range=(2, 3), dtype=np.float32, sublinear_tf=True
-            )
-            self._matrix = self._grams.fit_transform(self._keys or ["_"]).T.tocsr()
+            from sklearn.feature_extraction.text import TfidfVectorizer
+
+            fitted = TfidfVectorizer(analyzer=grams, dtype=np.float32, sublinear_tf=True)
+            self._matrix = fitted.fit_transform(self._keys or ["_"]).T.tocsr()
+            self._grams = (dict(fitted.vocabulary_), np.asarray(fitted.idf_))
         return self._grams, self._matrix
+
+    def _query(self, key: str) -> sp.csr_matrix:
+        (vocab, idf), matrix = self._vectors()
+        counts: dict[int, int] = {}
+        for g in grams(key):
+            if g in vocab:
+                counts[vocab[g]] = counts.get(vocab[g], 0) + 1
+        cols = np.asarray(sorted(counts), dtype=np.int64)
+        data = np.asarray([(1 + np.log(counts[c])) * idf[c] for c in cols.tolist()])
+        norm = float(np.sqrt((data**2).sum())) if data.size else 0.0
+        return sp.csr_matrix(
+            (data / (norm or 1.0), (np.zeros(len(cols), dtype=np.int64), cols)),
+            shape=(1, matrix.shape[0]),
+        )
 
     def warm(self) -> NameIndex:
         self._vectors()
@@ -198,8 +215,8 @@ class NameIndex:
         key = name_key(text or "")
         if not key or not self._keys:
             return []
-        grams, matrix = self._vectors()
-        q = grams.transform([key])
+        matrix = self._vectors()[1]
+        q = self._query(key)
         if q.nnz == 0:
             return []
         sims = np.asarray((q @ matrix).todense()).ravel()
@@ -212,6 +229,16 @@ class NameIndex:
             best.setdefault(owner, float(sims[k]))
         order = sorted(best, key=lambda i: (-best[i], self.names[i]))[:n]
         return [self.describe(i) for i in order]
+
+
+def grams(text: str) -> list[str]:
+    """Character 2- and 3-grams of each word padded with spaces (scikit-learn's ``char_wb``)."""
+    out: list[str] = []
+    for word in text.split():
+        w = f" {word} "
+        for n in (2, 3):
+            out.extend(w[i : i + n] for i in range(len(w) - n + 1))
+    return out
 
 
 def _listed(rows: list[dict[str, str | None]], last: str = " and ") -> str:
