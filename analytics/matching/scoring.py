@@ -50,12 +50,12 @@ class Weights:
     peer_partners: float = 1.0
     topic_activity: float = 1.0
     topical: float = 0.5
-    activity: float = 0.25
+    activity: float = 1.0
     complementarity: float = 0.1
     bridging: float = 0.5
     cluster_fit: float = 0.5
     geography: float = 0.0
-    popularity: float = 0.0
+    popularity: float = 1.0
 
     def as_dict(self) -> dict[str, float]:
         return asdict(self)
