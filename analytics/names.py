@@ -164,7 +164,7 @@ class NameIndex:
         if hits:
             rows = [self.describe(i) for i in hits[:SUGGESTIONS]]
             raise UnknownName(
-                f"The name {text!r} fits {len(hits)} organisations: {_listed(rows)}. "
+                f"The name {text!r} fits {len(hits)} organisations: {_listed(rows, ids=True)}. "
                 "Give the id or a fuller name.",
                 rows,
             )
@@ -241,10 +241,12 @@ def grams(text: str) -> list[str]:
     return out
 
 
-def _listed(rows: list[dict[str, str | None]], last: str = " and ") -> str:
+def _listed(rows: list[dict[str, str | None]], last: str = " and ", ids: bool = False) -> str:
     names = [str(r["name"]) for r in rows]
     twice = {x for x in names if names.count(x) > 1}
-    shown = [f"{r['name']} ({r['id']})" if r["name"] in twice else str(r["name"]) for r in rows]
+    shown = [
+        f"{r['name']} ({r['id']})" if ids or r["name"] in twice else str(r["name"]) for r in rows
+    ]
     if len(shown) <= 1:
         return "".join(shown)
     return ", ".join(shown[:-1]) + last + shown[-1]

@@ -63,6 +63,8 @@ def warm_model(app: FastAPI) -> threading.Thread:
             match_service.warm(app.state.db, app.state.models)
         except InnographError as exc:
             log.warning("The match model could not be warmed: %s", exc)
+        except Exception:  # noqa: BLE001 - a background thread: log it, the service goes on
+            log.exception("The match model could not be warmed")
 
     thread = threading.Thread(target=work, name="warm-match-model", daemon=True)
     thread.start()

@@ -169,7 +169,10 @@ def test_the_cache_reuses_the_model_while_the_version_stays():
     assert models.get(db) is first
     now[0] = 15.0
     second = models.get(db)
-    assert second is not first and builds == ["o4.p2.r4.m4.n-.e-.lv1.a-", "o4.p2.r4.m4.n-.e-.lv2.a-"]
+    assert second is not first and builds == [
+        "o4.p2.r4.m4.n-.e-.lv1.a-",
+        "o4.p2.r4.m4.n-.e-.lv2.a-",
+    ]
     assert second.version == "o4.p2.r4.m4.n-.e-.lv2.a-"
     models.clear()
     assert models.get(db) is not second and len(builds) == 3

@@ -113,11 +113,13 @@ def from_rows(
     for r in mems:
         crow.setdefault(_s(r["cluster"]), r)
     domains: dict[str, dict[str, Any]] = {}
-    for r in clusters:
-        cid = _s(r.get("id"))
+    for c_row in clusters:
+        cid = _s(c_row.get("id"))
         if cid:
-            domains[cid] = dict(r)
-            crow.setdefault(cid, {"cluster_name": r.get("name"), "cluster_type": r.get("type")})
+            domains[cid] = dict(c_row)
+            crow.setdefault(
+                cid, {"cluster_name": c_row.get("name"), "cluster_type": c_row.get("type")}
+            )
     cluster_ids = sorted(crow)
     cindex = {c: i for i, c in enumerate(cluster_ids)}
     M, M_edge = _incidence(

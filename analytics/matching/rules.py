@@ -34,8 +34,12 @@ from typing import Any
 
 from graph.errors import InnographError
 
+SEED_000 = (
+    "IDEA Consult / Technopolis, Een onderzoek naar clusterondersteuning in Vlaanderen — "
+    "eindrapport luik speerpuntclusters (15 June 2020)"
+)
 FLANDERS_SOURCE = (
-    "instrument_rules.csv, after the seed report 000 §2.2-2.3 (the cluster decree aims at "
+    f"{SEED_000}, §2.2-2.3 (the cluster decree aims at "
     "'competitiviteitsverhoging bij Vlaamse ondernemingen'; target group 'consortia van "
     "Vlaamse ondernemingen')"
 )
@@ -94,7 +98,7 @@ RULES: dict[str, InstrumentRules] = {
         min_members=4,
         max_members=12,
         typical_size=6,
-        source="000 §3.2 (firms, research part); SME: our assumption",
+        source=f"{SEED_000}, §3.2 (firms, research part); SME: our assumption",
         assumption=False,
         notes="SBO part by knowledge institutions plus R&D of at least 3 individual firms. "
         "The SME minimum is our assumption (cluster KPIs count SMEs in projects).",
@@ -144,7 +148,7 @@ RULES: dict[str, InstrumentRules] = {
         min_members=3,
         max_members=10,
         typical_size=4,
-        source="000 §3.2 (3 firms); SME: our assumption",
+        source=f"{SEED_000}, §3.2 (3 firms); SME: our assumption",
         assumption=False,
         notes="Cluster research project with at least 3 firms as partners (subcontractors do "
         "not count).",
@@ -160,7 +164,7 @@ RULES: dict[str, InstrumentRules] = {
         min_members=3,
         max_members=10,
         typical_size=4,
-        source="000 §3.2 (3 firms); SME: our assumption",
+        source=f"{SEED_000}, §3.2 (3 firms); SME: our assumption",
         assumption=False,
         notes="Cluster development project with at least 3 firms as partners (subcontractors do "
         "not count).",

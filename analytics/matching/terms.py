@@ -120,7 +120,7 @@ def _compound(word: str, lex: dict[str, tuple[str, ...]]) -> tuple[str, ...] | N
     for cut in range(len(word) - 3, 2, -1):
         head, tail = word[:cut], word[cut:]
         right = lex.get(tail) or _plural(tail, lex)
-        links = _LINKS
+        links: tuple[str, ...] = _LINKS
         if not right:
             if len(tail) < 5:
                 continue

@@ -132,7 +132,12 @@ class Profiles:
         self.idf = np.asarray(tfidf.idf_, dtype=np.float64)
         self.XT = self.X.T.tocsr()
         # projects in the same space (same vocabulary and IDF), for topic-weighted activity
-        self.Xp = tfidf.transform(counts[n_o:][:, keep]).tocsr().astype(np.float32)
+        project_counts = counts[n_o:][:, keep]
+        self.Xp = (
+            tfidf.transform(project_counts).tocsr().astype(np.float32)
+            if project_counts.shape[0]
+            else sp.csr_matrix(project_counts.shape, dtype=np.float32)
+        )
         self.XpT = self.Xp.T.tocsr()
         n_p = max(1, self.Xp.shape[0])
         self.project_df = np.asarray((self.Xp > 0).sum(axis=0)).ravel() / n_p
