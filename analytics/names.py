@@ -14,8 +14,9 @@ model (``MatchModel.names_index``). It matches, in this order:
 A name that several organisations carry resolves to the one real organisation among them
 (synthetic and example ones give way); otherwise, and for a name that fits nobody,
 ``lookup`` raises ``graph.errors.UnknownName`` whose message and ``suggestions`` give the
-closest few names ("did you mean ..."), by the cosine of character 2- and 3-grams of the
-keys (Salton & McGill's TF-IDF applied to n-grams, robust to typos such as ``KU Lueven``).
+closest few names ("did you mean ..."): the keys closest by the cosine of their character
+2- and 3-grams (TF-IDF over n-grams, robust to typos such as ``KU Lueven``), re-ranked by
+``difflib``'s ratio of the whole keys.
 
 >>> idx = NameIndex(["ORG:ku leuven", "PIC:999991722"], ["KU Leuven", "imec"],
 ...                 aliases=[["Katholieke Universiteit Leuven"], ["IMEC"]])
@@ -29,6 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from difflib import SequenceMatcher
 from typing import Any
 
 import numpy as np
@@ -220,13 +222,16 @@ class NameIndex:
         if q.nnz == 0:
             return []
         sims = np.asarray((q @ matrix).todense()).ravel()
-        sims = sims * np.where(self.hidden[self._owner], 0.5, 1.0)
         best: dict[int, float] = {}
-        for k in np.argsort(-sims, kind="stable")[: n * 8]:
+        for k in np.argsort(-sims, kind="stable")[: n * 10]:
             if sims[k] <= 0.2:
                 break
             owner = int(self._owner[k])
-            best.setdefault(owner, float(sims[k]))
+            # re-ranked by the edit similarity of the whole keys (Ratcliff/Obershelp), so a
+            # short alias sharing a few n-grams ("KU") does not beat the name itself
+            close = SequenceMatcher(None, key, self._keys[k]).ratio()
+            score = (0.5 * float(sims[k]) + 0.5 * close) * (0.5 if self.hidden[owner] else 1.0)
+            best[owner] = max(best.get(owner, 0.0), score)
         order = sorted(best, key=lambda i: (-best[i], self.names[i]))[:n]
         return [self.describe(i) for i in order]
 

@@ -174,7 +174,9 @@ def match(
     from graph.db import connect
     from graph.settings import get_settings
 
-    w = _weights(weights_file, weight)
+    # no --weight/--weights: the engine's defaults (a call's text leads over activity)
+    w = _weights(weights_file, weight) if weights_file or weight else None
+    shown = w.as_dict() if w else "default"
     request: dict[str, Any]
     with connect() as db:
         t0 = time.perf_counter()
@@ -201,7 +203,7 @@ def match(
                 "clusters": cl,
                 "k": k,
                 "include_synthetic": include_synthetic,
-                "weights": w.as_dict(),
+                "weights": shown,
             }
             result: Any = rows
             kind = "partners"
@@ -215,7 +217,7 @@ def match(
             t2 = time.perf_counter()
             result = res.as_dict()
             _print_call(result, fmt)
-            request = {"call": the_call.as_dict(), "file": str(call), "weights": w.as_dict()}
+            request = {"call": the_call.as_dict(), "file": str(call), "weights": shown}
             kind = "call"
     say(
         f"(model of {model.n_orgs:,} organisations in {t1 - t0:.2f} s; answer in "

@@ -241,6 +241,7 @@ def match_call(
     if not isinstance(call, Call):
         call = Call.from_mapping(dict(call))
     plan = _plan(model, call)
+    weights = scoring.topic_weights(weights) if plan.query.theme is not None else weights
     ranking = scoring.rank(model, plan.query, weights, top=max(POOL, call.candidates))
     candidates = scoring.to_matches(model, ranking, plan.query, call.candidates)
     consortia, problems = _Proposals(model, plan, ranking).propose()

@@ -15,6 +15,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from analytics.matching.match_model import MatchModel
+from analytics.matching.terms import recording
 from analytics.matching.text import GENERIC, Profiles, label_tokens, tokens
 from graph.model import ORG_KINDS
 
@@ -130,14 +131,18 @@ def from_rows(
     cluster_names = [_s(crow[c].get("cluster_name")) or c for c in cluster_ids]
 
     # text profiles: the organisation's own words, its clusters' names, its projects' words
-    names = [n or o for n, o in zip(col("name"), org_ids, strict=True)]
-    descriptions = col("description")
-    org_docs = [tokens(n) + tokens(d) for n, d in zip(names, descriptions, strict=True)]
-    project_docs = [  # field weights: the title twice, themes, topics and the instrument once
-        2 * tokens(t) + label_tokens(th) + label_tokens(tp) + ([f"i:{ins.lower()}"] if ins else [])
-        for t, th, tp, ins in zip(titles, themes, topics, instruments_, strict=True)
-    ]
-    profiles = Profiles(org_docs, project_docs, P)
+    with recording() as seen:  # the words behind the stems, for explanations
+        names = [n or o for n, o in zip(col("name"), org_ids, strict=True)]
+        descriptions = col("description")
+        org_docs = [tokens(n) + tokens(d) for n, d in zip(names, descriptions, strict=True)]
+        project_docs = [  # field weights: the title twice, themes, topics and the instrument once
+            2 * tokens(t)
+            + label_tokens(th)
+            + label_tokens(tp)
+            + ([f"i:{ins.lower()}"] if ins else [])
+            for t, th, tp, ins in zip(titles, themes, topics, instruments_, strict=True)
+        ]
+        profiles = Profiles(org_docs, project_docs, P, seen=seen)
 
     instr: dict[str, dict[str, Any]] = {}
     for ins in instruments:

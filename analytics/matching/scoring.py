@@ -94,6 +94,16 @@ class Weights:
         return cls.from_mapping(pairs, w)
 
 
+def topic_weights(weights: Weights | None = None) -> Weights:
+    """The weights of a query with a call or theme text: what it is about leads.
+
+    ``activity`` and ``popularity`` carry link prediction between organisations (the
+    back-test, where they were tuned); for a call they would put the most active
+    organisations first whatever they work on, so they keep issue 6's 0.25 and 0 unless the
+    caller sets weights."""
+    return weights or replace(Weights(), activity=0.25, popularity=0.0)
+
+
 @dataclass
 class Ranking:
     """The fused ranking of one query."""
@@ -367,5 +377,5 @@ def match_partners(
         allowed=allowed,
         theme=tv,
     )
-    ranking = rank(model, query, weights, top=k)
+    ranking = rank(model, query, topic_weights(weights) if tv is not None else weights, top=k)
     return to_matches(model, ranking, query, k, explain=explain)

@@ -28,7 +28,8 @@ CORDIS titles exactly, is checked in review, and shows the matched words in expl
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
@@ -135,27 +136,41 @@ def _compound(word: str, lex: dict[str, tuple[str, ...]]) -> tuple[str, ...] | N
     return None
 
 
-_SURFACE: dict[str, str] = {}  # stem -> the shortest word seen for it (for display only)
-
-
 _STEMS: dict[str, str] = {}  # word -> stem (words repeat: stemming each once is what's cheap)
 _TRANSLATED: dict[str, tuple[str, ...]] = {}
+_RECORD: list[dict[str, dict[str, int]]] = []  # open recordings: stem -> word -> count
 
 
 def _stem(word: str) -> str:
     stem = _STEMS.get(word)
     if stem is None:
         stem = _STEMS[word] = _english().stemWord(word)
-        seen = _SURFACE.get(stem)
-        if seen is None or len(word) < len(seen):
-            _SURFACE[stem] = word
+    if _RECORD:
+        forms = _RECORD[-1].setdefault(stem, {})
+        forms[word] = forms.get(word, 0) + 1
     return stem
 
 
-def surfaces(vocabulary: Iterable[str]) -> dict[str, str]:
-    """How each term of a vocabulary reads (``batteri_recycl`` -> ``battery recycling``),
-    from the words seen while analysing texts in this process."""
-    return {t: " ".join(_SURFACE.get(w, w) for w in t.split(PHRASE)) for t in vocabulary}
+@contextmanager
+def recording() -> Iterator[dict[str, dict[str, int]]]:
+    """Count the words behind each stem while texts are analysed (what ``surfaces`` reads)."""
+    seen: dict[str, dict[str, int]] = {}
+    _RECORD.append(seen)
+    try:
+        yield seen
+    finally:
+        _RECORD.remove(seen)
+
+
+def surfaces(vocabulary: Iterable[str], seen: dict[str, dict[str, int]]) -> dict[str, str]:
+    """How each term of a vocabulary reads (``batteri_recycl`` -> ``battery recycling``): each
+    stem as its most frequent word in the texts ``seen`` (ties: the shorter, then a-z)."""
+
+    def word(stem: str) -> str:
+        forms = seen.get(stem)
+        return min(forms, key=lambda w: (-forms[w], len(w), w)) if forms else stem
+
+    return {t: " ".join(word(w) for w in t.split(PHRASE)) for t in vocabulary}
 
 
 def _runs(text: str | None) -> list[list[str]]:

@@ -102,6 +102,7 @@ class Profiles:
         P: sp.csr_matrix,
         min_df: int = 2,
         max_df: float = 0.5,
+        seen: dict[str, dict[str, int]] | None = None,
     ):
         from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
 
@@ -124,7 +125,7 @@ class Profiles:
             keep = keep[df[keep] <= max_df * n_o]
         self.vocabulary = np.asarray(counter.get_feature_names_out())[keep]
         self._column = {t: i for i, t in enumerate(self.vocabulary)}
-        self.display = surfaces(str(t) for t in self.vocabulary)
+        self.display = surfaces((str(t) for t in self.vocabulary), seen or {})
         org_counts = org_counts[:, keep]
         tfidf = TfidfTransformer(sublinear_tf=True)
         self.X = tfidf.fit_transform(org_counts).tocsr().astype(np.float32)
