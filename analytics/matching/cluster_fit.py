@@ -62,6 +62,7 @@ def inferred_fit(model: MatchModel, c: int, allowed: np.ndarray, pool: int = FIT
     prof = model.profiles
     psim = prof.project_similarity_to(row)
     psim[prof.coverage(row, projects=True) < min(2, row.nnz)] = 0.0
+    psim[~(np.asarray(model.P.T @ allowed.astype(np.float32)).ravel() > 0)] = 0.0
     nz = np.flatnonzero(psim)
     if nz.size == 0:
         return out

@@ -28,7 +28,7 @@ from analytics.matching.citations import Reason, project_phrase, project_source,
 from analytics.matching.cluster_fit import domain_words
 from analytics.matching.match_model import MatchModel
 from analytics.matching.proximity import row_dot
-from analytics.matching.signals import on_topic
+from analytics.matching.signals import on_topic, projects_of_allowed
 from analytics.matching.terms import is_phrase, shown
 from analytics.matching.text import GENERIC
 
@@ -90,7 +90,8 @@ class Context:
             if q.topic is not None:
                 sims = prof.project_similarity_to(q.topic)
             if q.theme is not None:  # the same projects the signal counted as on topic
-                sims = on_topic(sims, prof.coverage(q.theme, projects=True), q.theme)
+                among = projects_of_allowed(self.model, q.allowed)
+                sims = on_topic(sims, prof.coverage(q.theme, projects=True), q.theme, among)
             self._project_sims = sims
         return self._project_sims
 

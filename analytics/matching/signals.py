@@ -90,12 +90,20 @@ def theme_vector(model: MatchModel, text: str | Sequence[str] | None) -> sp.csr_
 RELATIVE = 0.45  # a text counts as on topic from 45 % of the best text's cosine
 
 
-def on_topic(sims: np.ndarray, coverage: np.ndarray, theme: sp.csr_matrix) -> np.ndarray:
+def on_topic(
+    sims: np.ndarray,
+    coverage: np.ndarray,
+    theme: sp.csr_matrix,
+    among: np.ndarray | None = None,
+) -> np.ndarray:
     """Cosines of the texts that are on a theme, 0 for the others: a text must share
-    ``need(theme)`` distinct terms of it and reach ``RELATIVE`` of the best cosine (a project
-    that shares two common words of a long call is not about it)."""
+    ``need(theme)`` distinct terms of it and reach ``RELATIVE`` of the best cosine among the
+    texts ``among`` (those of admissible organisations: a synthetic project's short title
+    must not set the bar), so that a project sharing two common words of a long call is
+    not about it."""
     out = np.where(coverage >= need(theme), sims, 0.0)
-    top = float(out.max()) if out.size else 0.0
+    pool = out if among is None else out[among]
+    top = float(pool.max()) if pool.size else 0.0
     out[out < RELATIVE * top] = 0.0
     return out
 
@@ -220,6 +228,13 @@ def static_orders(model: MatchModel) -> dict[str, np.ndarray]:
     return _cached(model, "_static_orders", make)
 
 
+def projects_of_allowed(model: MatchModel, allowed: np.ndarray | None) -> np.ndarray | None:
+    """Projects with at least one admissible organisation (None: every project)."""
+    if allowed is None:
+        return None
+    return np.asarray(model.P.T @ allowed.astype(np.float32)).ravel() > 0
+
+
 def project_members(model: MatchModel) -> sp.csr_matrix:
     """Projects x organisations (row-sliceable member lists)."""
     return _cached(model, "_project_members", lambda: model.P.T.tocsr())
@@ -257,7 +272,7 @@ def compute(
     has_seeds = len(seeds) > 0
     # the order signals are added in is the order scoring sums them in: keep it
     if query.topic is not None:
-        _topic_signals(model, query.topic, seeds, which, out, query.theme)
+        _topic_signals(model, query.topic, seeds, which, out, query.theme, query.allowed)
     if has_seeds:
         _neighbourhood_signals(model, seeds, which, out)
     if "activity" in which:
@@ -280,6 +295,7 @@ def _topic_signals(
     which: Sequence[str],
     out: dict[str, np.ndarray],
     theme: sp.csr_matrix | None = None,
+    allowed: np.ndarray | None = None,
 ) -> None:
     """``topical``, ``peer_partners`` and ``topic_activity`` into ``out``.
 
@@ -289,7 +305,7 @@ def _topic_signals(
     if any(s in which for s in ("topical", "peer_partners")):
         topical = prof.similarity_to(topic).astype(np.float64)
         if theme is not None:
-            topical = on_topic(topical, prof.coverage(theme), theme)
+            topical = on_topic(topical, prof.coverage(theme), theme, allowed)
         if "topical" in which:
             out["topical"] = topical
         if "peer_partners" in which:
@@ -306,7 +322,8 @@ def _topic_signals(
     if "topic_activity" in which:
         psim = prof.project_similarity_to(topic)
         if theme is not None:
-            psim = on_topic(psim, prof.coverage(theme, projects=True), theme)
+            among = projects_of_allowed(model, allowed)
+            psim = on_topic(psim, prof.coverage(theme, projects=True), theme, among)
         nz = np.flatnonzero(psim)
         out["topic_activity"] = proximity.combine_rows(project_members(model), nz, psim[nz])
 
