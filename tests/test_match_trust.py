@@ -276,3 +276,18 @@ def test_no_reason_rests_on_one_generic_word():
     said = " ".join(line for p in got for line in p.explanation)
     assert "SET" not in said
     assert "Works on hydrogen storage" in said
+
+
+def test_a_synthetic_project_that_echoes_the_call_does_not_hide_the_real_ones():
+    base = graph()
+    orgs = [base.org(i) | {"name": base.names[i]} for i in range(base.n_orgs)]
+    parts = [
+        {"org": base.org_ids[i], "project": base.project_ids[p],
+         "title": base.project_titles[p], "year": int(base.project_years[p])}
+        for i in range(base.n_orgs) for p in base.projects_of(i)
+    ]  # fmt: skip
+    parts.append({"org": "SYN:1", "project": "syn:echo", "title": H2_EN["text"], "year": 2016})
+    m = from_rows(orgs, parts)
+    res = match_call(m, {**H2_EN, "clusters": []}).as_dict()
+    works = [c["id"] for c in res["candidates"] if c["explanation"][0].startswith("Works on")]
+    assert {"BE0403170701", "PIC:111111111"} <= set(works)
