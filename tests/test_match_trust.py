@@ -38,6 +38,7 @@ ORGS = [
     ("ORG:example", "Example Hydrogen NV", "firm", "BE", "BE-VLG", {"example": True}),
     ("PIC:555555555", "Plastics Recycling Mechelen NV", "firm", "BE", "BE-VLG", {}),
     ("PIC:666666666", "Smart Grid Hasselt BV", "firm", "BE", "BE-VLG", {}),
+    ("PIC:777777777", "PIC:777777777", "firm", "DE", "", {}),  # unnamed, as in CORDIS
 ]
 PROJECTS = {  # project: (acronym, title, year, members)
     "cordis:1": (
@@ -179,6 +180,7 @@ def test_foreign_organisations_only_on_request_and_labelled_non_funded():
     foreign = {c["id"]: c for c in res["international_partners"]}
     assert set(foreign) <= {"PIC:222222222", "PIC:333333333", "PIC:444444444"} and foreign
     assert all(not c["funded"] for c in foreign.values())
+    assert "PIC:777777777" not in foreign  # known by its PIC only: cannot be approached
     assert all(c["explanation"][0].startswith("Non-funded international partner") for c in
                foreign.values())  # fmt: skip
     members = {x["id"] for c in res["consortia"] for x in c["members"]}

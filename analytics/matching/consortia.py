@@ -201,7 +201,7 @@ def _international(
     """Foreign candidates of a Flemish call, ranked the same way, labelled non-funded."""
     if plan.rules.eligibility == "any" or not plan.call.international:
         return []
-    foreign = ~eligible(model, plan.rules.eligibility)
+    foreign = ~eligible(model, plan.rules.eligibility) & model.named
     if not plan.call.include_synthetic:
         foreign &= ~model.hidden
     query = replace(plan.query, allowed=foreign)
