@@ -14,6 +14,7 @@ Run it with ``innograph serve`` (``uvicorn`` on 127.0.0.1:8000 by default).
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -22,8 +23,8 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
-from analytics.adapter import ModelCache
-from api import handlers
+from analytics.adapter import ModelCache, disk_build
+from api import handlers, match_service
 from api.auth import KeyStore
 from api.routes import (
     analytics,
@@ -38,9 +39,11 @@ from api.routes import (
 )
 from api.throttle import AnalystQueries, Probe
 from graph.db import Database, connect
+from graph.errors import InnographError
 from graph.settings import Settings, get_settings
 
 HERE = Path(__file__).parent
+log = logging.getLogger("innograph.api")
 # In this order: the first route that matches a path answers it.
 ROUTERS = (health, clusters, organisations, analytics, match, map_html, cypher, ingest, pages)
 DESCRIPTION = """The Flemish innovation ecosystem as a knowledge graph: clusters, IBNs, their
@@ -52,6 +55,25 @@ Send an API key as `Authorization: Bearer KEY` or `X-API-Key: KEY` (create one w
 before: **viewer** (clusters, aggregates, maps), **manager** (+ member-level data and
 matchmaking), **analyst** (+ Cypher and the query library), **admin** (+ uploading cluster
 files). No key: 401; a key without the role: 403."""
+
+
+def warm_model(app: FastAPI) -> threading.Thread:
+    """Load (or build) the match model in the background, so that the first partner search
+    answers at once; a search that comes earlier waits for the same build. Neo4j being
+    down only logs a warning: the service starts anyway."""
+
+    def work() -> None:
+        try:
+            match_service.warm(app.state.db, app.state.models)
+        except InnographError as exc:
+            log.warning("The match model could not be warmed: %s", exc)
+        except Exception:  # noqa: BLE001 - a background thread: log it, the service goes on
+            log.exception("The match model could not be warmed")
+
+    thread = threading.Thread(target=work, name="warm-match-model", daemon=True)
+    thread.start()
+    app.state.warming = thread
+    return thread
 
 
 def create_app(settings: Settings | None = None, db: Database | None = None) -> FastAPI:
@@ -66,6 +88,7 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
             opened = app.state.db = connect(cfg, check=False, requests=True)
         app.state.analysts = AnalystQueries(cfg.cypher_workers, cfg.cypher_per_key)
         app.state.probe = Probe()
+        warm_model(app)
         try:
             yield
         finally:
@@ -80,7 +103,8 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
     app.state.settings = cfg
     app.state.db = db
     app.state.keys = KeyStore(cfg.keys_path)
-    app.state.models = ModelCache()  # the match model, rebuilt when the graph changes
+    # the match model: one per graph version, kept on disk, warmed at start-up
+    app.state.models = ModelCache(build=disk_build(cfg.home / "cache"))
     app.state.analysts = AnalystQueries(cfg.cypher_workers, cfg.cypher_per_key)
     app.state.probe = Probe()  # both replaced by the lifespan's own
     app.state.templates = Jinja2Templates(directory=HERE / "templates")

@@ -34,6 +34,21 @@ from typing import Any
 
 from graph.errors import InnographError
 
+SEED_000 = (
+    "IDEA Consult / Technopolis, Een onderzoek naar clusterondersteuning in Vlaanderen — "
+    "eindrapport luik speerpuntclusters (15 June 2020)"
+)
+FLANDERS_SOURCE = (
+    f"{SEED_000}, §2.2-2.3 (the cluster decree aims at "
+    "'competitiviteitsverhoging bij Vlaamse ondernemingen'; target group 'consortia van "
+    "Vlaamse ondernemingen')"
+)
+EU_SOURCE = (
+    "Regulation (EU) No 1290/2013 (Horizon 2020 rules for participation), Art. 9(1): at "
+    "least three legal entities established in three different Member States or associated "
+    "countries"
+)
+
 
 @dataclass(frozen=True)
 class InstrumentRules:
@@ -50,6 +65,9 @@ class InstrumentRules:
     source: str = ""
     assumption: bool = True
     notes: str = ""
+    eligibility: str = "any"  # who may be a funded partner: "flanders" or "any" (country)
+    eligibility_source: str = ""
+    min_countries: int = 0  # distinct countries among the funded partners (EU consortia)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -65,6 +83,8 @@ class InstrumentRules:
         if self.min_sme:
             parts.append(f">= {self.min_sme} SME{'s' if self.min_sme > 1 else ''}")
         parts.append(f"{self.min_members}-{self.max_members} members")
+        if self.min_countries:
+            parts.append(f"from >= {self.min_countries} countries")
         return f"{self.name}: " + ", ".join(parts)
 
 
@@ -78,10 +98,12 @@ RULES: dict[str, InstrumentRules] = {
         min_members=4,
         max_members=12,
         typical_size=6,
-        source="000 §3.2 (firms, research part); SME: our assumption",
+        source=f"{SEED_000}, §3.2 (firms, research part); SME: our assumption",
         assumption=False,
         notes="SBO part by knowledge institutions plus R&D of at least 3 individual firms. "
         "The SME minimum is our assumption (cluster KPIs count SMEs in projects).",
+        eligibility="flanders",
+        eligibility_source=FLANDERS_SOURCE,
     ),
     "coock": InstrumentRules(
         "coock",
@@ -97,6 +119,8 @@ RULES: dict[str, InstrumentRules] = {
         assumption=True,
         notes="Collective research and knowledge dissemination: a research partner and a user "
         "group of several firms, mostly SMEs. Figures are ours.",
+        eligibility="flanders",
+        eligibility_source=FLANDERS_SOURCE,
     ),
     "csbo": InstrumentRules(
         "csbo",
@@ -112,6 +136,8 @@ RULES: dict[str, InstrumentRules] = {
         assumption=True,
         notes="Cluster strategic basic research: knowledge institutions do the research, a user "
         "group of firms follows it. Figures are ours.",
+        eligibility="flanders",
+        eligibility_source=FLANDERS_SOURCE,
     ),
     "oo-research": InstrumentRules(
         "oo-research",
@@ -122,10 +148,12 @@ RULES: dict[str, InstrumentRules] = {
         min_members=3,
         max_members=10,
         typical_size=4,
-        source="000 §3.2 (3 firms); SME: our assumption",
+        source=f"{SEED_000}, §3.2 (3 firms); SME: our assumption",
         assumption=False,
         notes="Cluster research project with at least 3 firms as partners (subcontractors do "
         "not count).",
+        eligibility="flanders",
+        eligibility_source=FLANDERS_SOURCE,
     ),
     "oo-development": InstrumentRules(
         "oo-development",
@@ -136,10 +164,29 @@ RULES: dict[str, InstrumentRules] = {
         min_members=3,
         max_members=10,
         typical_size=4,
-        source="000 §3.2 (3 firms); SME: our assumption",
+        source=f"{SEED_000}, §3.2 (3 firms); SME: our assumption",
         assumption=False,
         notes="Cluster development project with at least 3 firms as partners (subcontractors do "
         "not count).",
+        eligibility="flanders",
+        eligibility_source=FLANDERS_SOURCE,
+    ),
+    "h2020": InstrumentRules(
+        "h2020",
+        "Horizon 2020 collaborative project (RIA/IA)",
+        min_firms=0,
+        min_research=0,
+        min_sme=0,
+        min_members=3,
+        max_members=20,
+        typical_size=8,
+        source=EU_SOURCE,
+        assumption=False,
+        notes="At least three independent legal entities, each established in a different "
+        "Member State or associated country.",
+        eligibility="any",
+        eligibility_source=EU_SOURCE,
+        min_countries=3,
     ),
     "open": InstrumentRules(
         "open",
@@ -157,6 +204,11 @@ RULES: dict[str, InstrumentRules] = {
 }
 ALIASES = {
     "": "open",
+    "eu": "h2020",
+    "horizon": "h2020",
+    "horizon-2020": "h2020",
+    "ria": "h2020",
+    "ia": "h2020",
     "none": "open",
     "c-sbo": "csbo",
     "sbo": "csbo",
@@ -195,11 +247,18 @@ def rules_for(
             changes["min_research"] = int(node["min_research_partners"])
         if node.get("requires_sme") is not None:
             changes["min_sme"] = max(rules.min_sme, 1) if node["requires_sme"] else 0
+        if node.get("eligibility"):
+            changes["eligibility"] = str(node["eligibility"]).lower()
+            ref = node.get("eligibility_source_ref")
+            changes["eligibility_source"] = node.get("eligibility_source") or (
+                f"{node.get('source_title') or 'instrument_rules.csv'}"
+                + (f", {ref}" if ref else "")
+            )
+        if node.get("min_countries") is not None:
+            changes["min_countries"] = int(node["min_countries"])
         if changes:
             src = node.get("source") or "graph"
-            rules = replace(
-                rules, **changes, source=f"Instrument node {key} ({src})", assumption=False
-            )
+            rules = replace(rules, **changes, source=src, assumption=False)
     if overrides:
         allowed = {
             "min_firms",
@@ -208,6 +267,7 @@ def rules_for(
             "min_members",
             "max_members",
             "typical_size",
+            "min_countries",
         }
         bad = sorted(set(overrides) - allowed)
         if bad:
