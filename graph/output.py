@@ -1,4 +1,13 @@
-"""Print rows as a table, JSON (an array of objects keyed by column) or CSV."""
+"""Print rows as a table, JSON (an array of objects keyed by column) or CSV.
+
+``write_csv`` is the one CSV writer of every export (``--format csv`` of the CLI, ``/cypher``
+and the query library as CSV, saved matches through the API and the CLI, backtest rankings).
+It neutralises formula cells as the OWASP guidance on CSV injection says: a text cell that
+starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading ``'``, so a
+spreadsheet shows it as text instead of evaluating it (``=1+1`` comes out as ``'=1+1``).
+Numbers stay numbers (``-0.5`` is not a formula); a list becomes one ``|``-joined text cell,
+checked as a whole. Any new export (XLSX included) must write its cells through ``safe_cell``.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +16,12 @@ import io
 import json
 import math
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any
+from typing import IO, Any
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 class Format(StrEnum):
@@ -51,15 +62,7 @@ def render(
         return json.dumps(rows, ensure_ascii=False, indent=2)
     if fmt is Format.csv:
         buf = io.StringIO()
-        w = csv.writer(buf, lineterminator="\n")
-        w.writerow(cols)
-        for r in rows:
-            w.writerow(
-                [
-                    "|".join(map(str, v)) if isinstance(v, list) else ("" if v is None else v)
-                    for v in (r.get(c) for c in cols)
-                ]
-            )
+        write_csv(buf, rows, cols)
         return buf.getvalue().rstrip("\n")
     from rich.console import Console
     from rich.table import Table
@@ -72,6 +75,39 @@ def render(
     console = Console(file=io.StringIO(), width=max(100, min(200, _terminal_width())))
     console.print(table)
     return console.file.getvalue().rstrip("\n")  # type: ignore[attr-defined]
+
+
+def safe_cell(value: Any) -> Any:
+    """A value as an export cell: None empty, a list ``|``-joined, and a text that a
+    spreadsheet would take for a formula prefixed with ``'`` (numbers are left as they are)."""
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        value = "|".join("" if v is None else str(v) for v in value)
+    elif isinstance(value, dict):
+        value = json.dumps(value, ensure_ascii=False)
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def write_csv(
+    out: IO[str], rows: Iterable[dict[str, Any]], columns: Sequence[str], *, header: bool = True
+) -> None:
+    """``rows`` as CSV into ``out`` (a text file opened with ``newline=""``), one column per
+    name of ``columns``, every cell through ``safe_cell``."""
+    if header:
+        out.write(_csv_line([safe_cell(c) for c in columns]))
+    for r in rows:
+        out.write(_csv_line([safe_cell(plain(r.get(c))) for c in columns]))
+
+
+def _csv_line(cells: list[Any]) -> str:
+    """One CSV row ending in ``\n``. Written with a ``\r\n`` terminator, so that the csv
+    module quotes every cell holding a carriage return as well as a newline."""
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\r\n").writerow(cells)
+    return buf.getvalue()[:-2] + "\n"
 
 
 def _cell(v: Any) -> str:

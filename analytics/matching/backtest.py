@@ -21,7 +21,6 @@ Protocol (``innograph evaluate``):
 
 from __future__ import annotations
 
-import csv
 import json
 import time
 from collections.abc import Sequence
@@ -35,6 +34,7 @@ from analytics.matching import baselines, metrics, scoring
 from analytics.matching import signals as sig
 from analytics.matching.history import History, coparticipants, from_history
 from analytics.matching.match_model import MatchModel
+from graph.output import write_csv
 
 GROUPS = {"firms": ("firm",), "knowledge_institutions": ("knowledge_institution",)}
 METHODS = ("innograph", *baselines.BASELINES)
@@ -232,34 +232,21 @@ def write_rankings(path: str | Path, rankings: list[dict[str, Any]]) -> Path:
             for r in rankings:
                 f.write(json.dumps(r, ensure_ascii=False) + "\n")
         return path
+    columns = ["method", "query_id", "query_name", "truth", "rank"]
+    columns += ["candidate_id", "candidate_name", "new_partner"]
+    rows = (
+        {
+            **{c: r[c] for c in ("method", "query_id", "query_name", "truth")},
+            "rank": t["rank"],
+            "candidate_id": t["id"],
+            "candidate_name": t["name"],
+            "new_partner": int(t["new_partner"]),
+        }
+        for r in rankings
+        for t in r["top"]
+    )
     with path.open("w", encoding="utf-8", newline="") as f:
-        w = csv.writer(f)
-        w.writerow(
-            [
-                "method",
-                "query_id",
-                "query_name",
-                "truth",
-                "rank",
-                "candidate_id",
-                "candidate_name",
-                "new_partner",
-            ]
-        )
-        for r in rankings:
-            for t in r["top"]:
-                w.writerow(
-                    [
-                        r["method"],
-                        r["query_id"],
-                        r["query_name"],
-                        r["truth"],
-                        t["rank"],
-                        t["id"],
-                        t["name"],
-                        int(t["new_partner"]),
-                    ]
-                )
+        write_csv(f, rows, columns)  # formula cells neutralised (graph.output)
     return path
 
 

@@ -15,7 +15,6 @@ candidate and per consortium member (calls). The API exposes the same functions;
 
 from __future__ import annotations
 
-import csv
 import json
 import re
 import secrets
@@ -25,7 +24,7 @@ from typing import Any
 
 from graph.errors import InnographError, NotFound
 from graph.keys import slug
-from graph.output import plain
+from graph.output import plain, write_csv
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,79}$")
 
@@ -195,8 +194,5 @@ def export_match(match_id: str, out: str | Path, folder: str | Path | None = Non
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", encoding="utf-8", newline="") as f:
-        w = csv.DictWriter(f, fieldnames=COLUMNS)
-        w.writeheader()
-        for r in rows_of(record):
-            w.writerow({k: ("" if r.get(k) is None else r.get(k)) for k in COLUMNS})
+        write_csv(f, rows_of(record), COLUMNS)  # formula cells neutralised
     return out
