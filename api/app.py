@@ -37,6 +37,7 @@ from api.routes import (
     organisations,
     pages,
 )
+from api.routes.health import neo4j_answers
 from api.throttle import AnalystQueries, Probe
 from graph.db import Database, connect
 from graph.errors import InnographError
@@ -87,7 +88,8 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
         if app.state.db is None:
             opened = app.state.db = connect(cfg, check=False, requests=True)
         app.state.analysts = AnalystQueries(cfg.cypher_workers, cfg.cypher_per_key)
-        app.state.probe = Probe()
+        app.state.probe = Probe(lambda: neo4j_answers(app.state.db))
+        app.state.probe.start()  # watching from the start: /health never waits for a first ping
         warm_model(app)
         try:
             yield
@@ -106,7 +108,8 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
     # the match model: one per graph version, kept on disk, warmed at start-up
     app.state.models = ModelCache(build=disk_build(cfg.home / "cache"))
     app.state.analysts = AnalystQueries(cfg.cypher_workers, cfg.cypher_per_key)
-    app.state.probe = Probe()  # both replaced by the lifespan's own
+    app.state.probe = Probe(lambda: neo4j_answers(app.state.db))  # both replaced by the
+    # lifespan's own; a probe starts watching at its first check
     app.state.templates = Jinja2Templates(directory=HERE / "templates")
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     handlers.install(app)

@@ -10,14 +10,15 @@ thread for ``/health`` or the pages. Here:
   has threads: beyond either limit the request is refused at once with 429 and a
   ``Retry-After``, instead of queueing behind queries that may each run for the timeout.
   A slot is held until its thread is done, also when the client has gone away.
-* ``Probe`` runs ``/health``'s ping on two threads of its own with a deadline of 1 s, so the
-  health check answers within a second whatever else runs (503 when Neo4j is slower).
+* ``Probe`` pings Neo4j once a second on a thread of its own; ``/health`` answers from the
+  latest ping at once, so it answers within a second whatever else runs.
 """
 
 from __future__ import annotations
 
 import asyncio
 import threading
+import time
 from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -82,19 +83,62 @@ class AnalystQueries:
 
 
 class Probe:
-    """Short checks (``/health``) on threads of their own, each with a deadline."""
+    """``/health``'s view of Neo4j, kept fresh by a watcher thread of its own.
 
-    def __init__(self, threads: int = 2, deadline: float = 1.0):
-        self.deadline = deadline
-        self.pool = ThreadPoolExecutor(threads, thread_name_prefix="innograph-probe")
+    The watcher pings (``test()``) once a second; ``check`` answers at once from the latest
+    ping when it finished in the last ``fresh`` seconds, else waits at most ``deadline`` for
+    one. So ``/health`` never waits for Neo4j itself, and a Neo4j starved of CPU by analysts'
+    queries is still reported up as long as it answered a ping within ``fresh`` seconds; a
+    server that is down is reported within about a second, one that hangs after ``fresh``.
+    """
 
-    async def check(self, test: Callable[[], bool]) -> bool:
-        """``test()``, or False when it raises or takes longer than the deadline."""
-        try:
-            future = asyncio.wrap_future(self.pool.submit(test))
-            return bool(await asyncio.wait_for(future, self.deadline))
-        except (TimeoutError, RuntimeError):
-            return False
+    def __init__(
+        self,
+        test: Callable[[], bool],
+        *,
+        interval: float = 1.0,
+        fresh: float = 5.0,
+        deadline: float = 0.5,
+    ):
+        self.test, self.interval, self.fresh, self.deadline = test, interval, fresh, deadline
+        self._lock = threading.Lock()
+        self._last: tuple[bool, float] | None = None  # (answered, when the ping finished)
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        with self._lock:
+            if self._thread is None and not self._stop.is_set():
+                self._thread = threading.Thread(
+                    target=self._watch, name="innograph-probe", daemon=True
+                )
+                self._thread.start()
+
+    def _watch(self) -> None:
+        while not self._stop.is_set():
+            try:
+                answered = bool(self.test())
+            except Exception:  # noqa: BLE001 - any failure to answer means "unavailable"
+                answered = False
+            with self._lock:
+                self._last = (answered, time.monotonic())
+            self._stop.wait(self.interval)
+
+    def latest(self) -> bool | None:
+        """The latest ping's answer when it is fresh, else None."""
+        with self._lock:
+            if self._last and time.monotonic() - self._last[1] <= self.fresh:
+                return self._last[0]
+            return None
+
+    async def check(self) -> bool:
+        """Whether Neo4j answered a ping lately (waits at most ``deadline`` for a first one)."""
+        self.start()
+        answer, until = self.latest(), time.monotonic() + self.deadline
+        while answer is None and time.monotonic() < until:
+            await asyncio.sleep(0.02)
+            answer = self.latest()
+        return bool(answer)
 
     def close(self) -> None:
-        self.pool.shutdown(wait=False, cancel_futures=True)
+        self._stop.set()

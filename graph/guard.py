@@ -26,7 +26,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from neo4j import READ_ACCESS, Query, unit_of_work
 from neo4j.exceptions import ClientError, CypherSyntaxError, Neo4jError
@@ -56,7 +56,7 @@ class QueryResult:
     columns: list[str]
     rows: list[dict[str, Any]]
     truncated: bool
-    truncated_by: str | None = None  # "rows" or "bytes" when a limit stopped it
+    truncated_by: Literal["rows", "bytes"] | None = None  # the limit that stopped it
 
 
 class QueryFailed(InnographError):
