@@ -1,10 +1,13 @@
 """Extract → validate → load, for every kind of source, with the same guarantees.
 
-1. the schema is applied (idempotent) before any load;
-2. the source is read and validated completely: with any problem, a ``DataError`` listing
-   every ``file:line:column: reason`` is raised and nothing is written — unless
-   ``skip_invalid``, where the valid rows load and the rejected ones go to a report file;
-3. organisations are resolved against the graph (enterprise number, PIC, name key);
+1. the source is read and validated completely, every limit included (``ingest.tables.limits``:
+   field length, names and ids within Neo4j's index key limit, no NUL or control
+   characters): with any problem, a ``DataError`` listing every ``file:line:column: reason``
+   is raised and nothing is written — unless ``skip_invalid``, where the valid rows load and
+   the rejected ones go to a report file;
+2. organisations are resolved against the graph (enterprise number, PIC, name key);
+3. only then is the schema applied (idempotent; the schema version is rewritten only when
+   it changes) and
 4. ``graph.load.write_records`` MERGEs everything in batches (idempotent, restartable).
 
 The interfaces (the CLI, the API, the demo) call ``ingest_path``/``ingest_each`` for a source
@@ -151,13 +154,13 @@ def ingest_path(
     """
     path = Path(path)
     fmt = fmt or detect_format(path)
-    schema.apply(db)
-    result = build(db, path, fmt, skip_invalid)
+    result = build(db, path, fmt, skip_invalid)  # reads the graph, writes nothing
     report_path = None
     if result.rejected:
         report_path = write_report(result.rejected, report or Path(f"{path.name}.rejected.csv"))
     summary = None
     if not dry_run:
+        schema.apply(db)  # only now: a rejected source leaves even the schema version as it was
         if fmt == "clusterfiles":
             ensure_landscape(db)
         what = what or f"Loading {path.name}"

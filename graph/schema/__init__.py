@@ -32,7 +32,8 @@ def current_version() -> int:
 
 
 def apply(db: Database) -> int:
-    """Create every constraint and index (IF NOT EXISTS), wait for them, record the version."""
+    """Create every constraint and index (IF NOT EXISTS), wait for them, record the version
+    (``SchemaVersion`` is rewritten only when the version or its files changed)."""
     files = schema_files()
     for path in files:
         for stmt in statements(path):

@@ -40,6 +40,7 @@ SPECS: dict[str, TableSpec] = {
             "provincie": "province",
             "omschrijving": "description",
         },
+        text=("description",),
     ),
     "clusters": TableSpec(
         "clusters",
@@ -58,6 +59,7 @@ SPECS: dict[str, TableSpec] = {
         ("id", "title"),
         ("instrument", "year", "total_budget_eur", "themes", "example"),
         {"budget": "total_budget_eur", "total_budget": "total_budget_eur"},
+        text=("title",),
     ),
     "participations": TableSpec("participations", ("project_id", "participant_id"), ("role",)),
 }

@@ -105,8 +105,8 @@ def read_participations(
         if width is not None:
             problems.append(width)
             continue
-        bad: list[Problem] = []
-        participation = _participation(row, join, bad)
+        bad: list[Problem] = list(row.problems)  # the limits every cell is read against
+        participation = None if bad else _participation(row, join, bad)
         if participation is None:
             problems += bad
         else:

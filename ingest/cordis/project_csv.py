@@ -38,6 +38,7 @@ PROJECT_SPEC = TableSpec(
         "status",
     ),
     fold=False,
+    text=("title", "objective"),
 )
 
 
@@ -123,8 +124,8 @@ def read_projects(
         return []
     out: list[CordisProject] = []
     for row in table.rows:
-        bad: list[Problem] = []
-        project = _project(row, table.header, bad)
+        bad: list[Problem] = list(row.problems)  # the limits every cell is read against
+        project = None if bad else _project(row, table.header, bad)
         if project is None:
             problems += bad
             grant, rcn = text_or_none(row.get("id")), text_or_none(row.get("rcn"))

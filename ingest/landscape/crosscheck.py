@@ -18,6 +18,8 @@ from ingest.landscape.columns import FILES, LINK_LABELS, REFS, UNIQUE, rule_valu
 from ingest.tables import Row, TableSpec, open_csv, typed
 
 Tables = dict[str, list[Row]]
+# The curated files' free-text columns (longer than a name or a code may be: ingest.tables.limits)
+PROSE = ("description", "history", "notes", "rules_text", "scope", "status_note")
 
 
 def read_table(folder: Path, name: str, problems: list[Problem]) -> list[Row]:
@@ -27,7 +29,8 @@ def read_table(folder: Path, name: str, problems: list[Problem]) -> list[Row]:
     if not path.is_file():
         problems.append(Problem(name, 0, "", "file is missing"))
         return []
-    spec = TableSpec(name, (), tuple(c.name for c in columns), fold=False)
+    names = tuple(c.name for c in columns)
+    spec = TableSpec(name, (), names, fold=False, text=tuple(c for c in names if c in PROSE))
     table, unreadable = open_csv(path, spec, name)
     if table is None:
         problems += unreadable
@@ -42,7 +45,7 @@ def read_table(folder: Path, name: str, problems: list[Problem]) -> list[Row]:
         return []
     rows = []
     for row in table.rows:
-        bad = typed(row, columns)
+        bad = row.problems + typed(row, columns)
         if row.width > len(table.header):
             bad.insert(0, Problem(name, row.line, "", "more cells than the header has columns"))
         problems += bad

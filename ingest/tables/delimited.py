@@ -25,9 +25,13 @@ from pathlib import Path
 from typing import Any
 
 from graph.errors import Problem
+from ingest.tables.limits import check_limits
 from ingest.tables.rows import Table, TableSpec, make_row, repeated_columns
 
 DELIMITERS = (",", ";")
+# The csv module refuses fields over 131,072 characters with an exception; read them, so that
+# ``limits`` reports a long field as a problem with its line and column.
+csv.field_size_limit(1 << 30)
 NOT_UTF8 = "the file is not UTF-8 text; save it as 'CSV UTF-8' (Excel) or 'Unicode (UTF-8)'"
 
 
@@ -106,7 +110,7 @@ def _table(text: str, spec: TableSpec, file: str, path: Path) -> Table:
     start, fields = parsed[0]
     header = [spec.canonical(h) for h in fields]
     rows = [make_row(file, line, header, f) for line, f in parsed[1:]]
-    return Table(spec, file, path, [c for c in header if c], rows, header, start)
+    return check_limits(Table(spec, file, path, [c for c in header if c], rows, header, start))
 
 
 def read_csv(path: Path, spec: TableSpec, file: str) -> tuple[Table | None, list[Problem]]:

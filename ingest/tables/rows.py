@@ -35,6 +35,7 @@ class TableSpec:
     optional: tuple[str, ...] = ()
     aliases: dict[str, str] = field(default_factory=dict)
     fold: bool = True  # match header names loosely; False: as written, only stripped
+    text: tuple[str, ...] = ()  # free-text columns: not keys, so longer (``limits``)
 
     @property
     def columns(self) -> tuple[str, ...]:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.errors import Problem
+from ingest.tables.limits import check_limits
 from ingest.tables.rows import Table, TableSpec, make_row, repeated_columns
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
@@ -55,7 +56,7 @@ def table_from_cells(
         texts = [cell_text(c) for c in cells]
         if any(texts):
             out.append(make_row(file, number, header, texts))
-    return Table(spec, file, path, [c for c in header if c], out, header, 1), []
+    return check_limits(Table(spec, file, path, [c for c in header if c], out, header, 1)), []
 
 
 def cell_text(value: Any) -> str:
