@@ -18,6 +18,7 @@ from fastapi.security import APIKeyHeader, HTTPBearer
 
 from analytics.adapter import ModelCache
 from api.auth import KeyStore, Principal, Role, authenticate, check_role
+from api.disclosure import reveal_from  # noqa: F401 - the routes take it from here
 from api.throttle import AnalystQueries, Probe
 from graph.db import Database
 from graph.settings import Settings
@@ -88,8 +89,3 @@ class Paging:
 
 
 PagingDep = Annotated[Paging, Depends()]
-
-
-def reveal_from(principal: Principal, settings: Settings) -> int:
-    """The smallest group whose members the caller may see named (0: any)."""
-    return 0 if principal.can(Role.manager) else settings.min_group_size

@@ -2,10 +2,10 @@
 pages from ``viz.maps`` (pyvis + inlined vis-network: self-contained HTML that works offline).
 
 The service adds only what a web page needs on top: the match and call results of
-``api.match_service`` completed from the graph (``viz.graphs.completed_match_graph``), and,
-for a viewer, a cluster map
-whose members are folded into group nodes with counts (member-level data is for managers
-and up); organisations that manage or are tied to the cluster stay, as those are public roles.
+``api.match_service`` completed from the graph (``viz.graphs.completed_match_graph``), and
+the viewer rule (``api.disclosure.map_graph``): for a viewer the ecosystem and cluster maps
+fold every member into counted groups; organisations that manage, are tied to or are linked
+with a cluster stay with those public roles only.
 """
 
 from __future__ import annotations
@@ -17,11 +17,12 @@ from typing import Any
 
 import networkx as nx
 
+from api import disclosure
 from api import models as m
+from api.auth import Principal
 from graph import map_data
 from graph.db import Database
-from viz import graphs, maps, style
-from viz.reshape import aggregate_members
+from viz import graphs, maps
 
 MAPS = {
     "ecosystem": "Clusters, IBNs and the federations, knowledge institutions and government "
@@ -32,7 +33,6 @@ MAPS = {
     "match": "An organisation and the partners the partner search proposes.",
     "call": "A call, its ranked candidates and the proposed consortia.",
 }
-PUBLIC_ROLES = ("TIED_TO", "MANAGES", "LINKED_TO")
 
 
 def _page(write: Callable[[Path], object]) -> str:
@@ -49,8 +49,8 @@ def _completed(db: Database, result: dict[str, Any], focus: str | None = None) -
     return graphs.completed_match_graph(result, known, focus)
 
 
-def ecosystem(db: Database) -> str:
-    G = graphs.ecosystem_graph(**map_data.ecosystem_rows(db))
+def ecosystem(db: Database, principal: Principal) -> str:
+    G = disclosure.map_graph(graphs.ecosystem_graph(**map_data.ecosystem_rows(db)), principal)
     return _page(lambda path: maps.ecosystem_map(G, path))
 
 
@@ -59,22 +59,10 @@ def overlap(db: Database, min_shared: int = 1) -> str:
     return _page(lambda path: maps.overlap_map(G, path, min_shared=min_shared))
 
 
-def folded(G: nx.Graph, cluster_id: str) -> nx.Graph:
-    """``G`` with every organisation folded into counted groups, except those with a public
-    role (managing, tied to or linked with the cluster)."""
-    keep = [
-        n
-        for n, a in G.nodes(data=True)
-        if not style.is_organisation(a)
-        or any(G.edges[n, c].get("type") in PUBLIC_ROLES for c in G.neighbors(n))
-    ]
-    return aggregate_members(G, keep, by_section=False)
-
-
-def cluster(db: Database, cluster_id: str, aggregate: bool) -> str:
-    G = graphs.cluster_graph(**map_data.cluster_rows(db, cluster_id))
-    if aggregate:
-        G = folded(G, cluster_id)
+def cluster(db: Database, cluster_id: str, principal: Principal) -> str:
+    G = disclosure.map_graph(
+        graphs.cluster_graph(**map_data.cluster_rows(db, cluster_id)), principal
+    )
     return _page(lambda path: maps.cluster_map(G, cluster_id, path))
 
 

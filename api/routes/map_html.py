@@ -9,7 +9,6 @@ from fastapi.responses import HTMLResponse
 
 from api import map_service, match_service
 from api import models as m
-from api.auth import Role
 from api.deps import DbDep, Manager, ModelsDep, SettingsDep, Viewer
 from api.routes.match import split_ids
 
@@ -24,9 +23,10 @@ def list_maps(_: Viewer):
 
 
 @router.get("/ecosystem", response_class=HTMLResponse, responses={200: HTML})
-def ecosystem(db: DbDep, _: Viewer):
-    """Clusters, IBNs and the institutions around them; member firms aggregated."""
-    return HTMLResponse(map_service.ecosystem(db))
+def ecosystem(db: DbDep, principal: Viewer):
+    """Clusters, IBNs and the institutions around them; member firms aggregated (for a
+    viewer every member is: only public roles are named)."""
+    return HTMLResponse(map_service.ecosystem(db, principal))
 
 
 @router.get("/overlap", response_class=HTMLResponse, responses={200: HTML})
@@ -40,8 +40,7 @@ def cluster(
     db: DbDep, principal: Viewer, cluster_id: Annotated[str, Path(min_length=1, max_length=200)]
 ):
     """A cluster's ego-network; for a viewer its members are groups with counts."""
-    aggregate = not principal.can(Role.manager)
-    return HTMLResponse(map_service.cluster(db, cluster_id, aggregate))
+    return HTMLResponse(map_service.cluster(db, cluster_id, principal))
 
 
 @router.get("/match", response_class=HTMLResponse, responses={200: HTML})
