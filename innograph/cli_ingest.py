@@ -17,8 +17,7 @@ from innograph.console import err, say
 if TYPE_CHECKING:
     from ingest.pipeline import IngestResult
 
-ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "out"
+OUT = Path("out")  # the working directory's, never the installed package's
 CYPHER_HINT = 'innograph cypher "MATCH (c:Cluster) RETURN c.name"'  # cypher-example
 
 
@@ -116,7 +115,9 @@ def register(app: typer.Typer) -> None:
         synthetic: Annotated[int, typer.Option(help="Synthetic member organisations")] = 20_000,
         seed: Annotated[int, typer.Option(help="Seed of the synthetic generator")] = 7,
         cordis: Annotated[Path | None, typer.Option(help="CORDIS folder")] = None,
-        out: Annotated[Path, typer.Option(help="Folder for the maps")] = OUT,
+        out: Annotated[
+            Path, typer.Option(help="Folder for the maps and the rejects report (./out)")
+        ] = OUT,
         analyze: Annotated[bool, typer.Option(help="Run the analytics")] = True,
         maps: Annotated[bool, typer.Option(help="Write the maps")] = True,
     ) -> None:

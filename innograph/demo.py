@@ -43,6 +43,7 @@ def load_sources(
     cordis: Path | None,
     progress_bar,
     say: Callable[[str], None],
+    out: Path = Path("out"),
 ) -> None:
     from ingest import landscape, sectors
 
@@ -56,7 +57,7 @@ def load_sources(
             cordis,
             "cordis",
             skip_invalid=True,
-            report=Path("out") / "cordis.rejected.csv",
+            report=out / "cordis.rejected.csv",
             progress_bar=progress_bar,
             what=what,
         )
@@ -133,7 +134,13 @@ def run(
     say: Callable[[str], None],
 ) -> None:
     load_sources(
-        db, synthetic=synthetic, seed=seed, cordis=cordis, progress_bar=progress_bar, say=say
+        db,
+        synthetic=synthetic,
+        seed=seed,
+        cordis=cordis,
+        progress_bar=progress_bar,
+        say=say,
+        out=out,
     )
     if analyze:
         run_analytics(db, say)
