@@ -25,6 +25,7 @@ from fastapi.templating import Jinja2Templates
 
 from analytics.adapter import ModelCache, disk_build
 from api import handlers, match_service
+from api.answers import ERRORS
 from api.auth import KeyStore
 from api.routes import (
     analytics,
@@ -122,6 +123,6 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
         response.headers.setdefault("X-Frame-Options", "SAMEORIGIN")  # maps: our own iframes
         return response
 
-    for module in ROUTERS:
-        app.include_router(module.router)
+    for module in ROUTERS:  # every error answer documented with its body (answers.ERRORS)
+        app.include_router(module.router, responses=ERRORS)
     return app

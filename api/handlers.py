@@ -6,6 +6,7 @@
     Forbidden (key without the role)           403
     graph.errors.NotFound                      404  the id is in the message (UnknownName: and
                                                     ``suggestions``, the closest names)
+    RequestValidationError (FastAPI)           422  ``problems``: ``query.k: reason``...
     InvalidInput, DataError                    422  DataError lists every file:line:column
     QueryRefused, guard.QueryFailed            400  the guard's sentence
     throttle.TooBusy (too many analyst queries) 429  with Retry-After
@@ -28,6 +29,7 @@ from collections.abc import Awaitable, Callable
 from urllib.parse import quote
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 
 from api.auth import Forbidden, Unauthenticated
@@ -111,6 +113,19 @@ async def data_error(request: Request, exc: Exception) -> Response:
     return answer(request, 422, str(exc), {"problems": [str(p) for p in problems]})
 
 
+def _where(error: dict) -> str:
+    """``query.k``, ``body.query``... from a validation error's ``loc``."""
+    return ".".join(str(part) for part in error.get("loc", ())) or "request"
+
+
+async def invalid_request(request: Request, exc: Exception) -> Response:
+    """FastAPI's validation errors in the service's own 422 body (``answers.Invalid``)."""
+    errors = exc.errors() if isinstance(exc, RequestValidationError) else []
+    problems = [f"{_where(e)}: {e.get('msg', 'invalid')}" for e in errors]
+    detail = "The request is invalid: " + "; ".join(problems[:3]) if problems else "Invalid."
+    return answer(request, 422, detail, {"problems": problems})
+
+
 async def too_busy(request: Request, exc: Exception) -> Response:
     wait = getattr(exc, "retry_after", 5)
     return answer(request, 429, str(exc), headers={"Retry-After": str(wait)})
@@ -132,6 +147,7 @@ def install(app: FastAPI) -> None:
         app.add_exception_handler(exc_type, says(status))
     app.add_exception_handler(Unauthenticated, unauthenticated)
     app.add_exception_handler(DataError, data_error)
+    app.add_exception_handler(RequestValidationError, invalid_request)
     app.add_exception_handler(UnknownName, unknown_name)
     app.add_exception_handler(Unavailable, neo4j_down)
     app.add_exception_handler(TooBusy, too_busy)

@@ -40,10 +40,6 @@ class Page(Model, Generic[T]):
     items: list[T]
 
 
-class Problem(Model):
-    detail: str
-
-
 class Health(Model):
     neo4j: Literal["ok", "unavailable"]
 

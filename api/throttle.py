@@ -98,7 +98,7 @@ class Probe:
         *,
         interval: float = 1.0,
         fresh: float = 5.0,
-        deadline: float = 0.5,
+        deadline: float = 0.9,
     ):
         self.test, self.interval, self.fresh, self.deadline = test, interval, fresh, deadline
         self._lock = threading.Lock()
