@@ -14,6 +14,7 @@ private pytest attribute that pytest 9 no longer has.)
 from __future__ import annotations
 
 import os
+import time
 
 import pytest
 import schemathesis
@@ -27,6 +28,8 @@ from schemathesis.specs.openapi.checks import (
 
 from api.app import create_app
 from api.auth import KeyStore
+from api.routes.health import neo4j_answers
+from api.throttle import Probe
 
 from .conftest import wipe
 from .test_api_graph import build_graph, service_settings
@@ -61,7 +64,13 @@ def admin_key(_schema_db, tmp_path_factory):
         update={"home": tmp_path_factory.mktemp("fuzz-home")}
     )
     APP.state.keys = KeyStore(APP.state.settings.keys_path)
-    APP.state.probe.start()  # what the lifespan does: /health answers from its watcher
+    # What the lifespan does (loading the schema ran one, which closed its probe): a watcher
+    # of its own, so that /health answers from it.
+    APP.state.probe = Probe(lambda: neo4j_answers(APP.state.db))
+    APP.state.probe.start()
+    deadline = time.monotonic() + 30
+    while APP.state.probe.latest() is None and time.monotonic() < deadline:
+        time.sleep(0.1)  # a first ping in, as a running service has
     yield APP.state.keys.create("admin", "fuzz")[1]
     APP.state.db = None
 
