@@ -1,4 +1,4 @@
-"""Composition rules of the funding instruments, in one table.
+"""Composition rules of the funding instruments, in one table (``data/instrument_rules.csv``).
 
 Each rule says how many firms, research partners (knowledge institutions) and SMEs a
 consortium needs, and how large it may be. ``source`` names where a figure comes from; a rule
@@ -28,11 +28,15 @@ so ``min_independent_firms`` is checked on distinct organisations only (document
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
 from typing import Any
 
 from graph.errors import InnographError
+
+DATA = Path(__file__).parent / "data"
 
 SEED_000 = (
     "IDEA Consult / Technopolis, Een onderzoek naar clusterondersteuning in Vlaanderen — "
@@ -88,120 +92,26 @@ class InstrumentRules:
         return f"{self.name}: " + ", ".join(parts)
 
 
-RULES: dict[str, InstrumentRules] = {
-    "icon": InstrumentRules(
-        "icon",
-        "ICON",
-        min_firms=3,
-        min_research=1,
-        min_sme=1,
-        min_members=4,
-        max_members=12,
-        typical_size=6,
-        source=f"{SEED_000}, §3.2 (firms, research part); SME: our assumption",
-        assumption=False,
-        notes="SBO part by knowledge institutions plus R&D of at least 3 individual firms. "
-        "The SME minimum is our assumption (cluster KPIs count SMEs in projects).",
-        eligibility="flanders",
-        eligibility_source=FLANDERS_SOURCE,
-    ),
-    "coock": InstrumentRules(
-        "coock",
-        "COOCK",
-        min_firms=4,
-        min_research=1,
-        min_sme=2,
-        min_members=5,
-        max_members=15,
-        typical_size=7,
-        firm_role="user-group firm",
-        source="our assumption",
-        assumption=True,
-        notes="Collective research and knowledge dissemination: a research partner and a user "
-        "group of several firms, mostly SMEs. Figures are ours.",
-        eligibility="flanders",
-        eligibility_source=FLANDERS_SOURCE,
-    ),
-    "csbo": InstrumentRules(
-        "csbo",
-        "cSBO",
-        min_firms=3,
-        min_research=1,
-        min_sme=1,
-        min_members=4,
-        max_members=12,
-        typical_size=6,
-        firm_role="user-group firm",
-        source="our assumption",
-        assumption=True,
-        notes="Cluster strategic basic research: knowledge institutions do the research, a user "
-        "group of firms follows it. Figures are ours.",
-        eligibility="flanders",
-        eligibility_source=FLANDERS_SOURCE,
-    ),
-    "oo-research": InstrumentRules(
-        "oo-research",
-        "Research project (O&O)",
-        min_firms=3,
-        min_research=0,
-        min_sme=1,
-        min_members=3,
-        max_members=10,
-        typical_size=4,
-        source=f"{SEED_000}, §3.2 (3 firms); SME: our assumption",
-        assumption=False,
-        notes="Cluster research project with at least 3 firms as partners (subcontractors do "
-        "not count).",
-        eligibility="flanders",
-        eligibility_source=FLANDERS_SOURCE,
-    ),
-    "oo-development": InstrumentRules(
-        "oo-development",
-        "Development project (O&O)",
-        min_firms=3,
-        min_research=0,
-        min_sme=1,
-        min_members=3,
-        max_members=10,
-        typical_size=4,
-        source=f"{SEED_000}, §3.2 (3 firms); SME: our assumption",
-        assumption=False,
-        notes="Cluster development project with at least 3 firms as partners (subcontractors do "
-        "not count).",
-        eligibility="flanders",
-        eligibility_source=FLANDERS_SOURCE,
-    ),
-    "h2020": InstrumentRules(
-        "h2020",
-        "Horizon 2020 collaborative project (RIA/IA)",
-        min_firms=0,
-        min_research=0,
-        min_sme=0,
-        min_members=3,
-        max_members=20,
-        typical_size=8,
-        source=EU_SOURCE,
-        assumption=False,
-        notes="At least three independent legal entities, each established in a different "
-        "Member State or associated country.",
-        eligibility="any",
-        eligibility_source=EU_SOURCE,
-        min_countries=3,
-    ),
-    "open": InstrumentRules(
-        "open",
-        "No instrument",
-        min_firms=0,
-        min_research=0,
-        min_sme=0,
-        min_members=2,
-        max_members=12,
-        typical_size=5,
-        source="no instrument given",
-        assumption=False,
-        notes="A call without an instrument: only the clusters and the size are checked.",
-    ),
-}
+def _read_rules() -> dict[str, InstrumentRules]:
+    """The rules table, ``data/instrument_rules.csv``; ``{SEED_000}`` etc. name the sources."""
+    sources = {"SEED_000": SEED_000, "FLANDERS_SOURCE": FLANDERS_SOURCE, "EU_SOURCE": EU_SOURCE}
+    types = {f.name: f.type for f in fields(InstrumentRules)}
+    rules: dict[str, InstrumentRules] = {}
+    with (DATA / "instrument_rules.csv").open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            values: dict[str, Any] = {}
+            for name, text in row.items():
+                if types[name] == "int":
+                    values[name] = int(text)
+                elif types[name] == "bool":
+                    values[name] = text == "yes"
+                else:
+                    values[name] = text.format_map(sources)
+            rules[row["id"]] = InstrumentRules(**values)
+    return rules
+
+
+RULES: dict[str, InstrumentRules] = _read_rules()
 ALIASES = {
     "": "open",
     "eu": "h2020",
