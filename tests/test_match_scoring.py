@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
 from analytics.matching import Weights, from_rows, match_partners
+from analytics.matching.scoring import partner_weights, topic_weights
 from analytics.matching.signals import pair_lift
 from graph.errors import InnographError, NotFound
 
@@ -145,3 +148,48 @@ def test_pair_lift_is_positive_for_pairs_that_collaborate_more_than_chance():
     L, code = pair_lift(m, m.kinds)
     firm, ki = code[m.index["me"]], code[m.index["p1"]]
     assert L[firm, ki] > 0 and np.all(np.abs(L) <= 2)
+
+
+def hub():
+    """``hub`` (quantum sensing) has 30 partners; ``near`` worked with three of them on
+    widgets; ``busy`` works on quantum sensing with six others and with one of hub's
+    partners."""
+    orgs = [{"id": "hub", "name": "Hub University", "kind": "knowledge_institution"}]
+    orgs += [{"id": f"h{i}", "name": f"Partner {i}", "kind": "firm"} for i in range(30)]
+    orgs += [{"id": f"q{i}", "name": f"Quantum {i}", "kind": "firm"} for i in range(6)]
+    orgs += [
+        {"id": "near", "name": "Near Widgets", "kind": "firm"},
+        {"id": "busy", "name": "Busy Sensors", "kind": "firm"},
+    ]
+    parts = []
+
+    def project(pid, title, members):
+        for org in members:
+            parts.append({"org": org, "project": pid, "title": title, "year": 2020, "source": SRC})
+
+    for i in range(30):
+        project(f"H{i}", f"quantum sensing study {i}", ["hub", f"h{i}"])
+    for i in range(3):
+        project(f"N{i}", "widget assembly line", ["near", f"h{i}"])
+    for i in range(6):
+        project(f"Q{i}", "quantum sensing devices", ["busy", f"q{i}"])
+    project("B", "quantum sensing network", ["busy", "h3"])
+    return from_rows(orgs, parts, [], version="hub")
+
+
+def test_the_network_weighs_more_for_an_organisation_with_many_partners():
+    m = hub()
+    grown = partner_weights(m, m.resolve("hub"))
+    assert (grown.shared_partners, grown.network) == (2.0, 2.0)  # 1 + 30 / 30
+    assert partner_weights(m, m.resolve("near")).network == pytest.approx(1 + 3 / 30)
+    same = replace(Weights(), shared_partners=2.0, network=2.0, network_boost=0.0)
+    got, expected = match_partners(m, "hub", k=5), match_partners(m, "hub", k=5, weights=same)
+    assert [(p.id, p.components) for p in got] == [(p.id, p.components) for p in expected]
+    off = match_partners(m, "hub", k=5, weights=Weights(network_boost=0.0))
+    assert got[0].components["network"] == pytest.approx(2 * off[0].components["network"])
+    # three shared partners outweigh the quantum firms' topic only with the boost
+    assert [p.id for p in got[:2]] == ["busy", "near"]
+    assert "near" not in [p.id for p in off]
+    themed = match_partners(m, "hub", theme="quantum sensing", k=5)
+    plain = match_partners(m, "hub", theme="quantum sensing", k=5, weights=topic_weights())
+    assert [(p.id, p.components) for p in themed] == [(p.id, p.components) for p in plain]

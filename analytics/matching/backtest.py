@@ -111,7 +111,7 @@ def innograph_order(
     """innograph's full ranking for one query organisation (what ``match_partners`` ranks)."""
     seeds = np.asarray([q], dtype=np.int64)
     query = sig.Query(seeds=seeds, topic=sig.topic_for(model, seeds, None))
-    return scoring.rank(model, query, weights, full=True).order
+    return scoring.rank(model, query, scoring.partner_weights(model, q, weights), full=True).order
 
 
 def _summary(
