@@ -175,6 +175,7 @@ def _organisation_props(
     country = _most_frequent(x.country for x in rows)
     activity = _most_frequent(x.activity_type for x in rows)
     props: dict[str, Any] = {
+        "legal_name": name,  # CORDIS's own field: the display name may come from a curated source
         "pic": pic if resolver.pic_of(oid) in (None, pic) else None,
         "short_name": short,
         "activity_type": activity,
