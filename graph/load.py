@@ -115,6 +115,7 @@ def write_records(
                         "path": s.path,
                         "licence": s.licence,
                         "synthetic": s.synthetic,
+                        "example": s.example,
                     }
                 ),
             }

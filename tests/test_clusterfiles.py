@@ -196,6 +196,27 @@ def test_the_example_folder_and_workbook():
     assert {"catalisti", "sim"} <= clusters
 
 
+def test_everything_resting_on_example_rows_is_marked():
+    folder = load(EXAMPLES / "clusterfiles")
+    # every relationship has an example end, also those to the real Catalisti and SIM
+    assert all(r.props.get("example") is True for r in folder.rels)
+    to_real = [r for r in folder.rels if KNOWN & {r.start_id, r.end_id}]
+    assert len(to_real) == 10  # 6 memberships, 2 parent links, 2 participations of the clusters
+    flagged = {(n.label, n.id) for n in folder.nodes if n.props.get("example")}
+    unflagged = {n.label for n in folder.nodes if not n.props.get("example")}
+    assert ("Theme", "theme-coatings") in flagged and ("Instrument", "icon") in flagged
+    assert unflagged == {"Sector", "Region"}  # reference nodes of other sources: never flagged
+    sources = {s.id: s.example for s in folder.sources}
+    assert sources.pop("nace:rev2") is False and sources.pop("iso-3166-2:BE") is False
+    assert set(sources.values()) == {True} and len(sources) == 5
+
+
+def test_a_real_row_is_not_marked(tmp_path):
+    folder = load(variant(tmp_path))  # the fixture folder has no example column
+    assert not any(x.props.get("example") for x in (*folder.nodes, *folder.rels))
+    assert not any(s.example for s in folder.sources)
+
+
 # -- malformed inputs: exact problems, nothing built ----------------------------------------------
 def test_wrong_checksum(tmp_path):
     folder = variant(tmp_path, organisations=edit("organisations", "1999.999.052", "1999.999.053"))
