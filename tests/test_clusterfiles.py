@@ -102,6 +102,7 @@ def test_valid_folder_records():
         "nace": "20.30",
         "nace_bel": "20300",
         "province": "BE-VOV",
+        "region": "BE-VLG",
         "size": "sme",
         "description": "A test firm",
         "external_ids": ["clusterfiles:members:o1"],
@@ -334,7 +335,7 @@ def test_every_value_is_checked(tmp_path):
         organisations=edit(
             "organisations",
             "o1,Alpha Coatings BV,firm,1999.999.052,20.300,Oost-Vlaanderen,sme",
-            "o1,Alpha Coatings BV,startup,1999.999.052,99.999,Namur,tiny",
+            "o1,Alpha Coatings BV,startup,1999.999.052,99.999,Nowhere,tiny",
         ).replace("large,", "large,,extra"),
         clusters=edit("clusters", ",ibn,", ",cluster,"),
         projects=edit("projects", "2023,1250000", "23,1.250").replace("85000.50", "12 000 EUR"),
@@ -353,7 +354,10 @@ def test_every_value_is_checked(tmp_path):
             ORG,
             2,
             "province",
-            "'Namur' is a Walloon province; only Flemish provinces and Brussels are accepted",
+            "'Nowhere' is not a Belgian province (Antwerpen, Oost-Vlaanderen, West-Vlaanderen, "
+            "Limburg, Vlaams-Brabant, Waals-Brabant, Henegouwen, Luik, Luxemburg, Namen), "
+            "Brussels or its ISO code (BE-VAN, BE-VOV, BE-VWV, BE-VLI, BE-VBR, BE-WBR, BE-WHT, "
+            "BE-WLG, BE-WLX, BE-WNA, BE-BRU)",
         ),
         Problem(ORG, 2, "size", "unknown size 'tiny': one of sme, large"),
         Problem(

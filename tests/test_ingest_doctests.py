@@ -12,6 +12,8 @@ MODULES = [
     "ingest.tables.delimited",
     "ingest.tables.workbook",
     "ingest.vocab",
+    "ingest.places",
+    "graph.precedence",
     "ingest.resolve",
     "ingest.sectors",
     "ingest.cordis.build",

@@ -34,6 +34,11 @@ RESERVED = {
     "relation",
     "type",
     "label",
+    "region",
+    "municipality",
+    "nis_code",
+    "legal_name",
+    "field_sources",
 }
 
 
