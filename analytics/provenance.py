@@ -58,7 +58,7 @@ def fields(shares: np.ndarray, k: int) -> dict[str, bool | float]:
 
 def _ratio(part: np.ndarray, whole: np.ndarray) -> np.ndarray:
     part, whole = np.asarray(part, dtype=float), np.asarray(whole, dtype=float)
-    return np.divide(part, whole, out=np.zeros(len(whole)), where=whole > 0)
+    return np.divide(part, whole, out=np.zeros(whole.shape), where=whole > 0)
 
 
 def unit_shares(proj: Projection, unit: str = "clusters") -> np.ndarray:
