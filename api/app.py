@@ -11,6 +11,7 @@ Run it with ``innograph serve`` (``uvicorn`` on 127.0.0.1:8000 by default).
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -19,8 +20,8 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
-from analytics.adapter import ModelCache
-from api import handlers
+from analytics.adapter import ModelCache, disk_build
+from api import handlers, match_service
 from api.auth import KeyStore
 from api.routes import (
     analytics,
@@ -34,9 +35,11 @@ from api.routes import (
     pages,
 )
 from graph.db import Database, connect
+from graph.errors import InnographError
 from graph.settings import Settings, get_settings
 
 HERE = Path(__file__).parent
+log = logging.getLogger("innograph.api")
 # In this order: the first route that matches a path answers it.
 ROUTERS = (health, clusters, organisations, analytics, match, map_html, cypher, ingest, pages)
 DESCRIPTION = """The Flemish innovation ecosystem as a knowledge graph: clusters, IBNs, their
@@ -50,6 +53,25 @@ matchmaking), **analyst** (+ Cypher and the query library), **admin** (+ uploadi
 files). No key: 401; a key without the role: 403."""
 
 
+def warm_model(app: FastAPI) -> threading.Thread:
+    """Load (or build) the match model in the background, so that the first partner search
+    answers at once; a search that comes earlier waits for the same build. Neo4j being
+    down only logs a warning: the service starts anyway."""
+
+    def work() -> None:
+        try:
+            match_service.warm(app.state.db, app.state.models)
+        except InnographError as exc:
+            log.warning("The match model could not be warmed: %s", exc)
+        except Exception:  # noqa: BLE001 - a background thread: log it, the service goes on
+            log.exception("The match model could not be warmed")
+
+    thread = threading.Thread(target=work, name="warm-match-model", daemon=True)
+    thread.start()
+    app.state.warming = thread
+    return thread
+
+
 def create_app(settings: Settings | None = None, db: Database | None = None) -> FastAPI:
     """The innograph web service for ``settings`` (default: the environment's)."""
     cfg = settings or get_settings()
@@ -60,6 +82,7 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
         opened = None  # an injected database is not ours to open or close
         if app.state.db is None:
             opened = app.state.db = connect(cfg, check=False)
+        warm_model(app)
         try:
             yield
         finally:
@@ -72,7 +95,8 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
     app.state.settings = cfg
     app.state.db = db
     app.state.keys = KeyStore(cfg.keys_path)
-    app.state.models = ModelCache()  # the match model, rebuilt when the graph changes
+    # the match model: one per graph version, kept on disk, warmed at start-up
+    app.state.models = ModelCache(build=disk_build(cfg.home / "cache"))
     app.state.templates = Jinja2Templates(directory=HERE / "templates")
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     handlers.install(app)

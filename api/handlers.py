@@ -4,7 +4,8 @@
 
     Unauthenticated (no or unknown key)        401  (pages: redirect to the login form)
     Forbidden (key without the role)           403
-    graph.errors.NotFound                      404  the id is in the message
+    graph.errors.NotFound                      404  the id is in the message (UnknownName: and
+                                                    ``suggestions``, the closest names)
     InvalidInput, DataError                    422  DataError lists every file:line:column
     QueryRefused, guard.QueryFailed            400  the guard's sentence
     other InnographError                       400
@@ -37,6 +38,7 @@ from graph.errors import (
     QueryRefused,
     ServerError,
     Unavailable,
+    UnknownName,
 )
 from graph.guard import QueryFailed
 
@@ -97,6 +99,11 @@ async def unauthenticated(request: Request, exc: Exception) -> Response:
     return answer(request, 401, str(exc), headers={"WWW-Authenticate": "Bearer"})
 
 
+async def unknown_name(request: Request, exc: Exception) -> Response:
+    rows = exc.suggestions if isinstance(exc, UnknownName) else []
+    return answer(request, 404, str(exc), {"suggestions": rows})
+
+
 async def data_error(request: Request, exc: Exception) -> Response:
     problems = exc.problems if isinstance(exc, DataError) else []
     return answer(request, 422, str(exc), {"problems": [str(p) for p in problems]})
@@ -118,5 +125,6 @@ def install(app: FastAPI) -> None:
         app.add_exception_handler(exc_type, says(status))
     app.add_exception_handler(Unauthenticated, unauthenticated)
     app.add_exception_handler(DataError, data_error)
+    app.add_exception_handler(UnknownName, unknown_name)
     app.add_exception_handler(Unavailable, neo4j_down)
     app.add_exception_handler(Exception, unexpected)

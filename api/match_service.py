@@ -1,11 +1,11 @@
 """Partner search, call matchmaking and saved matches for the API: ``analytics.matching``.
 
-The service only checks the ids it is given (a clear 404), takes the in-memory match model
-from the app's ``analytics.adapter.ModelCache`` (built from the graph once per graph
-version), calls the matchmaking functions on it, and reshapes the answers into the API's
-models. Saved matches are the matchmaking module's JSON files, kept in the service's
-own ``settings.home / "matches"``.
-"""
+The service resolves organisations as people type them (``analytics.names``, through the model:
+a 404 whose body carries ``suggestions`` when none or several fit), checks cluster ids, takes
+the in-memory match model from the app's ``analytics.adapter.ModelCache`` (built once per graph
+version, kept on disk by ``disk_build``; ``warm`` loads it at start-up), calls the matchmaking
+functions on it, and reshapes the answers into the API's models. Saved matches are the
+matchmaking module's JSON files, kept in the service's own ``settings.home / "matches"``."""
 
 from __future__ import annotations
 
@@ -15,7 +15,6 @@ from analytics import matching
 from analytics.adapter import ModelCache
 from analytics.matching import saved
 from api import models as m
-from api.data import get_organisation
 from graph.db import Database
 from graph.errors import NotFound
 from graph.output import render
@@ -35,16 +34,29 @@ def _check_clusters(db: Database, clusters: list[str]) -> None:
         raise NotFound(f"No cluster with id {missing[0]!r}.")
 
 
+def warm(db: Database, models: ModelCache) -> None:
+    """Build or load the model now, so that the first partner search answers at once."""
+    models.get(db)
+
+
 def match_partners(
-    db: Database, models: ModelCache, org: str, theme: str | None, clusters: list[str], k: int
+    db: Database,
+    models: ModelCache,
+    org: str,
+    theme: str | None,
+    clusters: list[str],
+    k: int,
+    include_synthetic: bool = False,
 ) -> m.PartnerResult:
-    o = get_organisation(db, org)  # NotFound with the id
     _check_clusters(db, clusters)
+    model = models.get(db)
+    o = model.org(model.resolve(org))  # UnknownName (404) with the closest names
     rows = matching.match_partners(
-        models.get(db), org, theme=theme, clusters=clusters or None, k=k
-    ).model_dump()
+        model, o["id"], theme=theme, clusters=clusters or None, k=k,
+        include_synthetic=include_synthetic,
+    ).model_dump()  # fmt: skip
     return m.PartnerResult(
-        org=m.OrgRef(id=o.id, name=o.name, kind=o.kind),
+        org=m.OrgRef(id=o["id"], name=o["name"], kind=o["kind"]),
         method="innograph",
         partners=[m.Partner(**r) for r in rows],
     )
@@ -61,6 +73,9 @@ def match_call(
         candidates=result["candidates"],
         consortia=result["consortia"],
         rules=result["rules"],
+        eligibility=result["eligibility"],
+        cluster_fit=result["cluster_fit"],
+        international_partners=result["international_partners"],
         problems=result["problems"],
     )
     if call.save:

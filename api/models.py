@@ -248,12 +248,20 @@ class Partner(OrgRef):
     """A proposed partner, as ``analytics.matching`` ranks and explains it."""
 
     rank: int | None = None
+    fit: int = Field(0, ge=0, le=100, description="0-100, relative to the best candidate")
     score: float
     size: Text = None
     country: Text = None
+    region: Text = None
+    synthetic: bool = False
+    example: bool = False
+    funded: bool = Field(True, description="False: a non-funded international partner")
     clusters: list[str] = []
     components: dict[str, float] = Field({}, description="Score share per signal")
     explanation: list[str] = []
+    evidence: list[dict[str, str]] = Field(
+        [], description="Each reason with its source (title and table), link and file"
+    )
 
 
 class PartnerResult(Model):
@@ -274,13 +282,25 @@ class CallRequest(Model):
         None, max_length=100, description=("ICON, COOCK, cSBO, research or development project...")
     )
     priority: str | None = Field(None, max_length=200, description="A transition priority")
+    partners: list[str] = Field(
+        [], max_length=20, description="Partners already in (ids or names, as people type them)"
+    )
     k: int = Field(20, ge=1, le=200, description="Candidates to rank")
     consortia: int = Field(3, ge=1, le=5, description="Consortia to propose")
+    include_synthetic: bool = Field(
+        False, description="Also propose synthetic and example organisations"
+    )
+    international: bool = Field(
+        False, description="A Flemish call: also list non-funded foreign partners"
+    )
     save: bool = Field(False, description="Save the request and its answer")
 
 
 class ConsortiumMember(OrgRef):
     size: Text = None
+    country: Text = None
+    synthetic: bool = False
+    example: bool = False
     clusters: list[str] = []
     role: Text = None
     score: float | None = None
@@ -308,6 +328,11 @@ class CallResult(Model):
     candidates: list[Partner]
     consortia: list[Consortium]
     rules: list[str] = []
+    eligibility: Text = Field(None, description="The eligibility rule applied")
+    cluster_fit: list[dict[str, Any]] = Field(
+        [], description="Per required cluster: known members, or inferred fit only"
+    )
+    international_partners: list[Partner] = []
     problems: list[str] = []
 
 

@@ -67,6 +67,29 @@ _NACE = [
 ]
 
 
+def _org_draws(rng: np.random.Generator, n: int) -> list[np.ndarray]:
+    """Kinds, NACE codes and (unnormalised) PageRanks of ``n`` synthetic organisations."""
+    kinds = rng.choice(_KINDS, size=n, p=_KIND_P)
+    nace = rng.choice(_NACE, size=n)
+    return [kinds, nace, rng.pareto(2.0, size=n) + 1.0]
+
+
+def _add_org(
+    G: nx.Graph, oid: str, name: str, orgs: list[np.ndarray], i: int, **extra: str
+) -> None:
+    kinds, nace, pagerank = orgs
+    G.add_node(
+        oid,
+        kind=str(kinds[i]),
+        name=name,
+        nace=str(nace[i]),
+        pagerank=float(pagerank[i]),
+        synthetic=True,
+        source="synthetic",
+        **extra,
+    )
+
+
 def ecosystem(n_orgs: int = 100_000, n_clusters: int = 50, seed: int = 7) -> nx.Graph:
     """A membership graph: clusters (6 spearhead, the rest IBNs linked to one), organisations
     with 1 to 4 memberships (cluster popularity heavy-tailed), a manager per cluster and
@@ -87,23 +110,12 @@ def ecosystem(n_orgs: int = 100_000, n_clusters: int = 50, seed: int = 7) -> nx.
     clusters = list(G.nodes)
     weight = 1.0 / np.arange(1, n_clusters + 1) ** 0.8
     weight /= weight.sum()
-    kinds = rng.choice(_KINDS, size=n_orgs, p=_KIND_P)
-    nace = rng.choice(_NACE, size=n_orgs)
-    pagerank = rng.pareto(2.0, size=n_orgs) + 1.0
-    pagerank /= pagerank.sum()
+    orgs = _org_draws(rng, n_orgs)
+    orgs[2] /= orgs[2].sum()
     extra = np.minimum(rng.geometric(0.7, size=n_orgs) - 1, 3)
     for i in range(n_orgs):
         oid = f"SYN-O{i:06d}"
-        G.add_node(
-            oid,
-            kind=str(kinds[i]),
-            name=f"Organisation {i}",
-            nace=str(nace[i]),
-            pagerank=float(pagerank[i]),
-            synthetic=True,
-            source="synthetic",
-            source_ref=f"row {i}",
-        )
+        _add_org(G, oid, f"Organisation {i}", orgs, i, source_ref=f"row {i}")
         for c in set(rng.choice(n_clusters, size=1 + int(extra[i]), p=weight)):
             G.add_edge(oid, clusters[c], type="MEMBER_OF", source="synthetic")
     for j, cid in enumerate(clusters):
@@ -132,20 +144,10 @@ def ego(n_nodes: int = 1000, seed: int = 11) -> tuple[nx.Graph, str]:
         G.add_node(p, kind="project", name=f"Project {p}", year=2020)
         G.add_edge("EGO", p, type="PARTICIPATES_IN")
     n_members = n_nodes - 1 - len(others) - len(projects) - 1
-    kinds = rng.choice(_KINDS, size=n_members, p=_KIND_P)
-    nace = rng.choice(_NACE, size=n_members)
-    pagerank = rng.pareto(2.0, size=n_members) + 1.0
+    orgs = _org_draws(rng, n_members)
     for i in range(n_members):
         oid = f"M{i:05d}"
-        G.add_node(
-            oid,
-            kind=str(kinds[i]),
-            name=f"Member {i}",
-            nace=str(nace[i]),
-            pagerank=float(pagerank[i]),
-            synthetic=True,
-            source="synthetic",
-        )
+        _add_org(G, oid, f"Member {i}", orgs, i)
         G.add_edge(oid, "EGO", type="MEMBER_OF", source="synthetic")
         if rng.random() < 0.33:
             for c in set(rng.choice(len(others), size=int(rng.integers(1, 3)))):

@@ -9,13 +9,11 @@ from __future__ import annotations
 import json
 import os
 import platform
-import shutil
 import subprocess
-import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import ExitStack, contextmanager, suppress
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -63,43 +61,27 @@ def throwaway_database(heap: str = "2g", pagecache: str = "1g") -> Iterator[Any]
     """A ``Database`` on an empty Neo4j of the benchmark's own (schema applied)."""
     from graph import schema
     from graph.db import open_database
-    from graph.server import LocalNeo4j, free_port
-    from graph.settings import default_home
+    from graph.throwaway import throwaway_server
 
     uri = os.environ.get("NEO4J_BENCH_URI")
-    server = None
-    instance = None
-    if uri:
-        db = open_database(
-            uri,
-            os.environ.get("NEO4J_BENCH_USER", "neo4j"),
-            os.environ.get("NEO4J_BENCH_PASSWORD", ""),
-        )
-    else:
-        home = Path(os.environ.get("INNOGRAPH_HOME") or default_home())
-        lib = Path(os.environ.get("INNOGRAPH_NEO4J_LIB") or home / "neo4j-lib")
-        instance = Path(tempfile.mkdtemp(prefix="innograph-bench-neo4j-"))
-        server = LocalNeo4j(
-            home,
-            instance=instance,
-            lib=lib,
-            bolt_port=free_port(),
-            http_port=free_port(),
-            heap=heap,
-            pagecache=pagecache,
-        )
-        server.start(log=print)
-        db = open_database(server.uri, "neo4j", server.password() or "")
-    db.server = server  # type: ignore[attr-defined]
-    try:
+    with ExitStack() as stack:
+        server = None
+        if uri:
+            db = open_database(
+                uri,
+                os.environ.get("NEO4J_BENCH_USER", "neo4j"),
+                os.environ.get("NEO4J_BENCH_PASSWORD", ""),
+            )
+        else:
+            server = stack.enter_context(
+                throwaway_server("innograph-bench-neo4j-", heap, pagecache, log=print)
+            )
+            db = open_database(server.uri, "neo4j", server.password() or "")
+        stack.callback(db.close)
+        db.server = server  # type: ignore[attr-defined]
         wipe(db)
         schema.apply(db)
         yield db
-    finally:
-        db.close()
-        if server:
-            server.stop()
-            shutil.rmtree(instance or "", ignore_errors=True)
 
 
 def wipe(db: Any) -> None:

@@ -9,6 +9,7 @@
     ├── GraphError      Neo4j refused a statement (a constraint, a syntax error); carries its code
     ├── DataError       invalid input; carries every problem as file:line:column: reason
     ├── NotFound        an id that is not in the graph
+    │   └── UnknownName a name that fits no organisation, or several: carries the closest ones
     ├── InvalidInput    a value a caller sent is not valid (an enterprise number, a parameter)
     └── QueryRefused    a Cypher query that would write or change the schema
 """
@@ -50,6 +51,15 @@ class GraphError(InnographError):
 
 class NotFound(InnographError):
     """A requested id does not exist in the graph."""
+
+
+class UnknownName(NotFound):
+    """A name that fits no organisation (or several). ``suggestions`` are the closest ones,
+    best first, as ``{"id", "name", "kind", "country"}`` rows; the message names them."""
+
+    def __init__(self, message: str, suggestions: list[dict[str, str | None]] | None = None):
+        super().__init__(message)
+        self.suggestions = list(suggestions or [])
 
 
 class InvalidInput(InnographError):

@@ -47,16 +47,31 @@ def _print_partners(rows: list[dict[str, Any]], fmt: Format, title: str) -> None
                 for r in rows
             ],
             fmt,
-            ["rank", "id", "name", "kind", "size", "country", "score", "components", "explanation"],
+            [
+                "rank",
+                "id",
+                "name",
+                "fit",
+                "kind",
+                "size",
+                "country",
+                "region",
+                "synthetic",
+                "example",
+                "funded",
+                "score",
+                "components",
+                "explanation",
+            ],
         )
         return
     table = [
         {
             "#": r["rank"],
             "name": r["name"],
-            "id": r["id"],
+            "fit": r["fit"],
             "kind": r["kind"],
-            "score": r["score"],
+            "country": r["country"] or "",
             "why": "\n".join(r["explanation"][:4]),
         }
         for r in rows
@@ -76,6 +91,8 @@ def _print_call(result: dict[str, Any], fmt: Format) -> None:
     for line in result["rules"]:
         say(f"Rules: {line}")
     _print_partners(result["candidates"], fmt, "Candidates")
+    if result.get("international_partners"):
+        _print_partners(result["international_partners"], fmt, "Non-funded international partners")
     for n, c in enumerate(result["consortia"], start=1):
         rows = [
             {
@@ -92,7 +109,8 @@ def _print_call(result: dict[str, Any], fmt: Format) -> None:
         emit(
             rows,
             fmt,
-            title=f"Consortium {n} (score {c['score']:.4f}, cohesion {c['cohesion']:.2f})",
+            title=f"Consortium {n} ({c['cohesion'] * 100:.0f}% of member pairs already work "
+            "together)",
         )
         for line in c["explanation"]:
             typer.echo(f"  - {line}")
@@ -116,6 +134,12 @@ def match(
         typer.Option("--weights", dir_okay=False, help="Signal weights (JSON or YAML mapping)"),
     ] = None,
     weight: Annotated[list[str], typer.Option("--weight", help="name=value, repeatable")] = [],  # noqa: B006
+    include_synthetic: Annotated[
+        bool, typer.Option(help="Also propose synthetic and example organisations")
+    ] = False,
+    international: Annotated[
+        bool, typer.Option(help="A Flemish call: also list non-funded foreign partners")
+    ] = False,
     save: Annotated[str | None, typer.Option(help="Save the request and answer as NAME")] = None,
     list_: Annotated[bool, typer.Option("--list", help="List the saved matches")] = False,
     export: Annotated[str | None, typer.Option(help="Export saved match NAME as CSV")] = None,
@@ -145,35 +169,55 @@ def match(
         say(f"Saved match {export!r} written to {path}.")
         return
 
-    from analytics.adapter import ModelCache
+    from analytics.adapter import ModelCache, disk_build
     from analytics.matching import load_call, match_call, match_partners
     from graph.db import connect
+    from graph.settings import get_settings
 
-    w = _weights(weights_file, weight)
+    # no --weight/--weights: the engine's defaults (a call's text leads over activity)
+    w = _weights(weights_file, weight) if weights_file or weight else None
+    shown = w.as_dict() if w else "default"
     request: dict[str, Any]
     with connect() as db:
         t0 = time.perf_counter()
-        model = ModelCache().get(db)
+        model = ModelCache(build=disk_build(get_settings().home / "cache")).get(db)
         t1 = time.perf_counter()
         if org:
             cl = [c.strip() for c in (clusters or "").split(",") if c.strip()]
-            matches = match_partners(model, org, theme=theme, clusters=cl or None, k=k, weights=w)
+            matches = match_partners(
+                model,
+                org,
+                theme=theme,
+                clusters=cl or None,
+                k=k,
+                weights=w,
+                include_synthetic=include_synthetic,
+            )
             t2 = time.perf_counter()
             rows = _partner_rows(matches)
             me = model.org(model.resolve(org))
             _print_partners(rows, fmt, f"Partners for {me['name']} ({me['id']})")
-            request = {"for": org, "theme": theme, "clusters": cl, "k": k, "weights": w.as_dict()}
+            request = {
+                "for": org,
+                "theme": theme,
+                "clusters": cl,
+                "k": k,
+                "include_synthetic": include_synthetic,
+                "weights": shown,
+            }
             result: Any = rows
             kind = "partners"
         else:
             the_call = load_call(call)  # type: ignore[arg-type]
             if clusters:
                 the_call.clusters = [c.strip() for c in clusters.split(",") if c.strip()]
+            the_call.include_synthetic |= include_synthetic
+            the_call.international |= international
             res = match_call(model, the_call, weights=w)
             t2 = time.perf_counter()
             result = res.as_dict()
             _print_call(result, fmt)
-            request = {"call": the_call.as_dict(), "file": str(call), "weights": w.as_dict()}
+            request = {"call": the_call.as_dict(), "file": str(call), "weights": shown}
             kind = "call"
     say(
         f"(model of {model.n_orgs:,} organisations in {t1 - t0:.2f} s; answer in "

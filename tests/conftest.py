@@ -10,18 +10,15 @@ Live tests never skip: when the server cannot start they fail.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import pytest
 
 from graph import schema
 from graph.db import Database, open_database
-from graph.server import LocalNeo4j, free_port
-from graph.settings import default_home
+from graph.throwaway import throwaway_server
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -37,24 +34,10 @@ def neo4j_credentials():
             os.environ.get("NEO4J_TEST_PASSWORD", ""),
         )
         return
-    home = Path(os.environ.get("INNOGRAPH_HOME") or default_home())
-    lib = Path(os.environ.get("INNOGRAPH_NEO4J_LIB") or home / "neo4j-lib")
-    instance = Path(tempfile.mkdtemp(prefix="innograph-test-neo4j-"))
-    server = LocalNeo4j(
-        home,
-        instance=instance,
-        lib=lib,
-        bolt_port=free_port(),
-        http_port=free_port(),
-        heap="768m",
-        pagecache="256m",
-    )
-    server.start(log=lambda m: print(m, file=sys.stderr))
-    try:
+    with throwaway_server(
+        "innograph-test-neo4j-", "768m", "256m", log=lambda m: print(m, file=sys.stderr)
+    ) as server:
         yield (server.uri, "neo4j", server.password() or "")
-    finally:
-        server.stop()
-        shutil.rmtree(instance, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,6 @@ These tests never skip: without chromium they fail and say how to install it.
 
 from __future__ import annotations
 
-import shutil
 import threading
 import time
 from dataclasses import dataclass
@@ -19,20 +18,12 @@ import uvicorn
 
 from api.app import create_app
 from graph.server import free_port
+from viz.browser import BrowserMissing, chromium_path, offline_chromium
 
 from .test_api_graph import ROLES, build_graph, service_settings
 
 pytestmark = [pytest.mark.live, pytest.mark.browser]
 
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 # Resolves once the map's layout has settled (viz.render sets window.innograph.settled).
 SETTLED = "() => window.innograph && window.innograph.settled !== null"
 DRAWN = """() => {
@@ -81,21 +72,12 @@ def live(db, tmp_path):
 
 @pytest.fixture(scope="module")
 def browser():
-    executable = shutil.which("chromium") or shutil.which("chromium-browser")
-    if not executable:
-        pytest.fail(
-            "chromium is not installed: the browser tests need Debian's chromium "
-            "(`make browser`, or `apt-get install chromium`).",
-            pytrace=False,
-        )
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        try:
-            yield b
-        finally:
-            b.close()
+    try:
+        chromium_path()
+    except BrowserMissing as e:
+        pytest.fail(str(e), pytrace=False)
+    with offline_chromium() as b:
+        yield b
 
 
 @pytest.fixture

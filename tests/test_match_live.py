@@ -109,9 +109,11 @@ def test_partners_and_call_from_the_graph(db):
     top = match_partners(model, "me", k=2)
     assert top[0].id == "x"
     assert (
-        top[0].explanation[0].startswith("shares 2 projects with Partner One, a partner of Me NV")
+        top[0]
+        .explanation[0]
+        .startswith("Worked with Partner One, a partner of Me NV, on 2 projects")
     )
-    assert "source test:matching, line" in top[0].explanation[0]
+    assert "Source: matching live test, line" in top[0].explanation[0]
     result = match_call(
         models.get(db),
         {"text": "recycling", "clusters": ["catalisti", "food"], "instrument": "icon"},

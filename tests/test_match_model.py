@@ -115,6 +115,8 @@ class FakeDb:
                     "source_ref": "§3.2",
                 }
             ],
+            "read_sources": [],
+            "read_cluster_domains": [],
         }[name]
 
 
@@ -156,8 +158,8 @@ def test_the_cache_reuses_the_model_while_the_version_stays():
     now = [0.0]
     models = ModelCache(build=build, check_every=5.0, clock=lambda: now[0])
     first = models.get(db)
-    assert builds == ["4|2|4|4|v1"] and models.version == "4|2|4|4|v1"
-    assert first.version == "4|2|4|4|v1"
+    assert builds == ["o4.p2.r4.m4.n-.e-.lv1.a-"] and models.version == "o4.p2.r4.m4.n-.e-.lv1.a-"
+    assert first.version == "o4.p2.r4.m4.n-.e-.lv1.a-"
     now[0] = 3.0  # within check_every: not even the version is read
     assert models.get(db) is first and db.reads.count("read_graph_version") == 1
     now[0] = 9.0  # checked again: same version, same model
@@ -167,8 +169,11 @@ def test_the_cache_reuses_the_model_while_the_version_stays():
     assert models.get(db) is first
     now[0] = 15.0
     second = models.get(db)
-    assert second is not first and builds == ["4|2|4|4|v1", "4|2|4|4|v2"]
-    assert second.version == "4|2|4|4|v2"
+    assert second is not first and builds == [
+        "o4.p2.r4.m4.n-.e-.lv1.a-",
+        "o4.p2.r4.m4.n-.e-.lv2.a-",
+    ]
+    assert second.version == "o4.p2.r4.m4.n-.e-.lv2.a-"
     models.clear()
     assert models.get(db) is not second and len(builds) == 3
     assert db.reads.count("read_organisation_profiles") == 3

@@ -6,6 +6,7 @@
                    write_sector_links, write_cluster_cross_sector, write_helix; read_overlaps,
                    read_cluster_ranking
     match_rows.py  read_rows, graph_version, read_model, ModelCache
+    model_store.py ModelStore, disk_build: the match model on disk, one file per graph version
 
 Everything else in ``analytics`` is pure: it gets a ``Projection`` or a ``MatchModel`` and
 returns results; ``analytics.runs`` and the interfaces (CLI, API) pass the database to the
@@ -14,6 +15,7 @@ functions here. No driver here either: a ``Database`` (anything with ``read``, `
 """
 
 from analytics.adapter.match_rows import ModelCache, graph_version, read_model, read_rows
+from analytics.adapter.model_store import ModelStore, disk_build
 from analytics.adapter.results import (
     Run,
     finish_run,
@@ -31,7 +33,9 @@ from analytics.adapter.results import (
 
 __all__ = [
     "ModelCache",
+    "ModelStore",
     "Run",
+    "disk_build",
     "finish_run",
     "graph_version",
     "new_run",

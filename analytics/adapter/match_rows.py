@@ -2,17 +2,17 @@
 cache that keeps one model per graph version.
 
 Only ``graph.db.Database.read`` is used, with catalogued statements (``read_graph_version``,
-``read_organisation_profiles``...); no driver here. ``read_model(db)`` builds a fresh model;
-a ``ModelCache`` keeps the model of the graph's current version (``graph_version``: node and
-relationship counts from the count store plus the latest ``Source.last_loaded_at``) and
-rebuilds it when the version changes.
-The engine (``analytics.matching``) never sees a database: it takes the model.
+``read_organisation_profiles``...); no driver here. ``read_model(db)`` builds a fresh model; a
+``ModelCache`` keeps the model of the graph's current version and rebuilds it when the version
+changes (``graph.version.graph_version``: counts, the latest load and the latest analytics
+run); ``model_store.disk_build`` keeps each version's model on disk, so a new process finds it
+there instead of reading the graph again. The engine (``analytics.matching``) never sees a
+database: it takes the model.
 
 The cache belongs to whoever serves queries: the API keeps one in its app state (so a burst
 of partner searches costs one cheap version check every ``CHECK_EVERY`` seconds and one
-build per change of the graph), the CLI one per command. A later on-disk cache per graph
-version slots in as the cache's ``build``: a function ``(db, version) -> MatchModel`` that
-looks for the version's model on disk before reading the graph.
+build per change of the graph), the CLI one per command; both pass ``disk_build`` as the
+cache's ``build`` (a function ``(db, version) -> MatchModel``).
 """
 
 from __future__ import annotations
@@ -23,8 +23,12 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any, Protocol
 
-from analytics.matching.match_model import MatchModel, from_rows
+from analytics.matching.match_model import MatchModel
+from analytics.matching.model_build import from_rows
 from analytics.matching.signals import warm
+from graph.version import graph_version
+
+__all__ = ["ModelCache", "graph_version", "read_model", "read_rows"]
 
 CHECK_EVERY = 5.0
 
@@ -34,18 +38,6 @@ class DatabaseLike(Protocol):
 
 
 Build = Callable[[DatabaseLike, str], MatchModel]
-
-
-def graph_version(db: DatabaseLike) -> str:
-    """The version of the collaboration graph a model is built from (cheap to read)."""
-    rows = db.read("read_graph_version")
-    if not rows:
-        return "empty"
-    r = rows[0]
-    return "|".join(
-        str(r.get(k))
-        for k in ("organisations", "projects", "participations", "memberships", "loaded_at")
-    )
 
 
 def _participations(db: DatabaseLike) -> list[dict[str, Any]]:
@@ -65,11 +57,13 @@ def _participations(db: DatabaseLike) -> list[dict[str, Any]]:
 
 
 def _instruments(db: DatabaseLike) -> list[dict[str, Any]]:
+    """Instrument rows, each rule citing its document by title and section."""
     instruments = []
     for r in db.read("read_instrument_rules"):
         r = dict(r)
         ref = r.pop("source_ref", None)
-        r["source"] = f"Instrument node {r.get('id')}" + (f", {ref}" if ref else "")
+        title = r.get("source_title") or "the landscape's instruments.csv"
+        r["source"] = title + (f", {ref}" if ref else "")
         instruments.append(r)
     return instruments
 
@@ -83,6 +77,8 @@ def read_rows(db: DatabaseLike, today: str | None = None) -> dict[str, list[dict
         "participations": parts,
         "memberships": db.read("read_current_memberships", today=today or date.today().isoformat()),
         "instruments": instruments,
+        "sources": db.read("read_sources"),
+        "clusters": db.read("read_cluster_domains"),
     }
 
 
@@ -96,6 +92,8 @@ def read_model(db: DatabaseLike, version: str = "") -> MatchModel:
             rows["memberships"],
             rows["instruments"],
             version=version or graph_version(db),
+            sources=rows["sources"],
+            clusters=rows["clusters"],
         )
     )
 
@@ -119,7 +117,7 @@ class ModelCache:
     (True, ['a', 'b'])
     >>> db.version = "v2"
     >>> cache.get(db) is first, cache.version
-    (False, 'None|None|None|None|v2')
+    (False, 'o-.p-.r-.m-.n-.e-.lv2.a-')
     """
 
     def __init__(

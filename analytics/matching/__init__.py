@@ -22,7 +22,8 @@ from analytics.matching.backtest import run as run_backtest
 from analytics.matching.calls import Call, load_call
 from analytics.matching.consortia import CallResult, Consortium, match_call
 from analytics.matching.history import History, from_history
-from analytics.matching.match_model import MatchModel, from_rows
+from analytics.matching.match_model import MatchModel
+from analytics.matching.model_build import from_rows
 from analytics.matching.rules import RULES, InstrumentRules, rules_for
 from analytics.matching.saved import export_match, list_matches, load_match, save_match
 from analytics.matching.scoring import Match, Weights, match_partners

@@ -31,6 +31,8 @@ class Call:
     consortia: int = 3
     candidates: int = 20
     rules: dict[str, int] = field(default_factory=dict)
+    include_synthetic: bool = False  # also propose synthetic and example organisations
+    international: bool = False  # a Flemish call: also offer non-funded foreign partners
 
     ALIASES = {"priority": "transition_priority", "k": "candidates", "description": "text"}
 

@@ -27,7 +27,7 @@ plus ``COHESION_BONUS`` of the best score for every member it has already worked
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -36,6 +36,8 @@ from analytics.matching import composition as comp
 from analytics.matching import scoring
 from analytics.matching import signals as sig
 from analytics.matching.calls import Call
+from analytics.matching.cluster_fit import Cover, cover_for
+from analytics.matching.eligibility import candidates_mask, eligible, rule_sentence
 from analytics.matching.explain import Context, explain_candidate
 from analytics.matching.greedy import COHESION_BONUS, build, candidate_pool
 from analytics.matching.match_model import MatchModel
@@ -57,6 +59,9 @@ class Member:
     fixed: bool = False
     explanation: list[str] = field(default_factory=list)
     alternatives: list[dict[str, Any]] = field(default_factory=list)
+    country: str | None = None
+    synthetic: bool = False
+    example: bool = False
 
     def as_row(self) -> dict[str, Any]:
         return {
@@ -64,6 +69,9 @@ class Member:
             "name": self.name,
             "kind": self.kind,
             "size": self.size,
+            "country": self.country,
+            "synthetic": self.synthetic,
+            "example": self.example,
             "clusters": self.clusters,
             "role": self.role,
             "score": round(self.score, 6),
@@ -105,13 +113,19 @@ class CallResult:
     consortia: list[Consortium]
     problems: list[str] = field(default_factory=list)
     rules: list[str] = field(default_factory=list)  # the rules, as sentences
+    eligibility: str = ""  # the eligibility rule applied, as a sentence
+    international: list[scoring.Match] = field(default_factory=list)  # non-funded partners
+    cluster_fit: list[dict[str, Any]] = field(default_factory=list)  # per required cluster
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "call": self.call.as_dict(),
             "rules": self.rules,
+            "eligibility": self.eligibility,
             "instrument_rules": self.instrument_rules.as_dict(),
+            "cluster_fit": self.cluster_fit,
             "candidates": [m.as_row() for m in self.candidates],
+            "international_partners": [m.as_row() for m in self.international],
             "consortia": [c.as_dict() for c in self.consortia],
             "problems": self.problems,
         }
@@ -130,6 +144,8 @@ class _Plan:
     fixed: list[int]
     query: sig.Query
     notes: list[str]
+    cover: Cover
+    eligible: np.ndarray
 
 
 def _plan(model: MatchModel, call: Call) -> _Plan:
@@ -156,19 +172,63 @@ def _plan(model: MatchModel, call: Call) -> _Plan:
             "None of the call's words occur in the graph's profiles: candidates are "
             "ranked on clusters, activity and the partners already in."
         )
-    allowed = None
-    if clusters:
-        allowed = (np.asarray(model.M[:, clusters].sum(axis=1)).ravel() > 0) | (
-            model.kinds == "knowledge_institution"
-        )
+    eligible = candidates_mask(model, rules.eligibility, call.include_synthetic)
+    cover = cover_for(model, clusters, eligible, call.include_synthetic)
+    for c in clusters:
+        if not cover.known[c]:
+            notes.append(
+                f"{model.cluster_names[c]} has no known real members in the graph (a cluster "
+                "manager loads the member list with `innograph ingest`): organisations are "
+                f"ranked by their inferred fit to {model.cluster_names[c]}'s domain, which is "
+                "not membership."
+            )
     query = sig.Query(
         seeds=seeds,
         topic=sig.topic_for(model, seeds, theme),
         clusters=clusters,
         exclude=np.asarray(exclude, dtype=np.int64),
-        allowed=allowed,
+        allowed=eligible,
+        theme=theme,
+        fit=cover.fit(model.n_orgs),
+        cover=cover,
     )
-    return _Plan(call, rules, clusters, fixed, query, notes)
+    return _Plan(call, rules, clusters, fixed, query, notes, cover, eligible)
+
+
+def _international(
+    model: MatchModel, plan: _Plan, weights: scoring.Weights | None
+) -> list[scoring.Match]:
+    """Foreign candidates of a Flemish call, ranked the same way, labelled non-funded."""
+    if plan.rules.eligibility == "any" or not plan.call.international:
+        return []
+    foreign = ~eligible(model, plan.rules.eligibility) & model.named
+    if not plan.call.include_synthetic:
+        foreign &= ~model.hidden
+    query = replace(plan.query, allowed=foreign)
+    ranking = scoring.rank(model, query, weights, top=plan.call.candidates)
+    out = scoring.to_matches(model, ranking, query, plan.call.candidates, funded=False)
+    for m in out:
+        m.explanation.insert(
+            0,
+            f"Non-funded international partner: {plan.rules.name} funds only partners "
+            "active in Flanders.",
+        )
+    return out
+
+
+def _cluster_fit_rows(model: MatchModel, plan: _Plan) -> list[dict[str, Any]]:
+    return [
+        {
+            "cluster": model.cluster_ids[c],
+            "name": model.cluster_names[c],
+            "known_members": len(plan.cover.known[c]),
+            "inferred": not plan.cover.known[c],
+            "label": f"fits {model.cluster_names[c]}'s domain (inferred)"
+            if not plan.cover.known[c]
+            else f"member of {model.cluster_names[c]}",
+        }
+        for c in plan.clusters
+    ]
 
 
 def match_call(
@@ -181,6 +241,7 @@ def match_call(
     if not isinstance(call, Call):
         call = Call.from_mapping(dict(call))
     plan = _plan(model, call)
+    weights = scoring.topic_weights(weights) if plan.query.theme is not None else weights
     ranking = scoring.rank(model, plan.query, weights, top=max(POOL, call.candidates))
     candidates = scoring.to_matches(model, ranking, plan.query, call.candidates)
     consortia, problems = _Proposals(model, plan, ranking).propose()
@@ -190,7 +251,17 @@ def match_call(
             f"Only {n} distinct consorti{'um satisfies' if n == 1 else 'a satisfy'} "
             f"the rules with these candidates (asked for {call.consortia})."
         )
-    return CallResult(call, plan.rules, candidates, consortia, problems, _sentences(model, plan))
+    return CallResult(
+        call,
+        plan.rules,
+        candidates,
+        consortia,
+        problems,
+        _sentences(model, plan),
+        rule_sentence(plan.rules),
+        _international(model, plan, weights),
+        _cluster_fit_rows(model, plan),
+    )
 
 
 def _sentences(model: MatchModel, plan: _Plan) -> list[str]:
@@ -199,12 +270,14 @@ def _sentences(model: MatchModel, plan: _Plan) -> list[str]:
     sentences = [
         rules.describe()
         + f" (source: {rules.source}"
-        + ("; our assumption, check the call text)" if rules.assumption else ")")
+        + ("; our assumption, check the call text)." if rules.assumption else ")."),
+        rule_sentence(rules) + ".",
     ]
     if plan.clusters:
         sentences.append(
-            "every required cluster covered: "
+            "Every required cluster covered, by a known member or (labelled) inferred fit: "
             + ", ".join(model.cluster_names[c] for c in plan.clusters)
+            + "."
         )
     return sentences
 
@@ -216,13 +289,11 @@ class _Proposals:
     def __init__(self, model: MatchModel, plan: _Plan, ranking: scoring.Ranking):
         self.model, self.plan, self.ranking = model, plan, ranking
         rules, fixed = plan.rules, plan.fixed
-        self.pool = candidate_pool(model, ranking, plan.clusters)
+        self.pool = candidate_pool(model, ranking, plan.cover)
         self.score = {i: float(ranking.score[i]) for i in self.pool}
         for i in fixed:
             self.score.setdefault(i, 0.0)
-        self.member_clusters = {
-            i: set(model.clusters_of(i).tolist()) for i in set(self.pool) | set(fixed)
-        }
+        self.member_clusters = {i: plan.cover.covered_by(i) for i in set(self.pool) | set(fixed)}
         need_total = max(
             rules.min_members, rules.min_firms + rules.min_research, len(plan.clusters)
         )
@@ -241,13 +312,13 @@ class _Proposals:
             if len(consortia) >= plan.call.consortia:
                 break
             members, met = build(
-                model, self.pool, self.score, plan.fixed, plan.rules, plan.clusters,
+                model, self.pool, self.score, plan.fixed, plan.rules, plan.cover,
                 self.target, anchor, self.used, self.member_clusters,
             )  # fmt: skip
             key = tuple(sorted(members))
             if key in seen:
                 continue
-            broken = comp.check_consortium(model, members, plan.rules, plan.clusters)
+            broken = comp.check_consortium(model, members, plan.rules, plan.cover)
             if broken:
                 if anchor is None and not consortia:
                     problems.append(
@@ -268,7 +339,7 @@ class _Proposals:
         model, plan = self.model, self.plan
         o = model.org(i)
         fixed = i in plan.fixed
-        role = comp.role_of(model, i, met, plan.rules)
+        role = comp.role_of(model, i, met, plan.rules, plan.cover)
         return Member(
             id=o["id"],
             name=o["name"],
@@ -276,6 +347,9 @@ class _Proposals:
             size=o["size"],
             clusters=[model.cluster_names[c] for c in model.clusters_of(i)],
             role=role + (" (already in)" if fixed else ""),
+            country=o["country"],
+            synthetic=o["synthetic"],
+            example=o["example"],
             score=self.score.get(i, 0.0),
             fixed=fixed,
             explanation=[]
@@ -284,7 +358,7 @@ class _Proposals:
             alternatives=[]
             if fixed
             else comp.alternatives(
-                model, members, i, self.pool, self.score, plan.rules, plan.clusters
+                model, members, i, self.pool, self.score, plan.rules, plan.cover
             ),
         )
 
@@ -298,8 +372,8 @@ class _Proposals:
             members=out_members,
             score=total / n_free + COHESION_BONUS * cohesion * max(score.values() or [0.0]),
             cohesion=cohesion,
-            composition=comp.composition(model, members, plan.clusters),
-            explanation=comp.explain_consortium(model, members, plan.rules, plan.clusters, tied),
+            composition=comp.composition(model, members, plan.cover),
+            explanation=comp.explain_consortium(model, members, plan.rules, plan.cover, tied),
             clusters=[model.cluster_ids[c] for c in plan.clusters],
             alternatives={m.id: m.alternatives for m in out_members if m.alternatives},
         )
@@ -308,4 +382,4 @@ class _Proposals:
 def _member_explanation(
     model: MatchModel, query: sig.Query, i: int, ranking: Any, ctx: Any = None
 ) -> list[str]:
-    return explain_candidate(model, query, i, ranking, ctx)[:3]
+    return [r.sentence() for r in explain_candidate(model, query, i, ranking, ctx)[:3]]

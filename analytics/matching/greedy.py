@@ -13,6 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from analytics.matching import scoring
+from analytics.matching.cluster_fit import Cover
 from analytics.matching.composition import meets, needs
 from analytics.matching.match_model import MatchModel
 from analytics.matching.rules import InstrumentRules
@@ -22,7 +23,7 @@ REUSE_PENALTY = 0.5
 
 
 def candidate_pool(
-    model: MatchModel, ranking: scoring.Ranking, clusters: list[int], extra: int = 20
+    model: MatchModel, ranking: scoring.Ranking, cover: Cover, extra: int = 20
 ) -> list[int]:
     """The ranked candidates plus the best admissible ones of every scarce category.
 
@@ -37,8 +38,8 @@ def candidate_pool(
         (model.kinds[idx] == "firm") & (model.sizes[idx] == "sme"),
         model.kinds[idx] == "firm",
     ]
-    for c in clusters:
-        cats.append(np.asarray(model.M[idx][:, c].todense()).ravel() > 0)
+    for c in cover.clusters:
+        cats.append(np.fromiter((cover.how(int(i), c) is not None for i in idx), bool, len(idx)))
     for mask in cats:
         cand = idx[mask]
         if cand.size == 0:
@@ -61,7 +62,7 @@ class _Greedy:
         score: dict[int, float],
         fixed: list[int],
         rules: InstrumentRules,
-        clusters: list[int],
+        clusters: Cover,
         used: dict[int, int],
         member_clusters: dict[int, set[int]],
     ):
@@ -88,17 +89,28 @@ class _Greedy:
         """Which candidates of the pool meet ``need`` (cached per need)."""
         got = self._meets.get(need)
         if got is None:
+            countries = self.countries()
             got = np.fromiter(
-                (meets(self.model, int(i), need, self.member_clusters) for i in self.arr),
+                (
+                    meets(self.model, int(i), need, self.member_clusters, countries)
+                    for i in self.arr
+                ),
                 dtype=bool,
                 count=len(self.arr),
             )
-            self._meets[need] = got
+            if need != "country":  # the countries still missing change with every member
+                self._meets[need] = got
         return got
+
+    def countries(self) -> set[str]:
+        return {str(self.model.countries[i]) for i in self.members if self.model.countries[i]}
 
     def add(self, i: int) -> None:
         unmet = self.needs()
-        self.met[i] = [nd for nd in unmet if meets(self.model, i, nd, self.member_clusters)]
+        countries = self.countries()
+        self.met[i] = [
+            nd for nd in unmet if meets(self.model, i, nd, self.member_clusters, countries)
+        ]
         self.members.append(i)
         if i in self.position:
             self.free[self.position[i]] = False
@@ -142,7 +154,7 @@ def build(
     score: dict[int, float],
     fixed: list[int],
     rules: InstrumentRules,
-    clusters: list[int],
+    clusters: Cover,
     target: int,
     anchor: int | None,
     used: dict[int, int],

@@ -33,7 +33,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from analytics.matching.match_model import MatchModel, from_rows
+from analytics.matching.match_model import MatchModel
+from analytics.matching.model_build import from_rows
 
 Bound = int | date | None
 ORG_KEYS = ("kind", "activity_type", "country", "size")

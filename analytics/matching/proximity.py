@@ -200,7 +200,7 @@ def project_walk(
     one vector over all organisations.
 
     >>> import numpy as np
-    >>> from analytics.matching.match_model import from_rows
+    >>> from analytics.matching.model_build import from_rows
     >>> m = from_rows([], [{"org": o, "project": p} for o, p in
     ...                    [("a", "p"), ("b", "p"), ("b", "q"), ("c", "q")]])
     >>> w = project_walk(m, 0)

@@ -1,4 +1,4 @@
-"""Composition rules of the funding instruments, in one table.
+"""Composition rules of the funding instruments, in one table (``data/instrument_rules.csv``).
 
 Each rule says how many firms, research partners (knowledge institutions) and SMEs a
 consortium needs, and how large it may be. ``source`` names where a figure comes from; a rule
@@ -28,11 +28,30 @@ so ``min_independent_firms`` is checked on distinct organisations only (document
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
 from typing import Any
 
 from graph.errors import InnographError
+
+DATA = Path(__file__).parent / "data"
+
+SEED_000 = (
+    "IDEA Consult / Technopolis, Een onderzoek naar clusterondersteuning in Vlaanderen — "
+    "eindrapport luik speerpuntclusters (15 June 2020)"
+)
+FLANDERS_SOURCE = (
+    f"{SEED_000}, §2.2-2.3 (the cluster decree aims at "
+    "'competitiviteitsverhoging bij Vlaamse ondernemingen'; target group 'consortia van "
+    "Vlaamse ondernemingen')"
+)
+EU_SOURCE = (
+    "Regulation (EU) No 1290/2013 (Horizon 2020 rules for participation), Art. 9(1): at "
+    "least three legal entities established in three different Member States or associated "
+    "countries"
+)
 
 
 @dataclass(frozen=True)
@@ -50,6 +69,9 @@ class InstrumentRules:
     source: str = ""
     assumption: bool = True
     notes: str = ""
+    eligibility: str = "any"  # who may be a funded partner: "flanders" or "any" (country)
+    eligibility_source: str = ""
+    min_countries: int = 0  # distinct countries among the funded partners (EU consortia)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -65,98 +87,38 @@ class InstrumentRules:
         if self.min_sme:
             parts.append(f">= {self.min_sme} SME{'s' if self.min_sme > 1 else ''}")
         parts.append(f"{self.min_members}-{self.max_members} members")
+        if self.min_countries:
+            parts.append(f"from >= {self.min_countries} countries")
         return f"{self.name}: " + ", ".join(parts)
 
 
-RULES: dict[str, InstrumentRules] = {
-    "icon": InstrumentRules(
-        "icon",
-        "ICON",
-        min_firms=3,
-        min_research=1,
-        min_sme=1,
-        min_members=4,
-        max_members=12,
-        typical_size=6,
-        source="000 §3.2 (firms, research part); SME: our assumption",
-        assumption=False,
-        notes="SBO part by knowledge institutions plus R&D of at least 3 individual firms. "
-        "The SME minimum is our assumption (cluster KPIs count SMEs in projects).",
-    ),
-    "coock": InstrumentRules(
-        "coock",
-        "COOCK",
-        min_firms=4,
-        min_research=1,
-        min_sme=2,
-        min_members=5,
-        max_members=15,
-        typical_size=7,
-        firm_role="user-group firm",
-        source="our assumption",
-        assumption=True,
-        notes="Collective research and knowledge dissemination: a research partner and a user "
-        "group of several firms, mostly SMEs. Figures are ours.",
-    ),
-    "csbo": InstrumentRules(
-        "csbo",
-        "cSBO",
-        min_firms=3,
-        min_research=1,
-        min_sme=1,
-        min_members=4,
-        max_members=12,
-        typical_size=6,
-        firm_role="user-group firm",
-        source="our assumption",
-        assumption=True,
-        notes="Cluster strategic basic research: knowledge institutions do the research, a user "
-        "group of firms follows it. Figures are ours.",
-    ),
-    "oo-research": InstrumentRules(
-        "oo-research",
-        "Research project (O&O)",
-        min_firms=3,
-        min_research=0,
-        min_sme=1,
-        min_members=3,
-        max_members=10,
-        typical_size=4,
-        source="000 §3.2 (3 firms); SME: our assumption",
-        assumption=False,
-        notes="Cluster research project with at least 3 firms as partners (subcontractors do "
-        "not count).",
-    ),
-    "oo-development": InstrumentRules(
-        "oo-development",
-        "Development project (O&O)",
-        min_firms=3,
-        min_research=0,
-        min_sme=1,
-        min_members=3,
-        max_members=10,
-        typical_size=4,
-        source="000 §3.2 (3 firms); SME: our assumption",
-        assumption=False,
-        notes="Cluster development project with at least 3 firms as partners (subcontractors do "
-        "not count).",
-    ),
-    "open": InstrumentRules(
-        "open",
-        "No instrument",
-        min_firms=0,
-        min_research=0,
-        min_sme=0,
-        min_members=2,
-        max_members=12,
-        typical_size=5,
-        source="no instrument given",
-        assumption=False,
-        notes="A call without an instrument: only the clusters and the size are checked.",
-    ),
-}
+def _read_rules() -> dict[str, InstrumentRules]:
+    """The rules table, ``data/instrument_rules.csv``; ``{SEED_000}`` etc. name the sources."""
+    sources = {"SEED_000": SEED_000, "FLANDERS_SOURCE": FLANDERS_SOURCE, "EU_SOURCE": EU_SOURCE}
+    types = {f.name: f.type for f in fields(InstrumentRules)}
+    rules: dict[str, InstrumentRules] = {}
+    with (DATA / "instrument_rules.csv").open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            values: dict[str, Any] = {}
+            for name, text in row.items():
+                if types[name] == "int":
+                    values[name] = int(text)
+                elif types[name] == "bool":
+                    values[name] = text == "yes"
+                else:
+                    values[name] = text.format_map(sources)
+            rules[row["id"]] = InstrumentRules(**values)
+    return rules
+
+
+RULES: dict[str, InstrumentRules] = _read_rules()
 ALIASES = {
     "": "open",
+    "eu": "h2020",
+    "horizon": "h2020",
+    "horizon-2020": "h2020",
+    "ria": "h2020",
+    "ia": "h2020",
     "none": "open",
     "c-sbo": "csbo",
     "sbo": "csbo",
@@ -195,11 +157,18 @@ def rules_for(
             changes["min_research"] = int(node["min_research_partners"])
         if node.get("requires_sme") is not None:
             changes["min_sme"] = max(rules.min_sme, 1) if node["requires_sme"] else 0
+        if node.get("eligibility"):
+            changes["eligibility"] = str(node["eligibility"]).lower()
+            ref = node.get("eligibility_source_ref")
+            changes["eligibility_source"] = node.get("eligibility_source") or (
+                f"{node.get('source_title') or 'instrument_rules.csv'}"
+                + (f", {ref}" if ref else "")
+            )
+        if node.get("min_countries") is not None:
+            changes["min_countries"] = int(node["min_countries"])
         if changes:
             src = node.get("source") or "graph"
-            rules = replace(
-                rules, **changes, source=f"Instrument node {key} ({src})", assumption=False
-            )
+            rules = replace(rules, **changes, source=src, assumption=False)
     if overrides:
         allowed = {
             "min_firms",
@@ -208,6 +177,7 @@ def rules_for(
             "min_members",
             "max_members",
             "typical_size",
+            "min_countries",
         }
         bad = sorted(set(overrides) - allowed)
         if bad:

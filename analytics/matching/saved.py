@@ -130,41 +130,29 @@ def load_match(
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+def _ranked_row(section: str, r: dict[str, Any]) -> dict[str, Any]:
+    """The CSV row of one ranked partner or candidate."""
+    return {
+        "section": section,
+        "consortium": "",
+        "rank": r.get("rank"),
+        "id": r.get("id"),
+        "name": r.get("name"),
+        "kind": r.get("kind"),
+        "role": "",
+        "score": r.get("score"),
+        "explanation": " | ".join(r.get("explanation") or []),
+    }
+
+
 def rows_of(record: dict[str, Any]) -> list[dict[str, Any]]:
     """The flat CSV rows of a saved match."""
     result = record.get("result")
     rows: list[dict[str, Any]] = []
     if isinstance(result, list):  # a partner list
-        for r in result:
-            rows.append(
-                {
-                    "section": "partner",
-                    "consortium": "",
-                    "rank": r.get("rank"),
-                    "id": r.get("id"),
-                    "name": r.get("name"),
-                    "kind": r.get("kind"),
-                    "role": "",
-                    "score": r.get("score"),
-                    "explanation": " | ".join(r.get("explanation") or []),
-                }
-            )
-        return rows
+        return [_ranked_row("partner", r) for r in result]
     result = result or {}
-    for r in result.get("candidates", []):
-        rows.append(
-            {
-                "section": "candidate",
-                "consortium": "",
-                "rank": r.get("rank"),
-                "id": r.get("id"),
-                "name": r.get("name"),
-                "kind": r.get("kind"),
-                "role": "",
-                "score": r.get("score"),
-                "explanation": " | ".join(r.get("explanation") or []),
-            }
-        )
+    rows.extend(_ranked_row("candidate", r) for r in result.get("candidates", []))
     for n, c in enumerate(result.get("consortia", []), start=1):
         for m in c.get("members", []):
             alts = ", ".join(a.get("name") or a.get("id") for a in m.get("alternatives") or [])

@@ -28,6 +28,7 @@ from typing import Any
 import numpy as np
 
 from analytics.matching import signals as sig
+from analytics.matching.eligibility import candidates_mask
 from analytics.matching.mapping_file import read_mapping
 from analytics.matching.match_model import MatchModel
 from graph.errors import InnographError
@@ -49,12 +50,12 @@ class Weights:
     peer_partners: float = 1.0
     topic_activity: float = 1.0
     topical: float = 0.5
-    activity: float = 0.25
+    activity: float = 1.0
     complementarity: float = 0.1
     bridging: float = 0.5
     cluster_fit: float = 0.5
     geography: float = 0.0
-    popularity: float = 0.0
+    popularity: float = 1.0
 
     def as_dict(self) -> dict[str, float]:
         return asdict(self)
@@ -91,6 +92,16 @@ class Weights:
             k, v = a.split("=", 1)
             pairs[k.strip()] = v.strip()
         return cls.from_mapping(pairs, w)
+
+
+def topic_weights(weights: Weights | None = None) -> Weights:
+    """The weights of a query with a call or theme text: what it is about leads.
+
+    ``activity`` and ``popularity`` carry link prediction between organisations (the
+    back-test, where they were tuned); for a call they would put the most active
+    organisations first whatever they work on, so they keep issue 6's 0.25 and 0 unless the
+    caller sets weights."""
+    return weights or replace(Weights(), activity=0.25, popularity=0.0)
 
 
 @dataclass
@@ -238,19 +249,31 @@ class Match:
     clusters: list[str] = field(default_factory=list)  # cluster ids
     components: dict[str, float] = field(default_factory=dict)  # score share per signal
     explanation: list[str] = field(default_factory=list)
+    fit: int = 0  # 0-100, the score relative to the best candidate's
+    synthetic: bool = False
+    example: bool = False
+    region: str | None = None
+    evidence: list[dict[str, Any]] = field(default_factory=list)  # sources behind the reasons
+    funded: bool = True  # False: a non-funded international partner
 
     def as_row(self) -> dict[str, Any]:
         return {
             "rank": self.rank,
             "id": self.id,
             "name": self.name,
+            "fit": self.fit,
             "score": round(self.score, 6),
             "kind": self.kind,
             "size": self.size,
             "country": self.country,
+            "region": self.region,
+            "synthetic": self.synthetic,
+            "example": self.example,
+            "funded": self.funded,
             "clusters": list(self.clusters),
             "components": {k: round(v, 6) for k, v in self.components.items()},
             "explanation": list(self.explanation),
+            "evidence": list(self.evidence),
         }
 
 
@@ -262,16 +285,23 @@ class Matches(list):
 
 
 def to_matches(
-    model: MatchModel, ranking: Ranking, query: sig.Query, k: int, explain: bool = True
+    model: MatchModel,
+    ranking: Ranking,
+    query: sig.Query,
+    k: int,
+    explain: bool = True,
+    funded: bool = True,
 ) -> Matches:
     from analytics.matching.explain import Context, explain_candidate
 
     out = Matches()
     ctx = Context(model, query, ranking) if explain else None
-    for r, c in enumerate(ranking.order[:k], start=1):
+    top = ranking.order[:k]
+    best = float(ranking.score[top].max()) if len(top) else 0.0
+    for r, c in enumerate(top, start=1):
         c = int(c)
-        comps = ranking.contributions_of(c)
         o = model.org(c)
+        reasons = explain_candidate(model, query, c, ranking, ctx) if ctx else []
         out.append(
             Match(
                 id=o["id"],
@@ -280,10 +310,16 @@ def to_matches(
                 rank=r,
                 kind=o["kind"],
                 size=o["size"],
-                country=o["country"] or o["province"],
+                country=o["country"],
                 clusters=[model.cluster_ids[x] for x in model.clusters_of(c)],
-                components=comps,
-                explanation=explain_candidate(model, query, c, ranking, ctx) if explain else [],
+                components=ranking.contributions_of(c),
+                explanation=[x.sentence() for x in reasons],
+                fit=int(round(100 * float(ranking.score[c]) / best)) if best > 0 else 0,
+                synthetic=o["synthetic"],
+                example=o["example"],
+                region=o["region"],
+                evidence=[x.evidence() for x in reasons if x.source],
+                funded=funded,
             )
         )
     return out
@@ -297,6 +333,7 @@ def match_partners(
     k: int = 10,
     weights: Weights | None = None,
     explain: bool = True,
+    include_synthetic: bool = False,
 ) -> Matches:
     """The ``k`` best new partners for an organisation, explained.
 
@@ -310,9 +347,10 @@ def match_partners(
     clusters : cluster ids or names; only their members are proposed.
     k : how many partners.
     weights : signal weights (``Weights()`` by default).
+    include_synthetic : also propose synthetic and example organisations (never by default).
 
     Candidates never include the organisation itself nor anyone it already shares a project
-    with.
+    with. ``org_id`` is resolved by ``analytics.names`` (``UnknownName`` with suggestions).
 
     Returns
     -------
@@ -323,19 +361,21 @@ def match_partners(
         raise InnographError("k must be at least 1.")
     q = model.resolve(org_id)
     cl = [model.resolve_cluster(c) for c in (clusters or [])]
-    allowed = None
+    allowed = candidates_mask(model, "any", include_synthetic)
     if cl:
-        allowed = np.asarray(model.M[:, cl].sum(axis=1)).ravel() > 0
+        allowed &= np.asarray(model.M[:, cl].sum(axis=1)).ravel() > 0
     seeds = np.asarray([q], dtype=np.int64)
     tv = sig.theme_vector(model, theme)
     if tv is not None:
-        on_theme = model.profiles.similarity_to(tv) > 0
-        if allowed is not None:
-            on_theme &= allowed
+        on_theme = allowed & (model.profiles.coverage(tv) >= sig.need(tv))
         if on_theme.any():
             allowed = on_theme
     query = sig.Query(
-        seeds=seeds, topic=sig.topic_for(model, seeds, tv), clusters=cl, allowed=allowed
+        seeds=seeds,
+        topic=sig.topic_for(model, seeds, tv),
+        clusters=cl,
+        allowed=allowed,
+        theme=tv,
     )
-    ranking = rank(model, query, weights, top=k)
+    ranking = rank(model, query, topic_weights(weights) if tv is not None else weights, top=k)
     return to_matches(model, ranking, query, k, explain=explain)

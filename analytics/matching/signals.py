@@ -41,11 +41,10 @@ from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.preprocessing import normalize
 
 from analytics.matching import proximity
 from analytics.matching.match_model import MatchModel
-from analytics.matching.text import label_tokens, tokens
+from analytics.matching.text import normalize_rows, query_tokens
 
 SIGNALS = (
     "shared_partners",
@@ -74,6 +73,9 @@ class Query:
     clusters: list[int] = field(default_factory=list)
     exclude: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     allowed: np.ndarray | None = None  # boolean mask of admissible candidates
+    theme: sp.csr_matrix | None = None  # a call's or theme's own terms (coverage is counted on)
+    fit: np.ndarray | None = None  # cluster_fit over all organisations (members, inferred fit)
+    cover: Any = None  # cluster_fit.Cover of a call: how each required cluster is covered
 
 
 def theme_vector(model: MatchModel, text: str | Sequence[str] | None) -> sp.csr_matrix | None:
@@ -81,11 +83,35 @@ def theme_vector(model: MatchModel, text: str | Sequence[str] | None) -> sp.csr_
     if not text:
         return None
     parts = [text] if isinstance(text, str) else list(text)
-    toks: list[str] = []
-    for part in parts:
-        toks.extend(tokens(part) + label_tokens([part]))
-    row = model.profiles.vector(toks)
+    row = model.profiles.vector(query_tokens(parts), query=True)
     return row if row.nnz else None
+
+
+RELATIVE = 0.45  # a text counts as on topic from 45 % of the best text's cosine
+
+
+def on_topic(
+    sims: np.ndarray,
+    coverage: np.ndarray,
+    theme: sp.csr_matrix,
+    among: np.ndarray | None = None,
+) -> np.ndarray:
+    """Cosines of the texts that are on a theme, 0 for the others: a text must share
+    ``need(theme)`` distinct terms of it and reach ``RELATIVE`` of the best cosine among the
+    texts ``among`` (those of admissible organisations: a synthetic project's short title
+    must not set the bar), so that a project sharing two common words of a long call is
+    not about it."""
+    out = np.where(coverage >= need(theme), sims, 0.0)
+    pool = out if among is None else out[among]
+    top = float(pool.max()) if pool.size else 0.0
+    out[out < RELATIVE * top] = 0.0
+    return out
+
+
+def need(theme: sp.csr_matrix) -> int:
+    """Distinct terms of a theme a text must share to count as on topic: two (one for a
+    one-term theme), so that no match rests on one word alone."""
+    return min(2, theme.nnz)
 
 
 TOPIC_TERMS = 64  # the topic vector keeps its heaviest terms only
@@ -117,13 +143,13 @@ def _topic(
         base = model.profiles.X[int(seeds[0])]
         base = base if base.nnz else None
     elif len(seeds):
-        base = normalize(sp.csr_matrix(model.profiles.X[seeds].sum(axis=0)))
+        base = normalize_rows(sp.csr_matrix(model.profiles.X[seeds].sum(axis=0)))
         base = base if base.nnz else None
     if theme is None:
         return base
     if base is None:
         return theme
-    return normalize((1 - theme_share) * base + theme_share * theme).tocsr()
+    return normalize_rows((1 - theme_share) * base + theme_share * theme).tocsr()
 
 
 # -- cached model-level tables ------------------------------------------------------------------
@@ -202,6 +228,13 @@ def static_orders(model: MatchModel) -> dict[str, np.ndarray]:
     return _cached(model, "_static_orders", make)
 
 
+def projects_of_allowed(model: MatchModel, allowed: np.ndarray | None) -> np.ndarray | None:
+    """Projects with at least one admissible organisation (None: every project)."""
+    if allowed is None:
+        return None
+    return np.asarray(model.P.T @ allowed.astype(np.float32)).ravel() > 0
+
+
 def project_members(model: MatchModel) -> sp.csr_matrix:
     """Projects x organisations (row-sliceable member lists)."""
     return _cached(model, "_project_members", lambda: model.P.T.tocsr())
@@ -239,7 +272,7 @@ def compute(
     has_seeds = len(seeds) > 0
     # the order signals are added in is the order scoring sums them in: keep it
     if query.topic is not None:
-        _topic_signals(model, query.topic, seeds, which, out)
+        _topic_signals(model, query.topic, seeds, which, out, query.theme, query.allowed)
     if has_seeds:
         _neighbourhood_signals(model, seeds, which, out)
     if "activity" in which:
@@ -261,11 +294,18 @@ def _topic_signals(
     seeds: np.ndarray,
     which: Sequence[str],
     out: dict[str, np.ndarray],
+    theme: sp.csr_matrix | None = None,
+    allowed: np.ndarray | None = None,
 ) -> None:
-    """``topical``, ``peer_partners`` and ``topic_activity`` into ``out``."""
+    """``topical``, ``peer_partners`` and ``topic_activity`` into ``out``.
+
+    With a ``theme`` (a call or theme text), a profile or project counts only when it shares
+    ``need(theme)`` distinct terms of it (coordination level matching)."""
     prof = model.profiles
     if any(s in which for s in ("topical", "peer_partners")):
         topical = prof.similarity_to(topic).astype(np.float64)
+        if theme is not None:
+            topical = on_topic(topical, prof.coverage(theme), theme, allowed)
         if "topical" in which:
             out["topical"] = topical
         if "peer_partners" in which:
@@ -281,6 +321,9 @@ def _topic_signals(
                 out["peer_partners"] = proximity.combine_rows(model.A_bin, top, s[top])
     if "topic_activity" in which:
         psim = prof.project_similarity_to(topic)
+        if theme is not None:
+            among = projects_of_allowed(model, allowed)
+            psim = on_topic(psim, prof.coverage(theme, projects=True), theme, among)
         nz = np.flatnonzero(psim)
         out["topic_activity"] = proximity.combine_rows(project_members(model), nz, psim[nz])
 
@@ -314,6 +357,8 @@ def _cluster_signals(
         )
         extra = model.n_clusters - shared
         out["bridging"] = extra / (1.0 + extra)
-    if "cluster_fit" in which and query.clusters:
+    if "cluster_fit" in which and query.fit is not None:
+        out["cluster_fit"] = query.fit
+    elif "cluster_fit" in which and query.clusters:
         fit = np.asarray(model.M[:, list(query.clusters)].sum(axis=1)).ravel()
         out["cluster_fit"] = (fit > 0).astype(np.float64)

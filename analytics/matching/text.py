@@ -1,17 +1,18 @@
-"""Words and programme codes of organisation profiles, and their TF-IDF vectors.
+"""Terms and programme codes of organisation profiles, and their TF-IDF vectors.
 
-An organisation's profile is its name and description plus the titles, themes and topics of
-its projects. Free text becomes lowercase ASCII words (English and Dutch stop words dropped);
-a programme code such as ``PHC-13-2014`` or ``H2020-EU.3.1.`` becomes the hierarchy of its
-prefixes without the year (``c:phc``, ``c:phc-13``; ``c:h2020-eu``, ``c:h2020-eu-3``,
-``c:h2020-eu-3-1``), so that organisations working under the same call family or programme
-line match across work programmes.
+An organisation's profile is its name and description plus the titles (counted twice: the title
+is the field that says what a project is about), themes and topics of its projects. Free text
+becomes stemmed English words and adjacent-word phrases, Dutch translated on the way
+(``analytics.matching.terms``); a programme code such as ``PHC-13-2014`` or ``H2020-EU.3.1.``
+becomes the hierarchy of its prefixes without the year (``c:phc``, ``c:phc-13``;
+``c:h2020-eu``, ``c:h2020-eu-3``, ``c:h2020-eu-3-1``), so that organisations working under the
+same call family or programme line match across work programmes.
 
 Project documents are counted once and organisation counts are the sum over their projects
 (``P @ C_projects``), which keeps profile building linear in the number of participations.
 
 >>> tokens("Battery recycling in Flanders")
-['battery', 'recycling', 'flanders']
+['batteri', 'recycl', 'batteri_recycl', 'flander']
 >>> code_tokens("PHC-13-2014")
 ['c:phc', 'c:phc-13']
 """
@@ -23,28 +24,30 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfTransformer
-from sklearn.preprocessing import normalize
 
-from graph.keys import fold
+from analytics.matching.terms import STOP_WORDS, surfaces, terms, with_codes
 
-DUTCH_STOP_WORDS = frozenset(
-    "aan als bij dat de den der des deze die dit door een en het hun in is met na naar niet "
-    "of om onder op over te ten ter tot uit van voor zijn zich wat wordt worden werd ook "
-    "nv bv bvba vzw cvba sa srl asbl".split()
-)
-STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | DUTCH_STOP_WORDS
+__all__ = ["STOP_WORDS", "Profiles", "code_tokens", "label_tokens", "query_tokens", "tokens"]
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _CODE = re.compile(r"^[A-Za-z0-9]+([-._/][A-Za-z0-9]+)+[-._/]?$")
+# words that say nothing about a topic on their own: never a query term
+GENERIC = frozenset(
+    terms(
+        "based using use new novel towards development developing innovative advanced approach "
+        "approaches high low integrated european europe research innovation project projects "
+        "solution solutions system systems technology technologies synthetic working future "
+        "set application applications improved improving efficient smart study studies "
+        "network networks pilot demonstration action support model models industry "
+        "industrial production product products use",
+        phrases=False,
+    )
+)
+MAX_QUERY_DF = 0.05  # a query term in more than 5 % of the projects is too common to match on
 
 
 def tokens(text: str | None) -> list[str]:
-    """Lowercase ASCII words of at least 3 characters, no stop words, no pure numbers."""
-    return [
-        w
-        for w in fold(text or "").split()
-        if len(w) >= 3 and not w.isdigit() and w not in STOP_WORDS
-    ]
+    """Terms of a free text: stemmed words and phrases (``analytics.matching.terms``)."""
+    return terms(text)
 
 
 def code_tokens(code: str) -> list[str]:
@@ -67,6 +70,20 @@ def label_tokens(labels: Iterable[str]) -> list[str]:
     return out
 
 
+def query_tokens(texts: Iterable[str]) -> list[str]:
+    """The terms of a call or theme: words, phrases, codes, and the programme codes that
+    stand for some of its words; generic words left out."""
+    return with_codes([t for t in label_tokens(texts) if t not in GENERIC])
+
+
+def normalize_rows(M: sp.csr_matrix) -> sp.csr_matrix:
+    """Rows scaled to unit L2 norm (empty rows stay empty), like sklearn's ``normalize``."""
+    M = sp.csr_matrix(M, dtype=np.float64)
+    norms = np.sqrt(np.asarray(M.multiply(M).sum(axis=1)).ravel())
+    scale = np.divide(1.0, norms, out=np.zeros_like(norms), where=norms > 0)
+    return sp.csr_matrix(sp.diags(scale) @ M)
+
+
 def _identity(doc: list[str]) -> list[str]:
     return doc
 
@@ -85,13 +102,16 @@ class Profiles:
         P: sp.csr_matrix,
         min_df: int = 2,
         max_df: float = 0.5,
+        seen: dict[str, dict[str, int]] | None = None,
     ):
-        self.counter = CountVectorizer(analyzer=_identity, min_df=1, dtype=np.float32)
+        from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
+
+        counter = CountVectorizer(analyzer=_identity, min_df=1, dtype=np.float32)
         n_o = len(org_docs)
         docs = list(org_docs) + list(project_docs)
         if not any(docs):  # no words at all: empty profiles, zero similarities
             docs = [["__empty__"]] + docs[1:] if docs else [["__empty__"]]
-        counts = self.counter.fit_transform(docs).tocsr()
+        counts = counter.fit_transform(docs).tocsr()
         if n_o == 0 and not project_docs:
             counts = counts[:0]
         org_counts = counts[:n_o] + (P.astype(np.float32) @ counts[n_o:])
@@ -103,25 +123,46 @@ class Profiles:
             keep = np.flatnonzero(df >= min_df)
         if n_o > 1000:
             keep = keep[df[keep] <= max_df * n_o]
-        self.vocabulary = np.asarray(self.counter.get_feature_names_out())[keep]
+        self.vocabulary = np.asarray(counter.get_feature_names_out())[keep]
         self._column = {t: i for i, t in enumerate(self.vocabulary)}
+        self.display = surfaces((str(t) for t in self.vocabulary), seen or {})
         org_counts = org_counts[:, keep]
-        self.tfidf = TfidfTransformer(sublinear_tf=True)
-        self.X = self.tfidf.fit_transform(org_counts).tocsr().astype(np.float32)
+        tfidf = TfidfTransformer(sublinear_tf=True)
+        self.X = tfidf.fit_transform(org_counts).tocsr().astype(np.float32)
+        # the weights a query needs, without scikit-learn (nothing of it is kept or pickled)
+        self.idf = np.asarray(tfidf.idf_, dtype=np.float64)
         self.XT = self.X.T.tocsr()
         # projects in the same space (same vocabulary and IDF), for topic-weighted activity
-        self.Xp = self.tfidf.transform(counts[n_o:][:, keep]).tocsr().astype(np.float32)
+        project_counts = counts[n_o:][:, keep]
+        self.Xp = (
+            tfidf.transform(project_counts).tocsr().astype(np.float32)
+            if project_counts.shape[0]
+            else sp.csr_matrix(project_counts.shape, dtype=np.float32)
+        )
         self.XpT = self.Xp.T.tocsr()
+        n_p = max(1, self.Xp.shape[0])
+        self.project_df = np.asarray((self.Xp > 0).sum(axis=0)).ravel() / n_p
+        self.XT_bin = self.XT.copy()
+        self.XT_bin.data[:] = 1.0
+        self.XpT_bin = self.XpT.copy()
+        self.XpT_bin.data[:] = 1.0
 
-    def vector(self, toks: list[str]) -> sp.csr_matrix:
-        """The normalised TF-IDF row of a token list (terms unknown to the profiles dropped)."""
+    def vector(self, toks: list[str], query: bool = False) -> sp.csr_matrix:
+        """The normalised TF-IDF row of a token list (terms unknown to the profiles dropped).
+
+        With ``query`` (a call or a theme), terms found in more than ``MAX_QUERY_DF`` of the
+        projects are dropped too (once there are 200 projects to judge by): a word that
+        common matches everything and means nothing on its own."""
         cols = [self._column[t] for t in toks if t in self._column]
+        if query and self.Xp.shape[0] >= 200:
+            cols = [c for c in cols if self.project_df[c] <= MAX_QUERY_DF]
         row = sp.csr_matrix(
             (np.ones(len(cols), dtype=np.float32), (np.zeros(len(cols), int), cols)),
             shape=(1, len(self.vocabulary)),
         )
         row.sum_duplicates()
-        return normalize(self.tfidf.transform(row)).astype(np.float32)
+        row.data = (1.0 + np.log(row.data)) * self.idf[row.indices]  # sublinear tf x idf
+        return normalize_rows(row).astype(np.float32)
 
     def similarity_to(self, row: sp.csr_matrix) -> np.ndarray:
         """Cosine of every organisation's profile with a normalised row vector."""
@@ -138,6 +179,15 @@ class Profiles:
         if row.nnz == 0:
             return np.zeros(self.Xp.shape[0])
         return combine_rows(self.XpT, row.indices, row.data)
+
+    def coverage(self, row: sp.csr_matrix, projects: bool = False) -> np.ndarray:
+        """How many distinct terms of ``row`` each organisation's (or project's) text has."""
+        from analytics.matching.proximity import combine_rows
+
+        M = self.XpT_bin if projects else self.XT_bin
+        if row.nnz == 0:
+            return np.zeros(M.shape[1])
+        return combine_rows(M, row.indices, np.ones(row.nnz))
 
     def similarity_of(self, i: int) -> np.ndarray:
         """Cosine of every organisation's profile with organisation ``i``'s."""

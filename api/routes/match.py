@@ -24,7 +24,14 @@ def partners(
     db: DbDep,
     models: ModelsDep,
     _: Manager,
-    org: Annotated[str, Query(min_length=1, max_length=200, description="The organisation's id")],
+    org: Annotated[
+        str,
+        Query(
+            min_length=1,
+            max_length=200,
+            description="The organisation: id, name, alias or acronym, enterprise number or PIC",
+        ),
+    ],
     theme: Annotated[str | None, Query(max_length=500)] = None,
     clusters: Annotated[
         str | None,
@@ -34,9 +41,16 @@ def partners(
         ),
     ] = None,
     k: Annotated[int, Query(ge=1, le=200)] = 10,
+    include_synthetic: Annotated[
+        bool, Query(description="Also propose synthetic and example organisations")
+    ] = False,
 ):
-    """Ranked partners that do not yet work with `org`, each with its explanation."""
-    return match_service.match_partners(db, models, org, theme, split_ids(clusters), k)
+    """Ranked partners that do not yet work with `org`, each with its explanation and fit.
+
+    An unknown or ambiguous `org` answers 404 with `suggestions`: the closest names."""
+    return match_service.match_partners(
+        db, models, org, theme, split_ids(clusters), k, include_synthetic
+    )
 
 
 @router.post("/call", response_model=m.CallResult)

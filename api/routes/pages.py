@@ -23,7 +23,7 @@ from api.deps import Analyst, DbDep, KeysDep, Manager, ModelsDep, SettingsDep, V
 from api.routes.cypher import check_parameters
 from api.routes.match import split_ids
 from graph import catalog, library
-from graph.errors import InvalidInput, QueryRefused
+from graph.errors import InvalidInput, QueryRefused, UnknownName
 from graph.guard import QueryFailed, run_read_only
 from graph.output import plain
 
@@ -158,6 +158,8 @@ def partners_page(
     clusters: Annotated[list[str], Query()] = [],  # noqa: B006
     instrument: Annotated[str | None, Query(max_length=100)] = None,
     k: Annotated[int, Query(ge=1, le=100)] = 20,
+    international: bool = False,
+    include_synthetic: bool = False,
 ):
     clusters = [c for c in clusters for c in split_ids(c)]
     form = {
@@ -167,6 +169,8 @@ def partners_page(
         "clusters": clusters,
         "instrument": instrument or "",
         "k": k,
+        "international": international,
+        "include_synthetic": include_synthetic,
     }
     all_clusters = data.cluster_refs(db)
     context: dict[str, Any] = {
@@ -175,13 +179,38 @@ def partners_page(
         "cluster_names": {c.id: c.name or c.id for c in all_clusters},
         "instruments": db.read("list_instruments"),
     }
+    try:
+        _partner_results(db, models, settings, form, context)
+    except UnknownName as e:  # the form again, with the closest names to choose from
+        context["unknown"] = Unknown(str(e), e.suggestions, form)
+    return page(request, "partners.html", me, title="Partner search", **context)
+
+
+class Unknown:
+    """An organisation name that fits none or several: the sentence and the suggestions."""
+
+    def __init__(self, message: str, suggestions: list[dict[str, Any]], form: dict[str, Any]):
+        self.message, self.suggestions, self.form = message, suggestions, form
+
+    def link(self, org_id: str) -> str:
+        query = {k: v for k, v in self.form.items() if v and k not in ("org", "clusters")}
+        return "/ui/partners?" + urlencode(
+            {**query, "org": org_id, "clusters": ",".join(self.form["clusters"])}
+        )
+
+
+def _partner_results(
+    db: Any, models: Any, settings: Any, form: dict[str, Any], context: dict[str, Any]
+) -> None:
+    org, text, themes = form["org"].strip(), form["text"], form["themes"]
+    clusters, k, instrument = form["clusters"], form["k"], form["instrument"]
     if org:
         context["partners"] = match_service.match_partners(
-            db, models, org.strip(), themes or text, clusters, k
+            db, models, org, themes or text, clusters, k, form["include_synthetic"]
         )
         context["map_url"] = "/maps/match?" + urlencode(
             {
-                "org": org.strip(),
+                "org": context["partners"].org.id,
                 "theme": themes or text or "",
                 "clusters": ",".join(clusters),
                 "k": k,
@@ -189,11 +218,13 @@ def partners_page(
         )
     elif text or themes:
         call = m.CallRequest(
-            text=text,
+            text=text or None,
             themes=split_ids(themes),
             clusters=clusters,
             instrument=instrument or None,
             k=k,
+            international=form["international"],
+            include_synthetic=form["include_synthetic"],
         )
         context["result"] = match_service.match_call(db, models, settings, call)
         context["map_url"] = "/maps/call?" + urlencode(
@@ -205,7 +236,6 @@ def partners_page(
                 "k": k,
             }
         )
-    return page(request, "partners.html", me, title="Partner search", **context)
 
 
 # -- overlap heatmap -----------------------------------------------------------------------------

@@ -9,6 +9,9 @@ number.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from graph.keys import EnterpriseNumberError
 from ingest.checks import RowProblems
 from ingest.clusterfiles.state import BuildState
@@ -16,74 +19,59 @@ from ingest.clusterfiles.state import BuildState
 Found = tuple[str | None, str, bool]
 
 
-def org_lookup(s: BuildState, ref: str) -> Found:
+def _from_files(
+    s: BuildState, rows: Mapping[str, Any], table: str, noun: str, ref: str
+) -> Found | None:
+    """The row of these files a reference names, or why it was rejected; None if neither."""
     key = ref.lower()
-    if key in s.orgs:
-        return s.orgs[key].id, "", False
-    if key in s.gone["organisations"]:
-        line = s.gone["organisations"][key]
-        return (
-            None,
-            f"organisation '{ref}' was rejected ({s.label('organisations')} line {line})",
-            True,
-        )
+    if key in rows:
+        return rows[key].id, "", False
+    if key in s.gone[table]:
+        line = s.gone[table][key]
+        return None, f"{noun} '{ref}' was rejected ({s.label(table)} line {line})", True
+    return None
+
+
+def _unknown(s: BuildState, table: str, noun: str, ref: str, where: str) -> Found:
+    if s.unread(table):
+        return None, f"unknown {noun} '{ref}' ({s.label(table)} could not be read)", True
+    return None, f"unknown {noun} '{ref}': {where}", False
+
+
+def org_lookup(s: BuildState, ref: str) -> Found:
+    found = _from_files(s, s.orgs, "organisations", "organisation", ref)
+    if found:
+        return found
     if ref in s.index or ref in s.known_orgs:
         return ref, "", False
     try:
-        found = s.index.by_enterprise_number(ref)
+        by_number = s.index.by_enterprise_number(ref)
     except EnterpriseNumberError:
-        found = None
-    if found:
-        return found, "", False
-    if s.unread("organisations"):
-        return (
-            None,
-            f"unknown organisation '{ref}' ({s.label('organisations')} could not be read)",
-            True,
-        )
-    return (
-        None,
-        f"unknown organisation '{ref}': not an id in "
-        f"{s.label('organisations')}, nor an organisation in the graph",
-        False,
-    )
+        by_number = None
+    if by_number:
+        return by_number, "", False
+    where = f"not an id in {s.label('organisations')}, nor an organisation in the graph"
+    return _unknown(s, "organisations", "organisation", ref, where)
 
 
 def cluster_lookup(s: BuildState, ref: str) -> Found:
-    key = ref.lower()
-    if key in s.clusters:
-        return s.clusters[key].id, "", False
-    if key in s.gone["clusters"]:
-        line = s.gone["clusters"][key]
-        return None, f"cluster '{ref}' was rejected ({s.label('clusters')} line {line})", True
-    if key in s.known_clusters:
-        return s.known_clusters[key], "", False
-    if s.unread("clusters"):
-        return None, f"unknown cluster '{ref}' ({s.label('clusters')} could not be read)", True
-    return (
-        None,
-        f"unknown cluster '{ref}': not in {s.label('clusters')}, nor in the "
-        f"graph or the curated landscape",
-        False,
-    )
+    found = _from_files(s, s.clusters, "clusters", "cluster", ref)
+    if found:
+        return found
+    if ref.lower() in s.known_clusters:
+        return s.known_clusters[ref.lower()], "", False
+    where = f"not in {s.label('clusters')}, nor in the graph or the curated landscape"
+    return _unknown(s, "clusters", "cluster", ref, where)
 
 
 def project_lookup(s: BuildState, ref: str) -> Found:
-    key = ref.lower()
-    if key in s.projects:
-        return s.projects[key].id, "", False
-    if key in s.gone["projects"]:
-        line = s.gone["projects"][key]
-        return None, f"project '{ref}' was rejected ({s.label('projects')} line {line})", True
-    if key in s.known_projects:
-        return s.known_projects[key], "", False
-    if s.unread("projects"):
-        return None, f"unknown project '{ref}' ({s.label('projects')} could not be read)", True
-    return (
-        None,
-        f"unknown project '{ref}': not in {s.label('projects')}, nor in the graph",
-        False,
-    )
+    found = _from_files(s, s.projects, "projects", "project", ref)
+    if found:
+        return found
+    if ref.lower() in s.known_projects:
+        return s.known_projects[ref.lower()], "", False
+    where = f"not in {s.label('projects')}, nor in the graph"
+    return _unknown(s, "projects", "project", ref, where)
 
 
 def checked(bad: RowProblems, column: str, found: Found) -> str | None:

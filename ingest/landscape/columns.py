@@ -40,7 +40,7 @@ def _req(name: str, parse: Callable[[str], Any] = as_text) -> Column:
 
 
 SOURCE = (_req("source"), _req("source_ref"))
-RULES = ("min_firms", "min_research_partners", "requires_sme")
+RULES = ("min_firms", "min_research_partners", "requires_sme", "eligibility", "min_countries")
 SLUG = r"[a-z0-9]+(-[a-z0-9]+)*"
 
 FILES: dict[str, tuple[Column, ...]] = {
@@ -311,8 +311,13 @@ LINK_LABELS = {
 
 def rule_value(rule: str, text: str) -> Any:
     """The value of an instrument rule: a whole number, a boolean or a text."""
-    if rule in ("min_firms", "min_research_partners"):
+    if rule in ("min_firms", "min_research_partners", "min_countries"):
         return parse_int(text)
     if rule == "requires_sme":
         return flag(text)
+    if rule == "eligibility":
+        value = text.strip().lower()
+        if value not in ("flanders", "any"):
+            raise ValueError(f"eligibility {text!r} is neither 'flanders' nor 'any'")
+        return value
     return text
