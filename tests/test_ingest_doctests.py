@@ -20,6 +20,8 @@ MODULES = [
     "ingest.landscape",
     "ingest.synthetic",
     "graph.nace",
+    "graph.purge",
+    "ingest.cordis.landscape_report",
 ]
 
 

@@ -81,8 +81,9 @@ def mark_examples(out: BuildResult) -> BuildResult:
         else n
         for n in out.nodes
     ]
-    real = {x.source for x in (*nodes, *rels) if not x.props.get("example")}
-    given = {x.source for x in (*nodes, *rels) if x.source.startswith(SOURCE_PREFIX)}
+    items: list[Node | Rel] = [*nodes, *rels]
+    real = {x.source for x in items if not x.props.get("example")}
+    given = {x.source for x in items if x.source.startswith(SOURCE_PREFIX)}
     out.nodes, out.rels = nodes, rels
     out.sources = [
         replace(s, example=True) if s.id in given and s.id not in real else s for s in out.sources

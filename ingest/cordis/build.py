@@ -146,6 +146,8 @@ def _organisations(
         else:
             oid = resolver.resolve(pic=pic)
         org_of[pic] = oid
+        if belgian:
+            out.belgian.setdefault(oid, name)
         if oid in emitted:  # a second PIC of one organisation (same enterprise number)
             continue
         emitted.add(oid)
