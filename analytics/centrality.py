@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import scipy.sparse as sp
 
+from analytics import provenance
 from analytics.brandes import dependencies
 from analytics.network import OrgNetwork, degree, matvec, org_network, strength
 from analytics.projection import Projection
@@ -251,6 +252,10 @@ class Centrality:
     weighted_degree: np.ndarray
     pagerank: np.ndarray
     betweenness: Betweenness
+    # each organisation's connected component, and the share of that component's
+    # organisations that are synthetic or example data (``analytics.provenance``)
+    components: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    synthetic_share: np.ndarray = field(default_factory=lambda: np.zeros(0))
 
     def ranking(self) -> np.ndarray:
         """Organisation indices by PageRank (highest first), ties by index."""
@@ -284,6 +289,7 @@ def centrality(
     Centrality
     """
     net = org_network(proj, view, cluster_weight)
+    labels = provenance.components(net)
     return Centrality(
         view=view,
         cluster_weight=cluster_weight,
@@ -291,6 +297,8 @@ def centrality(
         weighted_degree=strength(net),
         pagerank=pagerank(net, alpha=alpha),
         betweenness=betweenness(net, pivots, exact_threshold=exact_threshold, seed=seed),
+        components=labels,
+        synthetic_share=provenance.component_shares(proj, labels),
     )
 
 
@@ -317,7 +325,8 @@ def top_by_cluster(proj: Projection, scores: np.ndarray, k: int = 10) -> list[li
 
 def rows(proj: Projection, result: Centrality, top: int | None = None) -> list[dict]:
     """One dict per organisation, by PageRank: id, name, degree, weighted_degree, betweenness,
-    pagerank (and the betweenness standard error when sampled)."""
+    pagerank, from_synthetic, synthetic_share (and the betweenness standard error when
+    sampled)."""
     order = result.ranking()
     if top:
         order = order[:top]
@@ -332,6 +341,7 @@ def rows(proj: Projection, result: Centrality, top: int | None = None) -> list[d
             "weighted_degree": float(result.weighted_degree[i]),
             "betweenness": float(b.values[i]),
             "pagerank": float(result.pagerank[i]),
+            **provenance.fields(result.synthetic_share, i),
         }
         if not b.exact and b.standard_error is not None:
             row["betweenness_se"] = float(b.standard_error[i])

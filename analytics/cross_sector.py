@@ -31,6 +31,7 @@ from typing import Any
 import numpy as np
 import scipy.sparse as sp
 
+from analytics import provenance
 from analytics.projection import Projection
 from graph import nace
 
@@ -48,6 +49,8 @@ class SectorMatrix:
     via: str
     sectors: list[str]
     links: np.ndarray
+    # per cell: the share of the links that involve synthetic or example data
+    synthetic_share: np.ndarray | None = None
 
     @property
     def cross_links(self) -> int:
@@ -92,6 +95,20 @@ def sector_matrix(proj: Projection, level: str = "section", via: str = "projects
         raise ValueError(f"via must be one of {VIAS}, not {via!r}")
     if level not in nace.COARSE_LEVELS:
         raise ValueError(f"level must be one of {nace.COARSE_LEVELS}, not {level!r}")
+    names, links = _links(proj, level, via)
+    real = provenance.real_part(proj)
+    share = np.zeros(links.shape)
+    if real is not proj:  # the links among real organisations only, in the same sector order
+        real_names, real_links = _links(real, level, via)
+        index = np.array([names.index(c) for c in real_names], dtype=np.int64)
+        aligned = np.zeros(links.shape)
+        aligned[np.ix_(index, index)] = real_links
+        share = provenance.count_shares(links, aligned)
+    share.setflags(write=False)
+    return SectorMatrix(level, via, names, links, share)
+
+
+def _links(proj: Projection, level: str, via: str) -> tuple[list[str], np.ndarray]:
     names, s = _sector_incidence(proj, level)
     b = proj.participation_matrix if via == "projects" else proj.membership_matrix
     y = (s.T @ b).tocsr()
@@ -99,13 +116,14 @@ def sector_matrix(proj: Projection, level: str = "section", via: str = "projects
     links = np.rint(x).astype(np.int64)
     np.fill_diagonal(links, np.diag(links) // 2)
     links.setflags(write=False)
-    return SectorMatrix(level, via, names, links)
+    return names, links
 
 
 def sector_links(
     mat: SectorMatrix, cross_only: bool = True, top: int | None = None
 ) -> list[dict[str, Any]]:
-    """The matrix as rows ``sector_a, sector_b, links, via, level`` (``a <= b``), most first.
+    """The matrix as rows ``sector_a, sector_b, links, via, level, label_a, label_b,
+    from_synthetic, synthetic_share`` (``a <= b``), most first.
 
     ``cross_only`` leaves out links inside one sector. Ties by sector codes.
     """
@@ -117,6 +135,7 @@ def sector_links(
     order = np.lexsort((b, a, -links))
     if top:
         order = order[:top]
+    share = mat.synthetic_share[a, b] if mat.synthetic_share is not None else np.zeros(len(a))
     return [
         {
             "sector_a": mat.sectors[a[i]],
@@ -126,6 +145,7 @@ def sector_links(
             "level": mat.level,
             "label_a": nace.label(mat.sectors[a[i]]),
             "label_b": nace.label(mat.sectors[b[i]]),
+            **provenance.fields(share, i),
         }
         for i in order.tolist()
     ]
@@ -136,7 +156,8 @@ def cluster_cross_sector_share(proj: Projection, level: str = "section") -> list
 
     A tie is a pair of members that both have a known sector; ``share = cross / ties``
     (None for a cluster with fewer than two such members). Rows ``id, name, members,
-    with_sector, ties, cross_ties, share``, in cluster id order.
+    with_sector, ties, cross_ties, share, level, from_synthetic, synthetic_share`` (the share of
+    the ties that involve synthetic or example data), in cluster id order.
 
     >>> from analytics.projection import from_rows
     >>> p = from_rows(orgs=[{"id": "a", "nace": "20"}, {"id": "b", "nace": "21"},
@@ -146,6 +167,18 @@ def cluster_cross_sector_share(proj: Projection, level: str = "section") -> list
     >>> r["ties"], r["cross_ties"], round(r["share"], 4)
     (3, 2, 0.6667)
     """
+    out = _cross_shares(proj, level)
+    real = provenance.real_part(proj)
+    real_ties = {r["id"]: r["ties"] for r in _cross_shares(real, level)} if real is not proj else {}
+    ties = np.array([r["ties"] for r in out], dtype=float)
+    kept = np.array([real_ties.get(r["id"], 0 if real is not proj else r["ties"]) for r in out])
+    shares = provenance.count_shares(ties, kept)
+    for c, row in enumerate(out):
+        row.update(provenance.fields(shares, c))
+    return out
+
+
+def _cross_shares(proj: Projection, level: str) -> list[dict[str, Any]]:
     _, s = _sector_incidence(proj, level)
     m = proj.membership_matrix
     y = (s.T @ m).toarray()  # sectors × clusters

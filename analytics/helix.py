@@ -34,6 +34,7 @@ from typing import Any
 import numpy as np
 import scipy.sparse as sp
 
+from analytics import provenance
 from analytics.projection import Projection
 from graph.model import ORG_KINDS
 
@@ -54,7 +55,8 @@ def helix_mix(proj: Projection, unit: str = "clusters") -> list[dict[str, Any]]:
         In id order: ``id, name`` (clusters) or ``year`` (projects), ``members``, one count
         per kind (``graph.model.ORG_KINDS``: ``firm, knowledge_institution, federation,
         government, other``), one share per kind (``helix_<kind>``, None for an empty unit),
-        ``smes``, ``firms_with_size`` and ``sme_share``.
+        ``smes``, ``firms_with_size``, ``sme_share``, and ``from_synthetic`` and
+        ``synthetic_share`` (the share of its members that are synthetic or example data).
     """
     if unit not in UNITS:
         raise ValueError(f"unit must be one of {UNITS}, not {unit!r}")
@@ -78,6 +80,7 @@ def helix_mix(proj: Projection, unit: str = "clusters") -> list[dict[str, Any]]:
     counts = np.rint((incidence.T @ attrs).toarray()).astype(np.int64)
 
     ids = proj.cluster_ids if unit == "clusters" else proj.project_ids
+    shares = provenance.unit_shares(proj, unit)
     out = []
     for u, uid in enumerate(ids):
         c = counts[u]
@@ -97,5 +100,6 @@ def helix_mix(proj: Projection, unit: str = "clusters") -> list[dict[str, Any]]:
         row["smes"] = smes
         row["firms_with_size"] = with_size
         row["sme_share"] = smes / with_size if with_size else None
+        row.update(provenance.fields(shares, u))
         out.append(row)
     return out

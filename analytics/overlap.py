@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 import scipy.sparse as sp
 
+from analytics import provenance
 from analytics.projection import Projection
 
 
@@ -48,6 +49,8 @@ class Overlap:
     shared_ptr: np.ndarray = field(repr=False)
     shared_orgs: np.ndarray = field(repr=False)
     sector_level: str = "division"
+    # per pair: the share of the two clusters' members that are synthetic or example data
+    synthetic_share: np.ndarray = field(default_factory=lambda: np.zeros(0), repr=False)
 
     def __len__(self) -> int:
         return len(self.a)
@@ -153,6 +156,7 @@ def cluster_overlap(proj: Projection, *, sector_level: str = "division") -> Over
         shared_ptr=ptr,
         shared_orgs=orgs,
         sector_level=sector_level,
+        synthetic_share=provenance.overlap_shares(proj, a, b),
     )
 
 
@@ -162,7 +166,7 @@ def overlap_rows(
     """One dict per pair, most shared members first (ties by Jaccard, then ids).
 
     Keys: ``a, b, a_name, b_name, shared, jaccard, overlap_coefficient, sector_jaccard,
-    theme_jaccard`` and ``shared_ids`` (when ``with_ids``).
+    theme_jaccard, from_synthetic, synthetic_share`` and ``shared_ids`` (when ``with_ids``).
     """
     order = np.lexsort((ov.b, ov.a, -ov.jaccard, -ov.shared))
     if top:
@@ -180,6 +184,7 @@ def overlap_rows(
             "overlap_coefficient": float(ov.overlap_coefficient[k]),
             "sector_jaccard": float(ov.sector_jaccard[k]),
             "theme_jaccard": float(ov.theme_jaccard[k]),
+            **provenance.fields(ov.synthetic_share, k),
         }
         if with_ids:
             row["shared_ids"] = ov.shared_ids(proj, k)

@@ -7,10 +7,10 @@ give the same projection, index for index.
 
 Row shapes (extra keys are ignored):
 
-* organisations: ``id, name, kind, size, nace, synthetic``
-* clusters: ``id, name, type``
+* organisations: ``id, name, kind, size, nace, synthetic, example``
+* clusters: ``id, name, type`` (``synthetic``, ``example``)
 * memberships: ``organisation, cluster``, or ``organisations`` (a list) ``, cluster``
-* projects: ``id, year, themes`` (a list of theme names)
+* projects: ``id, year, themes`` (a list of theme names; ``synthetic``, ``example``)
 * participations: ``organisation, project``, or ``organisations`` (a list) ``, project``
 * cluster_participations: ``cluster, project``
 
@@ -69,7 +69,9 @@ class Projection:
 
     Organisation ``i`` has id ``org_ids[i]`` and attributes ``org_name[i]``, ``org_kind[i]``
     (one of ``ORG_KINDS``), ``org_size[i]`` (``sme``, ``large`` or None), ``org_nace[i]``
-    (the code as stored, or None) and ``org_synthetic[i]``. ``memberships`` is an (m, 2)
+    (the code as stored, or None), ``org_synthetic[i]`` and ``org_example[i]``; ``org_demo``,
+    ``cluster_demo`` and ``project_demo`` say which are synthetic or example data (see
+    ``analytics.provenance``). ``memberships`` is an (m, 2)
     array of (organisation, cluster) indices; ``participations`` (organisation, project);
     ``cluster_participations`` (cluster, project). All arrays are read-only.
     """
@@ -80,6 +82,7 @@ class Projection:
     org_size: list[str | None]
     org_nace: list[str | None]
     org_synthetic: np.ndarray
+    org_example: np.ndarray
     cluster_ids: list[str]
     cluster_name: list[str]
     cluster_type: list[str | None]
@@ -92,6 +95,8 @@ class Projection:
     org_index: dict[str, int] = field(repr=False)
     cluster_index: dict[str, int] = field(repr=False)
     project_index: dict[str, int] = field(repr=False)
+    cluster_demo: np.ndarray = field(repr=False)
+    project_demo: np.ndarray = field(repr=False)
     _memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     # -- sizes --------------------------------------------------------------------------------
@@ -114,6 +119,11 @@ class Projection:
     @property
     def n_participations(self) -> int:
         return len(self.participations)
+
+    @property
+    def org_demo(self) -> np.ndarray:
+        """True for the organisations that are synthetic or example data."""
+        return self.org_synthetic | self.org_example
 
     # -- sparse incidence matrices (cached; treat as read-only) -------------------------------
     @cached_property
@@ -270,9 +280,8 @@ def from_rows(
         org_kind=[_kind(r.get("kind")) for _, r in org_rows],
         org_size=[_size(r.get("size")) for _, r in org_rows],
         org_nace=[text(r.get("nace")) for _, r in org_rows],
-        org_synthetic=_frozen(
-            np.array([bool(r.get("synthetic")) for _, r in org_rows], dtype=bool)
-        ),
+        org_synthetic=_flags(org_rows, "synthetic"),
+        org_example=_flags(org_rows, "example"),
         cluster_ids=[k for k, _ in cluster_rows],
         cluster_name=[text(r.get("name")) or k for k, r in cluster_rows],
         cluster_type=[text(r.get("type")) for _, r in cluster_rows],
@@ -285,7 +294,13 @@ def from_rows(
         org_index=org_index,
         cluster_index=cluster_index,
         project_index=project_index,
+        cluster_demo=_flags(cluster_rows, "synthetic", "example"),
+        project_demo=_flags(project_rows, "synthetic", "example"),
     )
+
+
+def _flags(rows: list[tuple[str, Mapping[str, Any]]], *keys: str) -> np.ndarray:
+    return _frozen(np.array([any(bool(r.get(k)) for k in keys) for _, r in rows], dtype=bool))
 
 
 def from_arrays(
@@ -330,6 +345,7 @@ def from_arrays(
         org_size=[_size(s) for s in (org_size or [None] * n)],
         org_nace=[None if v is None else str(v) for v in (org_nace or [None] * n)],
         org_synthetic=_frozen(np.ones(n, dtype=bool)),
+        org_example=_frozen(np.zeros(n, dtype=bool)),
         cluster_ids=list(cluster_ids),
         cluster_name=list(cluster_ids),
         cluster_type=list(cluster_type or [None] * c),
@@ -342,4 +358,6 @@ def from_arrays(
         org_index={k: i for i, k in enumerate(org_ids)},
         cluster_index={k: i for i, k in enumerate(cluster_ids)},
         project_index={k: i for i, k in enumerate(project_ids)},
+        cluster_demo=_frozen(np.zeros(c, dtype=bool)),
+        project_demo=_frozen(np.zeros(p, dtype=bool)),
     )

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from analytics import adapter
+from analytics import adapter, provenance
 from analytics.adapter.results import DatabaseLike, Run
 from analytics.centrality import Centrality, centrality
 from analytics.cross_sector import SectorMatrix, cluster_cross_sector_share, sector_matrix
@@ -171,11 +171,13 @@ def run_all(
     seed: int = 0,
     top_k: int = 10,
     write: bool = True,
+    real_only: bool = False,
     say: Step | None = None,
 ) -> AllResults:
     """Read the projection (unless given), run the four analyses, write them under one run.
 
-    With ``write=False`` (or no ``db``) nothing is written.
+    With ``write=False`` (or no ``db``) nothing is written. With ``real_only`` the analyses
+    leave out synthetic and example data (``analytics.provenance.real_part``).
     """
     t = Timings()
     if proj is None:
@@ -183,10 +185,14 @@ def run_all(
             raise ValueError("run_all needs a database or a projection")
         with t.step("read projection", say):
             proj = adapter.read_projection(db)
+    if real_only:
+        proj = provenance.real_part(proj)
     out = db if write else None
     run = None
     if out is not None:
-        run = adapter.start_run(out, "all", {"view": view, "pivots": pivots, "seed": seed})
+        params = {"view": view, "pivots": pivots, "seed": seed, "real_only": real_only}
+        run = adapter.start_run(out, "all", params)
+        run.results["synthetic_share"] = round(provenance.demo_share(proj), 4)
     ov, _ = run_overlap(proj, out, run, timings=t, say=say)
     cen, _ = run_centrality(
         proj, out, run, view=view, pivots=pivots, seed=seed, top_k=top_k, timings=t, say=say

@@ -43,6 +43,35 @@ def _share(part: int, whole: int) -> float | None:
     return round(part / whole, 4) if whole else None
 
 
+def provenance(share: float | None, what: str = "inputs") -> dict[str, Any]:
+    """``from_synthetic``, ``synthetic_share`` and the notice of a derived figure whose
+    ``share`` of inputs (its members, for a cluster) are synthetic or example data."""
+    s = float(share or 0.0)
+    if s <= 0:
+        return {"from_synthetic": False, "synthetic_share": 0.0, "notice": None}
+    return {
+        "from_synthetic": True,
+        "synthetic_share": round(s, 4),
+        "notice": f"Computed in part from synthetic or example demo data ({s:.0%} of its {what}).",
+    }
+
+
+def _members_share(row: dict[str, Any]) -> float:
+    """A cluster's share of synthetic or example members (all of them for a demo cluster)."""
+    if row.get("demo"):
+        return 1.0
+    return _share(row.get("demo_members") or 0, row.get("members") or 0) or 0.0
+
+
+def _marked(row: dict[str, Any], what: str = "inputs") -> dict[str, Any]:
+    """A row of a derived fact with its notice (``from_synthetic``/``synthetic_share`` as the
+    analytics wrote them)."""
+    share = row.get("synthetic_share")
+    if row.get("from_synthetic") and not share:
+        share = 1e-4
+    return {**row, **provenance(share, what)}
+
+
 def lucene_query(text: str) -> str | None:
     """A Lucene query matching every word of ``text`` as a word or a word prefix; Lucene's
     operators and special characters in ``text`` are escaped.
@@ -81,7 +110,8 @@ def list_clusters(
     db: Database, type: str | None, q: str | None, limit: int, offset: int
 ) -> m.Page[m.ClusterSummary]:
     (row,) = db.read("list_clusters", type=type, q=q or None, skip=offset, limit=limit)
-    return _page(row, m.ClusterSummary, limit, offset)
+    items = [{**i, **provenance(_members_share(i), "members")} for i in row["items"]]
+    return _page({**row, "items": items}, m.ClusterSummary, limit, offset)
 
 
 def get_cluster(db: Database, cluster_id: str) -> m.ClusterDetail:
@@ -92,7 +122,7 @@ def get_cluster(db: Database, cluster_id: str) -> m.ClusterDetail:
             k: c.get(k)
             for k in ("id", "name", "type", "domain", "description", "source", "source_ref")
         },
-        members=row["members"],
+        members=row["members"] or 0,
         projects=row["projects"],
         firms=row["firms"],
         sme_share=_share(row["smes"], row["firms"]),
@@ -101,6 +131,12 @@ def get_cluster(db: Database, cluster_id: str) -> m.ClusterDetail:
         managers=row["managers"],
         themes=row["themes"],
         properties=c,
+        **provenance(
+            1.0
+            if c.get("synthetic") or c.get("example")
+            else _share(row["demo_members"], row["members"] or 0),
+            "members",
+        ),
     )
 
 
@@ -138,7 +174,7 @@ def cluster_overlaps(
         out.append(
             m.ClusterOverlap(
                 **{
-                    **o,
+                    **_marked(o, "members"),
                     "shared": shared,
                     "shared_members": _masked(o["shared_members"], shared, reveal_from),
                 }
@@ -153,7 +189,7 @@ def cluster_central(db: Database, cluster_id: str, metric: str, limit: int) -> l
         "cluster",
         cluster_id,
     )
-    return [m.CentralOrg(**o) for o in row["central"]]
+    return [m.CentralOrg(**_marked(o, "network")) for o in row["central"]]
 
 
 def cluster_refs(db: Database, type: str | None = None) -> list[m.ClusterSize]:
@@ -233,7 +269,7 @@ def overlap_matrix(
         pairs.append(
             m.OverlapPair(
                 **{
-                    **r,
+                    **_marked(r, "members"),
                     "shared": shared,
                     "shared_members": _masked(r["shared_members"], shared, reveal_from),
                 }
@@ -244,8 +280,13 @@ def overlap_matrix(
         if pairs
         else ("No overlaps in the graph yet: run `innograph analyze overlap` to compute them.")
     )
+    worst = max((p.synthetic_share or 0.0 for p in pairs if p.from_synthetic), default=0.0)
     return m.OverlapMatrix(
-        clusters=cluster_refs(db, type), pairs=pairs, min_group_size=reveal_from, note=note
+        clusters=cluster_refs(db, type),
+        pairs=pairs,
+        min_group_size=reveal_from,
+        note=note,
+        **provenance(worst, "members, at most, of a pair"),
     )
 
 
@@ -260,14 +301,15 @@ def centrality(
         skip=offset,
         limit=limit,
     )
-    return _page(row, m.CentralOrg, limit, offset)
+    items = [_marked(i, "network") for i in row["items"]]
+    return _page({**row, "items": items}, m.CentralOrg, limit, offset)
 
 
 def cross_sector(
     db: Database, level: str | None, via: str | None, limit: int
 ) -> list[m.SectorLink]:
     return [
-        m.SectorLink(**plain(r))
+        m.SectorLink(**_marked(plain(r), "links"))
         for r in db.read("list_sector_links", level=level, via=via, limit=limit)
     ]
 
@@ -280,5 +322,13 @@ def helix(db: Database, cluster_id: str | None = None) -> list[m.HelixRow]:
     for r in rows:
         props = plain(r.pop("props"))
         stored = {k: v for k, v in props.items() if k.startswith("helix_") or k == "sme_share"}
-        out.append(m.HelixRow(**r, sme_share=_share(r["smes"], r["firms"]), stored=stored))
+        share = 1.0 if props.get("synthetic") or props.get("example") else _members_share(r)
+        out.append(
+            m.HelixRow(
+                **r,
+                sme_share=_share(r["smes"], r["firms"]),
+                stored=stored,
+                **provenance(share, "members"),
+            )
+        )
     return out

@@ -44,6 +44,18 @@ class Health(Model):
     neo4j: Literal["ok", "unavailable"]
 
 
+class Provenance(Model):
+    """Whether synthetic or example data contributed to a derived figure, and how much."""
+
+    from_synthetic: bool = Field(
+        False, description="Synthetic or example (demo) data contributed to this figure"
+    )
+    synthetic_share: float | None = Field(
+        None, description="Share (0-1) of the figure's inputs that are synthetic or example data"
+    )
+    notice: Text = Field(None, description="The notice to show with the figure, if any")
+
+
 # -- clusters ------------------------------------------------------------------------------------
 class ClusterRef(Model):
     id: str
@@ -51,7 +63,10 @@ class ClusterRef(Model):
     type: Text = None
 
 
-class ClusterSummary(ClusterRef):
+class ClusterSummary(ClusterRef, Provenance):
+    """A cluster with its counts; ``from_synthetic``/``synthetic_share`` tell how many of its
+    members are synthetic or example data."""
+
     domain: Text = None
     members: int = 0
     projects: int = 0
@@ -89,8 +104,10 @@ class ClusterDetail(ClusterSummary):
 class Member(OrgRef):
     size: Text = None
     province: Text = None
+    region: Text = None
     nace: Text = None
     synthetic: bool | None = None
+    example: bool | None = None
     role: Text = None
     since: Text = None
     until: Text = None
@@ -107,7 +124,7 @@ class ClusterProject(Model):
     members: int = Field(0, description="Members of the cluster taking part")
 
 
-class ClusterOverlap(ClusterRef):
+class ClusterOverlap(ClusterRef, Provenance):
     """The overlap of one cluster with another (``id``, ``name``, ``type`` are the other)."""
 
     shared: int
@@ -121,7 +138,7 @@ class ClusterOverlap(ClusterRef):
     )
 
 
-class CentralOrg(OrgRef):
+class CentralOrg(OrgRef, Provenance):
     degree: float | None = None
     weighted_degree: float | None = None
     betweenness: float | None = None
@@ -179,7 +196,7 @@ class OrgProject(Model):
 
 
 # -- analytics -----------------------------------------------------------------------------------
-class OverlapPair(Model):
+class OverlapPair(Provenance):
     a: str
     a_name: Text = None
     b: str
@@ -195,14 +212,14 @@ class ClusterSize(ClusterRef):
     members: int = 0
 
 
-class OverlapMatrix(Model):
+class OverlapMatrix(Provenance):
     clusters: list[ClusterSize]
     pairs: list[OverlapPair]
     min_group_size: int
     note: Text = None
 
 
-class SectorLink(Model):
+class SectorLink(Provenance):
     sector_a: str
     label_a: Text = None
     sector_b: str
@@ -213,7 +230,7 @@ class SectorLink(Model):
     run_id: Text = None
 
 
-class HelixRow(ClusterRef):
+class HelixRow(ClusterRef, Provenance):
     members: int
     firms: int
     smes: int

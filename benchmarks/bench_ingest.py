@@ -227,14 +227,14 @@ def load_csv_statement(kind: str, path: Path, keys: list[str], names: tuple) -> 
 
 # -- per-row baseline ------------------------------------------------------------------------------
 def per_row(db, records: Records, sample: int) -> dict[str, float]:
-    from graph import catalog
+    from graph import catalog, precedence
 
     out = {}
     nodes = node_rows(records)["Organisation"][:sample]
     text = catalog.render("merge_nodes", label="Organisation")
     t = time.perf_counter()
     for row in nodes:
-        db.run_write(text, {"rows": [row], "now": "2026-01-01T00:00:00Z"})
+        db.run_write(text, {"rows": [row], "now": "2026-01-01T00:00:00Z", **precedence.params()})
     out["nodes_per_s"] = len(nodes) / (time.perf_counter() - t)
     rels = rel_rows(records)[("MEMBER_OF", "Organisation", "Cluster")]
     mine = {r["id"] for r in nodes}
@@ -244,7 +244,7 @@ def per_row(db, records: Records, sample: int) -> dict[str, float]:
     )
     t = time.perf_counter()
     for row in rels:
-        db.run_write(text, {"rows": [row], "now": "2026-01-01T00:00:00Z"})
+        db.run_write(text, {"rows": [row], "now": "2026-01-01T00:00:00Z", **precedence.params()})
     out["relationships_per_s"] = len(rels) / max(time.perf_counter() - t, 1e-9)
     out["sample"] = sample
     return out

@@ -1,9 +1,11 @@
 """The one writer: MERGE ``Records`` into Neo4j in large UNWIND batches.
 
 Order: sources, then nodes (grouped by label), then relationships (grouped by type and end
-labels). Each batch is its own managed transaction, retried by the driver on transient
-errors. Every statement MERGEs on keys, so a load killed halfway leaves a consistent graph
-(every relationship has both ends) and a re-run completes it without duplicating anything.
+labels). Where two sources meet on one node or relationship, each field keeps the source that
+set it and only a source of higher precedence changes it (``graph.precedence``).
+Each batch is its own managed transaction, retried by the driver on transient errors. Every
+statement MERGEs on keys, so a load killed halfway leaves a consistent graph (every
+relationship has both ends) and a re-run completes it without duplicating anything.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from graph import catalog
+from graph import catalog, precedence
 from graph.db import Database
 from graph.model import NODE_LABELS, REL_TYPES
 from graph.records import Records
@@ -113,6 +115,7 @@ def write_records(
                         "path": s.path,
                         "licence": s.licence,
                         "synthetic": s.synthetic,
+                        "example": s.example,
                     }
                 ),
             }
@@ -141,7 +144,8 @@ def _write_group(
 ) -> None:
     """One statement over ``rows`` in batches; rows that matched nothing count as missing."""
     advance = (lambda n: progress(name, n)) if progress else None
-    for batch in db.write_batches(text, rows, batch_size, {"now": now}, advance):
+    params = {"now": now, **precedence.params()}
+    for batch in db.write_batches(text, rows, batch_size, params, advance):
         (res,) = batch.result
         counts.created += res["created"]
         counts.updated += res["updated"]

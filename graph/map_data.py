@@ -97,19 +97,30 @@ def overlap_rows(db: Reader, min_shared: int = 1) -> OverlapRows:
 
 
 def sector_links(db: Reader, level: str = "section", via: str | None = "projects") -> list[Row]:
-    """Rows ``{a, b, links}`` (``a <= b``) of the sector x sector matrix: the ``SECTOR_LINK``
-    analytics wrote at ``level`` for ``via`` (else for any ``via``, summed), or, when there
-    are none, section links counted from projects."""
+    """Rows ``{a, b, links, from_synthetic, synthetic_share}`` (``a <= b``) of the sector x
+    sector matrix: the ``SECTOR_LINK`` analytics wrote at ``level`` for ``via`` (else for any
+    ``via``, summed), or, when there are none, section links counted from projects."""
     rows = db.read("read_sector_link_counts", level=level, via=via)
     if not rows and via is not None:
         rows = db.read("read_sector_link_counts", level=level, via=None)
     if not rows and level == "section":
         rows = db.read("count_project_sector_links")
     totals: dict[tuple[str, str], int] = defaultdict(int)
+    demo: dict[tuple[str, str], float] = defaultdict(float)
     for r in rows:
         a, b = sorted((str(r["a"]), str(r["b"])))
         totals[(a, b)] += int(r.get("links") or 0)
-    return [{"a": a, "b": b, "links": n} for (a, b), n in sorted(totals.items())]
+        demo[(a, b)] += int(r.get("links") or 0) * float(r.get("synthetic_share") or 0)
+    return [
+        {
+            "a": a,
+            "b": b,
+            "links": n,
+            "from_synthetic": demo[(a, b)] > 0,
+            "synthetic_share": round(demo[(a, b)] / n, 4) if n else 0.0,
+        }
+        for (a, b), n in sorted(totals.items())
+    ]
 
 
 def organisations(db: Reader, ids: Iterable[str]) -> dict[str, Row]:

@@ -16,7 +16,7 @@ NODE_LABELS: dict[str, str] = {
     "Sector": "a NACE Rev. 2 / NACE-BEL code at section, division, group or class level",
     "Theme": "a topic: a Moonshot theme, a cluster domain keyword, a project theme",
     "TransitionPriority": "a Flemish transition priority (Visie 2050)",
-    "Region": "a country or a Belgian province",
+    "Region": "a country, one of its regions (Flanders, Brussels, Wallonia) or a province",
     "Lineup": "an official line-up of spearhead clusters at a date, as one source gives it",
     "Statistic": "one figure of a source table (KPI, earmarked funding, fee, member count)",
     "Source": "a document, file or data set that facts come from",
@@ -27,9 +27,11 @@ NODE_LABELS: dict[str, str] = {
 REL_TYPES: dict[str, str] = {
     "MEMBER_OF": "Organisation -> Cluster: membership, with since/until/role",
     "PARTICIPATES_IN": "Organisation|Cluster -> Project: with role, status, EC contribution",
-    "LINKED_TO": "Cluster(ibn) -> Cluster(spearhead): relation parent|integrated_into|related",
+    "LINKED_TO": "Cluster(ibn) -> Cluster(spearhead): relation parent|integrated_into|"
+    "integration_planned|related",
     "MANAGES": "Organisation -> Cluster: the cluster organisation that runs the cluster",
     "TIED_TO": "Organisation -> Cluster: a federation's or institution's tie, with relation",
+    "PREDECESSOR_OF": "Organisation -> Organisation: the earlier body another took over (IWT)",
     "IN_SECTOR": "Organisation -> Sector",
     "PART_OF": "Sector -> Sector, Region -> Region: the hierarchy",
     "LOCATED_IN": "Organisation -> Region",

@@ -47,6 +47,7 @@ class SourceInfo:
     path: str = ""
     licence: str = ""
     synthetic: bool = False
+    example: bool = False  # everything it gave is fictional example data (ingest/examples/)
 
 
 @dataclass

@@ -28,6 +28,7 @@ from graph.errors import InnographError, Problem
 from graph.load import LoadSummary, Progress, total_rows, write_records
 from graph.records import Records
 from ingest.cordis import is_cordis_folder
+from ingest.cordis.landscape_report import LandscapeReport
 from ingest.rejects import BuildResult, write_report
 from ingest.resolve import OrgIndex
 
@@ -45,6 +46,7 @@ class IngestResult:
     summary: LoadSummary | None  # None on a dry run
     rejected: list[Problem] = field(default_factory=list)
     report: Path | None = None  # where the rejected rows were written
+    landscape: LandscapeReport | None = None  # CORDIS: Belgian organisations matched or not
 
 
 def detect_format(path: Path) -> str:
@@ -167,7 +169,17 @@ def ingest_path(
         summary = write(db, result, what=what, progress_bar=progress_bar, batch_size=batch_size)
         if result.rejected:
             summary.counts("(rejected rows)").rejected = len(result.rejected)
-    return IngestResult(path, fmt, result, summary, result.problems, report_path)
+    matched = landscape_matches(result) if fmt == "cordis" else None
+    return IngestResult(path, fmt, result, summary, result.problems, report_path, matched)
+
+
+def landscape_matches(result: BuildResult) -> LandscapeReport:
+    """The Belgian organisations of a CORDIS build matched to the curated landscape or not."""
+    from ingest import landscape
+    from ingest.cordis.landscape_report import landscape_organisations, landscape_report
+
+    orgs = landscape_organisations(landscape.build_landscape())
+    return landscape_report(result.belgian, orgs)
 
 
 def ingest_each(

@@ -29,6 +29,9 @@ class BuildResult(Records):
     """``Records`` of the valid rows, plus the rejected rows (empty unless in skip mode)."""
 
     rejected: list[Rejected] = field(default_factory=list)
+    # CORDIS only: the Belgian organisations of the extract, {organisation id: legal name}
+    # after resolution (what ``ingest.cordis.landscape_report`` matches to the landscape)
+    belgian: dict[str, str] = field(default_factory=dict)
 
     @property
     def problems(self) -> list[Problem]:

@@ -41,7 +41,7 @@ class _Entry:
     country: str | None = None
     keys: set[str] = field(default_factory=set)
     in_graph: bool = False
-    graph_sources: set[str] | None = None  # the node's ``sources``; None when not known
+    graph_creator: str | None = None  # the source that created the graph's node, when known
     creator: str | None = None  # the first source that added it in this run
 
 
@@ -61,8 +61,8 @@ class OrgIndex:
         Each row is ``{id, enterprise_number, pic, name_key, alias_keys}`` (``alias_keys`` a
         list or None); optional ``name`` (its key is computed when ``name_key`` is missing),
         ``aliases`` (names whose keys are computed: the curated landscape stores these),
-        ``country`` and ``sources`` (the node's list of source ids, which lets a builder tell
-        its own earlier load from another source's node).
+        ``country`` and ``source`` (the source that created the node; else the first of
+        ``sources``), which lets a builder tell its own earlier load from another source's node.
         """
         index = cls()
         for row in rows:
@@ -78,8 +78,8 @@ class OrgIndex:
             )
             entry = index._entries[str(row["id"])]
             entry.in_graph = True
-            if row.get("sources") is not None:
-                entry.graph_sources = set(row["sources"])
+            creator = row.get("source") or next(iter(row.get("sources") or []), None)
+            entry.graph_creator = str(creator) if creator else None
         return index
 
     # -- lookup ------------------------------------------------------------------------------
@@ -197,14 +197,16 @@ class OrgIndex:
         """True when ``source`` may set the identity properties (name, kind, country) of ``id``.
 
         That is: the id is new, was first added by ``source`` in this run, or its graph node
-        lists ``source`` among its ``sources``. A node of another source -- or of unknown
-        sources -- keeps its name, kind and country; the builder only adds facts to it.
+        was created by ``source``. A node another source created -- or of unknown origin --
+        keeps its name, kind and country; the builder only adds facts to it (a source that only
+        contributed to a node does not become its owner, so two sources never take turns at
+        its name; the writer's precedence, ``graph.precedence``, guards every field besides).
         """
         entry = self._entries.get(id)
         if entry is None:
             return True
         if entry.in_graph:
-            return entry.graph_sources is not None and source in entry.graph_sources
+            return entry.graph_creator == source
         return entry.creator in (None, source)
 
     def enterprise_number_of(self, id: str) -> str | None:

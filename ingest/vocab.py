@@ -5,9 +5,9 @@
   English and other spellings, matched after ``graph.keys.fold``;
 * funding instruments: ``instrument_id`` names the instrument of a text such as
   ``O&O onderzoeksproject`` or ``cSBO``;
-* provinces: ``parse_province`` takes a Flemish province or Brussels by name (Dutch, English,
+* provinces: ``parse_province`` takes a Belgian province or Brussels by name (Dutch, English,
   French or German) or ISO 3166-2 code and returns the code (``BE-VAN`` ...); ``region_node``
-  is its ``Region`` node.
+  is its ``Region`` node (postcodes are ``ingest.places``'s).
 """
 
 from __future__ import annotations
@@ -169,26 +169,11 @@ PROVINCES: dict[str, tuple[str, str, tuple[str, ...]]] = {
             "bru",
         ),
     ),
-}
-_WALLOON = {
-    fold(t)
-    for t in (
-        "BE-WHT",
-        "BE-WBR",
-        "BE-WLG",
-        "BE-WLX",
-        "BE-WNA",
-        "Henegouwen",
-        "Hainaut",
-        "Waals-Brabant",
-        "Brabant wallon",
-        "Luik",
-        "Liège",
-        "Luxemburg",
-        "Luxembourg",
-        "Namen",
-        "Namur",
-    )
+    "BE-WBR": ("Walloon Brabant", "Waals-Brabant", ("brabant wallon", "wallonisch brabant", "wbr")),
+    "BE-WHT": ("Hainaut", "Henegouwen", ("hainaut", "hennegau", "wht")),
+    "BE-WLG": ("Liège", "Luik", ("liege", "luttich", "wlg")),
+    "BE-WLX": ("Luxembourg", "Luxemburg", ("luxembourg", "province de luxembourg", "wlx")),
+    "BE-WNA": ("Namur", "Namen", ("namur", "wna")),
 }
 _PROVINCE_KEYS = {
     fold(text): code
@@ -198,22 +183,21 @@ _PROVINCE_KEYS = {
 
 
 def parse_province(text: str) -> str:
-    """The ISO 3166-2 code of a Flemish province or Brussels.
+    """The ISO 3166-2 code of a Belgian province, or ``BE-BRU`` for Brussels (which has none).
 
     >>> parse_province("Anvers"), parse_province("east flanders"), parse_province("BE-VLI")
     ('BE-VAN', 'BE-VOV', 'BE-VLI')
+    >>> parse_province("Luik"), parse_province("Brabant wallon")
+    ('BE-WLG', 'BE-WBR')
     """
     key = fold(text)
     if key in _PROVINCE_KEYS:
         return _PROVINCE_KEYS[key]
-    if key in _WALLOON:
-        raise ValueError(
-            f"{text!r} is a Walloon province; only Flemish provinces and Brussels are accepted"
-        )
     raise ValueError(
-        f"{text!r} is not a Flemish province (Antwerpen, Oost-Vlaanderen, "
-        f"West-Vlaanderen, Limburg, Vlaams-Brabant), Brussels or its ISO code "
-        f"(BE-VAN, BE-VOV, BE-VWV, BE-VLI, BE-VBR, BE-BRU)"
+        f"{text!r} is not a Belgian province (Antwerpen, Oost-Vlaanderen, West-Vlaanderen, "
+        f"Limburg, Vlaams-Brabant, Waals-Brabant, Henegouwen, Luik, Luxemburg, Namen), Brussels "
+        f"or its ISO code (BE-VAN, BE-VOV, BE-VWV, BE-VLI, BE-VBR, BE-WBR, BE-WHT, BE-WLG, "
+        f"BE-WLX, BE-WNA, BE-BRU)"
     )
 
 

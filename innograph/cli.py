@@ -11,7 +11,7 @@ import typer
 from graph.errors import DataError, InnographError
 from graph.output import Format, emit
 from graph.settings import get_settings
-from innograph import cli_analyze, cli_ingest, cli_map, cli_match, cli_serve
+from innograph import cli_analyze, cli_ingest, cli_map, cli_match, cli_purge, cli_serve
 from innograph.console import say
 
 app = typer.Typer(
@@ -144,7 +144,7 @@ def cypher(
 
 
 # The other commands live in one module per area; each adds its commands to the app.
-for _module in (cli_ingest, cli_analyze, cli_match, cli_serve, cli_map):
+for _module in (cli_ingest, cli_analyze, cli_match, cli_serve, cli_map, cli_purge):
     _module.register(app)
 
 

@@ -63,6 +63,12 @@ PivotsOpt = Annotated[
     ),
 ]
 SeedOpt = Annotated[int, typer.Option("--seed", help="Seed of the betweenness sample")]
+RealOpt = Annotated[
+    bool,
+    typer.Option(
+        "--real-only", help="Leave synthetic and example data out (real organisations only)"
+    ),
+]
 
 
 def _limit(top: int | None, fmt: Format) -> int | None:
@@ -93,11 +99,37 @@ def _session() -> Iterator[tuple[Any, Any]]:
             yield db, step
 
 
-def _read(db: Any, step: Any) -> Any:
+def _read(db: Any, step: Any, real_only: bool = False) -> Any:
     from analytics.adapter import read_projection
 
     step("reading the projection")
-    return read_projection(db)
+    return read_projection(db, real_only=real_only)
+
+
+def _no_members(row: dict[str, Any]) -> dict[str, Any]:
+    """A helix row of a unit without members: its figures say "no known members"."""
+    if row.get("members"):
+        return row
+    return {
+        k: ("no known members" if k.startswith("helix_") or k == "sme_share" else v)
+        for k, v in row.items()
+    }
+
+
+def _notice(rows: list[dict[str, Any]]) -> None:
+    """The notice under a table (and on stderr for JSON/CSV, whose rows carry the columns
+    ``from_synthetic`` and ``synthetic_share``) when synthetic or example data contributed."""
+    from innograph.console import say
+
+    marked = [r for r in rows if r.get("from_synthetic")]
+    if marked:
+        top = max(float(r.get("synthetic_share") or 0) for r in marked)
+        say(
+            f"Notice: {len(marked)} of {len(rows)} rows are computed in part from synthetic "
+            f"or example data (up to {top:.0%} of their inputs; columns from_synthetic, "
+            "synthetic_share). Run with --real-only for real data only, or see "
+            "`innograph purge --help`."
+        )
 
 
 def _done(run: Any) -> None:
@@ -119,25 +151,29 @@ def register(app: typer.Typer) -> None:
         top: TopOpt = None,
         level: LevelOpt = Level.division,
         write: WriteOpt = True,
+        real_only: RealOpt = False,
     ) -> None:
         """Shared members, Jaccard and overlap coefficient of every pair of clusters."""
         from analytics.overlap import overlap_rows
         from analytics.runs import run_overlap
 
         with _session() as (db, step):
-            proj = _read(db, step)
+            proj = _read(db, step, real_only)
             ov, run = run_overlap(proj, db if write else None, sector_level=level.value, say=step)
         rows = overlap_rows(proj, ov, _limit(top, fmt), with_ids=fmt is not Format.table)
         emit(rows, fmt, title="Cluster overlap (pairs sharing members)")
+        _notice(rows)
         _done(run)
 
     @analyze.command("brokers")
-    def brokers_cmd(fmt: FormatOpt = Format.table, top: TopOpt = None) -> None:
+    def brokers_cmd(
+        fmt: FormatOpt = Format.table, top: TopOpt = None, real_only: RealOpt = False
+    ) -> None:
         """Organisations in two or more clusters, by clusters then projects (read only)."""
         from analytics.overlap import brokers
 
         with _session() as (db, step):
-            proj = _read(db, step)
+            proj = _read(db, step, real_only)
         emit(brokers(proj, _limit(top, fmt)), fmt, title="Brokers")
 
     @analyze.command("centrality")
@@ -148,6 +184,7 @@ def register(app: typer.Typer) -> None:
         pivots: PivotsOpt = None,
         seed: SeedOpt = 0,
         write: WriteOpt = True,
+        real_only: RealOpt = False,
     ) -> None:
         """Degree, weighted degree, betweenness and PageRank of organisations."""
         from analytics.centrality import rows
@@ -155,15 +192,13 @@ def register(app: typer.Typer) -> None:
         from innograph.console import say
 
         with _session() as (db, step):
-            proj = _read(db, step)
+            proj = _read(db, step, real_only)
             result, run = run_centrality(
                 proj, db if write else None, view=view.value, pivots=pivots, seed=seed, say=step
             )
-        emit(
-            rows(proj, result, _limit(top, fmt)),
-            fmt,
-            title=f"Centrality ({view.value} view), by PageRank",
-        )
+        out = rows(proj, result, _limit(top, fmt))
+        emit(out, fmt, title=f"Centrality ({view.value} view), by PageRank")
+        _notice(out)
         b = result.betweenness
         if not b.exact:
             say(
@@ -182,6 +217,7 @@ def register(app: typer.Typer) -> None:
             Via, typer.Option("--via", help="Links through shared projects, clusters or both")
         ] = Via.both,
         write: WriteOpt = True,
+        real_only: RealOpt = False,
     ) -> None:
         """Links between NACE sectors through shared projects and clusters, most first."""
         from analytics.cross_sector import sector_links
@@ -189,19 +225,22 @@ def register(app: typer.Typer) -> None:
 
         vias = ("projects", "clusters") if via is Via.both else (via.value,)
         with _session() as (db, step):
-            proj = _read(db, step)
+            proj = _read(db, step, real_only)
             mats, _, run = run_cross_sector(
                 proj, db if write else None, levels=(level.value,), vias=vias, say=step
             )
         out = [r for m in mats for r in sector_links(m)]
         out.sort(key=lambda r: (-r["links"], r["via"], r["sector_a"], r["sector_b"]))
         limit = _limit(top, fmt)
+        shown = out[:limit] if limit else out
         emit(
-            out[:limit] if limit else out,
+            shown,
             fmt,
-            ["sector_a", "sector_b", "links", "via", "level", "label_a", "label_b"],
+            ["sector_a", "sector_b", "links", "via", "level", "label_a", "label_b"]
+            + ["from_synthetic", "synthetic_share"],
             title=f"Cross-sector links ({level.value})",
         )
+        _notice(shown)
         _done(run)
 
     @analyze.command("helix")
@@ -212,16 +251,19 @@ def register(app: typer.Typer) -> None:
             Unit, typer.Option("--unit", help="Print clusters or projects (both are written)")
         ] = Unit.clusters,
         write: WriteOpt = True,
+        real_only: RealOpt = False,
     ) -> None:
         """The mix of firms, knowledge institutions, government, federations, others; SMEs."""
         from analytics.runs import run_helix
 
         with _session() as (db, step):
-            proj = _read(db, step)
+            proj = _read(db, step, real_only)
             clusters, projects, run = run_helix(proj, db if write else None, say=step)
         out = clusters if unit is Unit.clusters else projects
         limit = _limit(top, fmt)
-        emit(out[:limit] if limit else out, fmt, title=f"Helix mix per {unit.value[:-1]}")
+        shown = [_no_members(r) for r in (out[:limit] if limit else out)]
+        emit(shown, fmt, title=f"Helix mix per {unit.value[:-1]}")
+        _notice(shown)
         _done(run)
 
     @analyze.command("all")
@@ -231,12 +273,22 @@ def register(app: typer.Typer) -> None:
         pivots: PivotsOpt = None,
         seed: SeedOpt = 0,
         write: WriteOpt = True,
+        real_only: RealOpt = False,
     ) -> None:
         """Run the four analyses, write everything under one run, print a summary."""
+        from analytics.provenance import demo_share
         from analytics.runs import run_all
 
         with _session() as (db, step):
-            res = run_all(db, view=view.value, pivots=pivots, seed=seed, write=write, say=step)
+            res = run_all(
+                db,
+                view=view.value,
+                pivots=pivots,
+                seed=seed,
+                write=write,
+                real_only=real_only,
+                say=step,
+            )
         b = res.centrality.betweenness
         p = res.projection
         summary: list[dict[str, Any]] = [
@@ -286,4 +338,6 @@ def register(app: typer.Typer) -> None:
             title=f"innograph analyze all ({p.n_orgs} organisations, {p.n_clusters} "
             f"clusters, {p.n_projects} projects)",
         )
+        share = demo_share(p)
+        _notice([{"from_synthetic": share > 0, "synthetic_share": share}])
         _done(res.run)

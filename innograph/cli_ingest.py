@@ -66,6 +66,26 @@ def _show(result: IngestResult, dry_run: bool, out_format: Format) -> None:
         )
     else:
         print_summary(result.summary, out_format, title=title)
+    if result.landscape is not None:
+        show_landscape(result.landscape, out_format)
+
+
+def show_landscape(report, out_format: Format, limit: int = 30) -> None:
+    """The CORDIS-to-landscape matching: the counts, then the unmatched with their closest
+    landscape names (the first ``limit`` in a table; every one in JSON or CSV)."""
+    say(report.summary())
+    rows = report.rows()
+    if not rows:
+        return
+    shown = rows if out_format is not Format.table else rows[:limit]
+    emit(
+        shown,
+        out_format,
+        ["id", "name", "closest"],
+        title="Belgian CORDIS organisations not in the landscape, with the closest names",
+    )
+    if len(shown) < len(rows):
+        say(f"... and {len(rows) - len(shown):,} more (all of them with --output csv or json).")
 
 
 def register(app: typer.Typer) -> None:
@@ -113,6 +133,13 @@ def register(app: typer.Typer) -> None:
     @app.command("demo")
     def demo(
         synthetic: Annotated[int, typer.Option(help="Synthetic member organisations")] = 20_000,
+        no_synthetic: Annotated[
+            bool,
+            typer.Option(
+                "--no-synthetic",
+                help="Real data only: no synthetic members (same as --synthetic 0)",
+            ),
+        ] = False,
         seed: Annotated[int, typer.Option(help="Seed of the synthetic generator")] = 7,
         cordis: Annotated[Path | None, typer.Option(help="CORDIS folder")] = None,
         out: Annotated[
@@ -121,7 +148,10 @@ def register(app: typer.Typer) -> None:
         analyze: Annotated[bool, typer.Option(help="Run the analytics")] = True,
         maps: Annotated[bool, typer.Option(help="Write the maps")] = True,
     ) -> None:
-        """The main job: curated landscape, CORDIS, synthetic members, analytics, maps."""
+        """The main job: curated landscape, CORDIS, synthetic members, analytics, maps.
+
+        With --no-synthetic only real data is loaded (and the analytics see only real data,
+        so no figure carries the synthetic notice)."""
         from graph.db import connect, managed_server
         from graph.settings import get_settings
 
@@ -132,7 +162,7 @@ def register(app: typer.Typer) -> None:
 
             demo_steps.run(
                 db,
-                synthetic=synthetic,
+                synthetic=0 if no_synthetic else synthetic,
                 seed=seed,
                 cordis=cordis,
                 out=out,
@@ -141,6 +171,8 @@ def register(app: typer.Typer) -> None:
                 progress_bar=progress_bar,
                 say=say,
             )
+            if no_synthetic:
+                demo_steps.warn_leftovers(db, say)
         s = get_settings()
         where = (
             f"{s.neo4j_uri}"

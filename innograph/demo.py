@@ -65,6 +65,8 @@ def load_sources(
             say(f"CORDIS: {len(result.records.rejected)} rows rejected; reasons in {result.report}")
         assert result.summary is not None
         _said(what, result.records, result.summary, t0, say)
+        if result.landscape is not None:
+            say(f"CORDIS: {result.landscape.summary()}")
     else:
         say("CORDIS: no extract found (give --cordis DIR); skipped.")
     if synthetic > 0:
@@ -76,6 +78,18 @@ def load_sources(
             f"Synthetic members (n={synthetic:,})",
             progress_bar,
             say,
+        )
+
+
+def warn_leftovers(db: Database, say: Callable[[str], None]) -> None:
+    """After a real-only demo: say so if earlier loads left synthetic or example data."""
+    from graph import purge
+
+    left = purge.purge(db, synthetic=True, examples=True, dry_run=True)
+    if left.deleted:
+        say(
+            f"The graph still holds {sum(left.nodes.values()):,} synthetic or example nodes "
+            "from earlier loads: `innograph purge --synthetic --examples` removes them."
         )
 
 

@@ -53,6 +53,8 @@ def test_two_sector_toy_exact_matrix():
             "level": "section",
             "label_a": nace.label("C"),
             "label_b": nace.label("J"),
+            "from_synthetic": False,
+            "synthetic_share": 0.0,
         }
     ]
     everything = sector_links(m, cross_only=False)

@@ -15,6 +15,7 @@ MODULES = [
     "analytics.overlap",
     "analytics.cross_sector",
     "analytics.helix",
+    "analytics.provenance",
 ]
 
 

@@ -82,6 +82,9 @@ def test_clusters_list_paged_and_filtered(service: Service):
         "domain": "chemistry and plastics",
         "members": 4,
         "projects": 2,
+        "from_synthetic": False,
+        "synthetic_share": 0.0,
+        "notice": None,
     }
     page = ok(service.get("/clusters", params={"limit": 2, "offset": 1}))
     assert page["total"] == 5 and page["limit"] == 2 and page["offset"] == 1

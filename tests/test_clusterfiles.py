@@ -102,6 +102,7 @@ def test_valid_folder_records():
         "nace": "20.30",
         "nace_bel": "20300",
         "province": "BE-VOV",
+        "region": "BE-VLG",
         "size": "sme",
         "description": "A test firm",
         "external_ids": ["clusterfiles:members:o1"],
@@ -194,6 +195,27 @@ def test_the_example_folder_and_workbook():
     assert folder.counts()["MEMBER_OF"] == 11 and folder.counts()["PARTICIPATES_IN"] == 10
     clusters = {r.end_id for r in folder.rels if r.type == "MEMBER_OF"}
     assert {"catalisti", "sim"} <= clusters
+
+
+def test_everything_resting_on_example_rows_is_marked():
+    folder = load(EXAMPLES / "clusterfiles")
+    # every relationship has an example end, also those to the real Catalisti and SIM
+    assert all(r.props.get("example") is True for r in folder.rels)
+    to_real = [r for r in folder.rels if KNOWN & {r.start_id, r.end_id}]
+    assert len(to_real) == 10  # 6 memberships, 2 parent links, 2 participations of the clusters
+    flagged = {(n.label, n.id) for n in folder.nodes if n.props.get("example")}
+    unflagged = {n.label for n in folder.nodes if not n.props.get("example")}
+    assert ("Theme", "theme-coatings") in flagged and ("Instrument", "icon") in flagged
+    assert unflagged == {"Sector", "Region"}  # reference nodes of other sources: never flagged
+    sources = {s.id: s.example for s in folder.sources}
+    assert sources.pop("nace:rev2") is False and sources.pop("iso-3166-2:BE") is False
+    assert set(sources.values()) == {True} and len(sources) == 5
+
+
+def test_a_real_row_is_not_marked(tmp_path):
+    folder = load(variant(tmp_path))  # the fixture folder has no example column
+    assert not any(x.props.get("example") for x in (*folder.nodes, *folder.rels))
+    assert not any(s.example for s in folder.sources)
 
 
 # -- malformed inputs: exact problems, nothing built ----------------------------------------------
@@ -313,7 +335,7 @@ def test_every_value_is_checked(tmp_path):
         organisations=edit(
             "organisations",
             "o1,Alpha Coatings BV,firm,1999.999.052,20.300,Oost-Vlaanderen,sme",
-            "o1,Alpha Coatings BV,startup,1999.999.052,99.999,Namur,tiny",
+            "o1,Alpha Coatings BV,startup,1999.999.052,99.999,Nowhere,tiny",
         ).replace("large,", "large,,extra"),
         clusters=edit("clusters", ",ibn,", ",cluster,"),
         projects=edit("projects", "2023,1250000", "23,1.250").replace("85000.50", "12 000 EUR"),
@@ -332,7 +354,10 @@ def test_every_value_is_checked(tmp_path):
             ORG,
             2,
             "province",
-            "'Namur' is a Walloon province; only Flemish provinces and Brussels are accepted",
+            "'Nowhere' is not a Belgian province (Antwerpen, Oost-Vlaanderen, West-Vlaanderen, "
+            "Limburg, Vlaams-Brabant, Waals-Brabant, Henegouwen, Luik, Luxemburg, Namen), "
+            "Brussels or its ISO code (BE-VAN, BE-VOV, BE-VWV, BE-VLI, BE-VBR, BE-WBR, BE-WHT, "
+            "BE-WLG, BE-WLX, BE-WNA, BE-BRU)",
         ),
         Problem(ORG, 2, "size", "unknown size 'tiny': one of sme, large"),
         Problem(

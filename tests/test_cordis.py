@@ -120,11 +120,24 @@ def test_the_native_sample():
         "Project": 26,
         "Programme": 2,
         "Organisation": 765,
+        "Region": 8,
         "IN_PROGRAMME": 26,
+        "LOCATED_IN": 32,
         "PARTICIPATES_IN": 1075,
     }
     orgs = {n.props["pic"]: n for n in records.nodes if n.label == "Organisation"}
     assert orgs["999991334"].id == "BE0419052173"  # VAT -> enterprise number
+    # places from the postcode (Statbel's lists): Flanders, Brussels and Wallonia apart
+    place = ("postcode", "municipality", "province", "region")
+    assert [orgs[pic].props.get(k) for pic in ("999991334",) for k in place] == [
+        "3000",
+        "Leuven",
+        "BE-VBR",
+        "BE-VLG",
+    ]
+    regions = Counter(n.props.get("region") for n in orgs.values() if n.props["country"] == "BE")
+    # hand-checked by the postcode ranges: 1000-1299 Brussels, 1300-1499 and 4000-7999 Wallonia
+    assert regions == {"BE-VLG": 17, "BE-BRU": 13, "BE-WAL": 2}
     assert orgs["950837069"].props["size"] == "sme"
     assert {n.id for n in records.nodes if n.label == "Programme"} == {"h2020", "fp7"}
     # listed twice in one project (participant and third party): one relationship

@@ -12,12 +12,16 @@ MODULES = [
     "ingest.tables.delimited",
     "ingest.tables.workbook",
     "ingest.vocab",
+    "ingest.places",
+    "graph.precedence",
     "ingest.resolve",
     "ingest.sectors",
     "ingest.cordis.build",
     "ingest.landscape",
     "ingest.synthetic",
     "graph.nace",
+    "graph.purge",
+    "ingest.cordis.landscape_report",
 ]
 
 

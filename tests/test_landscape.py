@@ -175,7 +175,7 @@ def test_ibn_spearhead_links(records):
         ("ibn-air-cargo-belgium", "vil"): "related",
         ("ibn-power-to-gas", "flux50"): "related",
         ("ibn-composieten", "sim"): "integrated_into",
-        ("ibn-offshore-energy", "blauwe-cluster"): "integrated_into",
+        ("ibn-offshore-energy", "blauwe-cluster"): "integration_planned",  # §3.3: steps only
         ("ibn-innovatieve-coatings", "sim"): "related",
     }
     assert all(r.ref for r in rels(records, "LINKED_TO"))
@@ -190,7 +190,9 @@ def test_intercluster_projects(records, nodes):
     for pid, (instrument, year, table) in PROJECTS.items():
         node = nodes["Project", pid]
         assert (funded[pid], node.props["year"], node.ref) == (instrument, year, table)
-        assert node.props["title"] and node.props["status"] == "approved"
+        # Tabel 10: ten applications, approval unknown per row (§3.3); Tabel 11: approved
+        status = ("applied", "unknown") if table == "Tabel 10" else ("approved", "approved")
+        assert node.props["title"] and (node.props["status"], node.props["approval"]) == status
 
 
 def test_participants_of_every_intercluster_project(records):

@@ -123,8 +123,11 @@ def test_owned_by():
         [
             {"id": "A", "name_key": "a"},  # sources unknown
             {"id": "B", "name_key": "b", "sources": ["cordis:x/organization.csv"]},
+            # created by the landscape, enriched by CORDIS: still the landscape's
+            {"id": "D", "source": "seeds/000.txt", "sources": ["seeds/000.txt", "cordis:x/o.csv"]},
         ]
     )
+    assert index.owned_by("D", "seeds/000.txt") and not index.owned_by("D", "cordis:x/o.csv")
     assert not index.owned_by("A", "cordis:x/organization.csv")
     assert index.owned_by("B", "cordis:x/organization.csv")
     assert not index.owned_by("B", "clusterfiles:y/organisations.csv")

@@ -110,6 +110,9 @@ def test_projects_follow_the_instrument_rules(big):
         assert not (instrument == "vis" and year > 2017)
         assert not (instrument == "coock" and year < 2018)
         assert not (instrument == "moonshot-sbo" and year < 2019)
+        # Tabel 6 and fn 17: feasibility studies until 2017, R&D projects from 2018
+        assert not (instrument == "feasibility" and year > 2017)
+        assert not (instrument in ("oo-research", "oo-development") and year < 2018)
         roles = [role for _, role in members[p.id]]
         assert roles.count("coordinator") == (1 if roles else 0)
     three_firms = [
@@ -118,12 +121,38 @@ def test_projects_follow_the_instrument_rules(big):
         if p.props["instrument_id"] in ("icon", "feasibility", "oo-research", "oo-development")
     ]
     assert sum(three_firms) / len(three_firms) > 0.98
-    research_led = [
-        members[p.id][0] == ("knowledge_institution", "coordinator")
-        for p in projects
-        if p.props["instrument_id"] in ("csbo", "moonshot-sbo")
+
+    def led_by_institution(p) -> bool:
+        return ("knowledge_institution", "coordinator") in members[p.id]
+
+    moonshot = [
+        led_by_institution(p) for p in projects if p.props["instrument_id"] == "moonshot-sbo"
     ]
-    assert all(research_led)
+    assert moonshot and all(moonshot)  # §3.3: the Moonshot's leads are all institutions
+    # §3.3 says it of the Moonshot only: c-SBO and the others are led by firms too
+    csbo = [led_by_institution(p) for p in projects if p.props["instrument_id"] == "csbo"]
+    assert 0 < sum(csbo) < len(csbo)
+
+
+def test_cluster_years_follow_the_line_ups_and_calls(big):
+    """SIM left the 2024 line-up (004): no member or project of SIM after 2023; second-call IBNs
+    (Tabel 3, at most 3 years of support, Tabel 1) have members and projects from 2018 only."""
+    second_call = {
+        "ibn-smart-cities-vlaanderen",
+        "ibn-flanders-health",
+        "ibn-space-4-0",
+        "ibn-smart-buildings-in-use",
+        "ibn-the-beacon",
+    }
+    sim = [r.props for r in big.rels if r.type == "MEMBER_OF" and r.end_id == "sim"]
+    assert sim and max(m["since"] for m in sim) <= 2023 and {m["until"] for m in sim} == {2023}
+    later = [
+        r.props["since"] for r in big.rels if r.type == "MEMBER_OF" and r.end_id in second_call
+    ]
+    assert later and min(later) == 2018
+    led = [n.props for n in big.nodes if n.label == "Project"]
+    assert max(p["year"] for p in led if p["cluster"] == "sim") <= 2023
+    assert min(p["year"] for p in led if p["cluster"] in second_call) >= 2018
 
 
 def test_everything_is_synthetic_and_no_real_organisation_is_touched(big):

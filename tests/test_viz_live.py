@@ -133,12 +133,16 @@ def test_map_data_overlaps_computed_then_as_analytics_wrote_them(loaded):
 
 
 def test_map_data_sector_links_computed_then_as_analytics_wrote_them(loaded):
-    assert map_data.sector_links(loaded) == [{"a": "C", "b": "J", "links": 1}]
+    assert map_data.sector_links(loaded) == [
+        {"a": "C", "b": "J", "links": 1, "from_synthetic": False, "synthetic_share": 0.0}
+    ]
     loaded.run_write(
         "MATCH (c:Sector {id: 'C'}), (j:Sector {id: 'J'}) "
         "MERGE (j)-[:SECTOR_LINK {via: 'projects', level: 'section', links: 5}]->(c)"
     )
-    assert map_data.sector_links(loaded) == [{"a": "C", "b": "J", "links": 5}]
+    assert map_data.sector_links(loaded) == [
+        {"a": "C", "b": "J", "links": 5, "from_synthetic": False, "synthetic_share": 0.0}
+    ]
 
 
 @pytest.mark.browser

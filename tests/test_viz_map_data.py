@@ -89,6 +89,9 @@ def test_overlap_rows_computed_until_analytics_wrote_them(loaded):  # noqa: F811
             "shared": 2,
             "jaccard": 0.5,  # 2 / (2 + 4 - 2)
             "overlap_coefficient": 1.0,  # 2 / min(2, 4)
+            # F3 is synthetic: one of the 4 members of IBN or SH
+            "from_synthetic": True,
+            "synthetic_share": 0.25,
             "source": "computed from MEMBER_OF",
         }
     ]
@@ -105,7 +108,9 @@ def test_overlap_rows_computed_until_analytics_wrote_them(loaded):  # noqa: F811
 
 
 def test_sector_links_as_written_for_the_via_else_any_via_else_computed(loaded):  # noqa: F811
-    assert map_data.sector_links(loaded) == [{"a": "C", "b": "J", "links": 1}]  # P1: F1 (C), F2 (J)
+    assert map_data.sector_links(loaded) == [
+        {"a": "C", "b": "J", "links": 1, "from_synthetic": False, "synthetic_share": 0.0}
+    ]  # P1: F1 (C), F2 (J)
     assert map_data.sector_links(loaded, level="division") == []  # nothing computed below sections
     loaded.run_write(
         "MATCH (c:Sector {id: 'C'}), (j:Sector {id: 'J'}) "
@@ -114,8 +119,8 @@ def test_sector_links_as_written_for_the_via_else_any_via_else_computed(loaded):
     )
     # none via projects: every via, each pair once with a <= b
     assert map_data.sector_links(loaded, via="projects") == [
-        {"a": "C", "b": "C", "links": 2},
-        {"a": "C", "b": "J", "links": 3},
+        {"a": "C", "b": "C", "links": 2, "from_synthetic": False, "synthetic_share": 0.0},
+        {"a": "C", "b": "J", "links": 3, "from_synthetic": False, "synthetic_share": 0.0},
     ]
     assert map_data.sector_links(loaded, via="clusters") == map_data.sector_links(loaded, via=None)
 

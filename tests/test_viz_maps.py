@@ -31,7 +31,8 @@ def assert_self_contained(html: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["viz.style", "viz.layout", "viz.graphs", "viz.reshape", "viz.maps", "viz.plots"]
+    "name",
+    ["viz.style", "viz.layout", "viz.graphs", "viz.reshape", "viz.maps", "viz.plots", "viz.notice"],
 )
 def test_docstring_examples(name):
     result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
@@ -83,7 +84,7 @@ def test_legend_lists_kinds_and_edges_present(tmp_path):
         assert label in legend, label
     assert "Government" not in legend  # no government body on this map
     assert "Size: PageRank (organisations)" in legend
-    assert "Dashed border: synthetic record" in legend
+    assert "Dashed border: synthetic or example record" in legend
 
 
 def test_tooltips_carry_facts_and_sources(tmp_path):
@@ -311,3 +312,50 @@ def test_html_returns_a_page_for_any_styled_graph():
     assert snapshot(G) == before
     assert "<title>Everything</title>" in page
     assert len(page_data(page)["nodes"]) == G.number_of_nodes()
+
+
+# -- the notice where synthetic or example data contributed -------------------------------------
+def _overlap(share: float) -> nx.Graph:
+    G = nx.Graph()
+    G.add_node("a", kind="cluster_spearhead", name="A", members=4)
+    G.add_node("b", kind="cluster_ibn", name="B", members=2)
+    G.add_edge(
+        "a",
+        "b",
+        type="OVERLAPS",
+        shared=2,
+        jaccard=0.5,
+        from_synthetic=share > 0,
+        synthetic_share=share,
+    )
+    return G
+
+
+def test_overlap_map_and_heatmap_carry_the_notice(tmp_path):
+    from viz import plots
+
+    html = read(maps.overlap_map(_overlap(0.81), tmp_path / "o.html").path)
+    assert "computed in part from synthetic or example demo data (up to 81% of the inputs)" in html
+    svg = plots.overlap_heatmap(_overlap(0.81), tmp_path / "o.svg").read_text()
+    assert "up to 81% of the inputs" in svg  # in the description; drawn under the figure too
+    clean = read(maps.overlap_map(_overlap(0.0), tmp_path / "c.html").path)
+    assert "synthetic or example demo data" not in clean
+    assert "demo data" not in plots.overlap_heatmap(_overlap(0.0), tmp_path / "c.svg").read_text()
+
+
+def test_sector_heatmap_and_a_map_with_synthetic_members_carry_the_notice(tmp_path):
+    from viz import plots
+
+    rows = [{"a": "C", "b": "J", "links": 4, "from_synthetic": True, "synthetic_share": 0.5}]
+    assert "up to 50% of the inputs" in plots.sector_heatmap(rows, tmp_path / "s.svg").read_text()
+    G = nx.Graph([("o1", "c1"), ("o2", "c1")])
+    nx.set_node_attributes(
+        G,
+        {
+            "c1": {"kind": "cluster_spearhead", "name": "C"},
+            "o1": {"kind": "firm"},
+            "o2": {"kind": "firm", "example": True},
+        },
+    )
+    html = read(maps.cluster_map(G, "c1", tmp_path / "m.html").path)
+    assert "up to 50% of the inputs" in html

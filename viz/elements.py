@@ -76,7 +76,7 @@ def add_node(
         "kind": kind,
         "borderWidth": 3 if a.get("role") == "focus" else 1,
     }
-    if a.get("synthetic"):
+    if a.get("synthetic") or a.get("example"):
         options["shapeProperties"] = {"borderDashes": [4, 3]}
     if kind in style.CLUSTER_KINDS or a.get("role") == "focus":
         options["font"] = {"size": 18, "strokeWidth": 4, "strokeColor": "#ffffff"}

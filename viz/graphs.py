@@ -32,8 +32,10 @@ ORG_FIELDS = (
     "nace",
     "section",
     "province",
+    "region",
     "country",
     "synthetic",
+    "example",
     "pagerank",
     "degree",
     "betweenness",
@@ -60,6 +62,8 @@ REL_FIELDS = (
     "count",
     "source",
     "source_ref",
+    "from_synthetic",
+    "synthetic_share",
 )
 
 

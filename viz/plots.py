@@ -31,7 +31,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import PowerNorm
 from matplotlib.figure import Figure
 
-from viz import style
+from viz import notice, style
 
 FORMATS = (".png", ".svg")
 MEASURES = {
@@ -96,7 +96,8 @@ def overlap_heatmap(
     annotate: bool | None = None,
     title: str = "Overlap between clusters",
 ) -> Path:
-    """Write the clusters x clusters heatmap of ``measure`` to ``path`` (.png or .svg)."""
+    """Write the clusters x clusters heatmap of ``measure`` to ``path`` (.png or .svg), with
+    a notice under it when synthetic or example data contributed (``viz.notice``)."""
     names, M = overlap_matrix(G, measure)
     diagonal = "members on the diagonal" if measure == "shared" else "diagonal = 1"
     labels = [_short(n) for n in names]
@@ -106,6 +107,7 @@ def overlap_heatmap(
         labels,
         Path(path),
         title=title,
+        warning=notice.text(notice.share_of_graph(G)),
         colourbar=f"{MEASURES[measure]} ({diagonal})",
         annotate=annotate,
         integer=measure == "shared",
@@ -120,7 +122,9 @@ def sector_heatmap(
     annotate: bool | None = None,
     title: str = "Collaboration between NACE sections",
 ) -> Path:
-    """Write the NACE sector x sector matrix (links between sectors) to ``path``."""
+    """Write the NACE sector x sector matrix (links between sectors) to ``path``, with a
+    notice under it when synthetic or example data contributed."""
+    rows = list(rows)
     codes, M = sector_matrix(rows)
     labels = [_short(style.section_label(c), 44) if len(c) == 1 else c for c in codes]
     return _heatmap(
@@ -129,6 +133,7 @@ def sector_heatmap(
         codes,
         Path(path),
         title=title,
+        warning=notice.text(notice.share_of_rows(rows)),
         colourbar="links",
         annotate=annotate,
         integer=True,
@@ -157,6 +162,7 @@ def _heatmap(
     annotate: bool | None,
     integer: bool,
     cmap: str,
+    warning: str | None = None,
 ) -> Path:
     fmt = _check_suffix(path)
     n = len(labels)
@@ -174,6 +180,10 @@ def _heatmap(
     ax.set_xticks(range(n), columns, rotation=90 if columns is labels else 0, fontsize=_font(n))
     ax.set_yticks(range(n), labels, fontsize=_font(n))
     ax.set_title(title, fontsize=12)
+    if warning:  # under the figure, in red: synthetic or example data contributed
+        fig.text(
+            0.5, 0.003, warning, ha="center", va="bottom", fontsize=8, color="#a50026", wrap=True
+        )
     ax.tick_params(length=0)
     fig.colorbar(image, ax=ax, shrink=0.8, label=colourbar)
     if annotate:
@@ -195,7 +205,11 @@ def _heatmap(
                 )
     path.parent.mkdir(parents=True, exist_ok=True)
     with matplotlib.rc_context({"svg.hashsalt": "innograph"}):
-        fig.savefig(path, format=fmt, metadata={"Date": None} if fmt == "svg" else None)
+        # the notice also goes into the file's description, for readers that cannot see it
+        metadata: dict[str, Any] = {"Date": None} if fmt == "svg" else {}
+        if warning:
+            metadata["Description"] = warning
+        fig.savefig(path, format=fmt, metadata=metadata or None)
     return path
 
 

@@ -31,7 +31,7 @@ import pyvis
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from pyvis.network import Network
 
-from viz import style
+from viz import notice, style
 from viz.elements import add_edge, add_node, default_anchors, disc_order, spacing
 from viz.layout import anchored_layout
 
@@ -153,7 +153,10 @@ def build_page(
         add_edge(net, G, u, v, a, width, big=n > PHYSICS_LIMIT)
     net.options = vis_options(n, use_physics)
 
-    legend = legend_entries(G, color_by, [size_note, *notes])
+    warning = notice.text(notice.share_of_graph(G))
+    legend = legend_entries(G, color_by, [*([warning] if warning else []), size_note, *notes])
+    if warning:
+        subtitle = f"{subtitle} · {warning}" if subtitle else warning
     html = render_page(net, title=title, subtitle=subtitle, legend=legend, physics=use_physics)
     return html, MapInfo(
         Path(), len(net.nodes), len(net.edges), use_physics, len(html.encode("utf-8")), legend
@@ -255,8 +258,11 @@ def legend_entries(G: nx.Graph, color_by: str, notes: Iterable[str]) -> dict[str
         for t in sorted(edge_types)
     ]
     notes = list(notes)
-    if any(a.get("synthetic") for _, a in G.nodes(data=True)):
-        notes.append("Dashed border: synthetic record (generated, not a real organisation).")
+    if any(a.get("synthetic") or a.get("example") for _, a in G.nodes(data=True)):
+        notes.append(
+            "Dashed border: synthetic or example record (generated or fictional, not a real "
+            "organisation)."
+        )
     notes.append("Hover a node or an edge for its facts and their sources.")
     return {"nodes": nodes, "edges": edges, "notes": notes}
 

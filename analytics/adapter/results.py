@@ -11,6 +11,12 @@ of an ``AnalyticsRun`` node and a timestamp. Re-running replaces earlier results
   copies (no window without results either: the old values stay until the new ones are in);
 * node properties (centrality on ``Organisation``, ranking, cross-sector share and helix mix
   on ``Cluster``, helix mix on ``Project``) are overwritten with SET.
+
+Every result carries its provenance (``analytics.provenance``): ``from_synthetic`` and
+``synthetic_share`` on ``OVERLAPS`` and ``SECTOR_LINK``; on nodes one pair per analysis, as
+several write onto one node: ``centrality_from_synthetic``/``centrality_synthetic_share``
+(``Organisation``), ``helix_…``, ``cross_sector_…`` and ``top_organisations_…``
+(``Cluster``; ``helix_…`` on ``Project`` too).
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 
+from analytics import provenance
 from analytics.centrality import Centrality, top_by_cluster
 from analytics.cross_sector import SectorMatrix, sector_links
 from analytics.overlap import Overlap
@@ -71,13 +78,20 @@ def _themes(row: dict[str, Any]) -> list[str]:
     )
 
 
-def read_projection(db: DatabaseLike) -> Projection:
-    """Read organisations, clusters, projects and their incidences into a ``Projection``."""
+def read_projection(db: DatabaseLike, real_only: bool = False) -> Projection:
+    """Read organisations, clusters, projects and their incidences into a ``Projection``;
+    with ``real_only`` without the synthetic and example data (``provenance.real_part``)."""
     projects = [
-        {"id": r["id"], "year": r.get("year"), "themes": _themes(r)}
+        {
+            "id": r["id"],
+            "year": r.get("year"),
+            "themes": _themes(r),
+            "synthetic": r.get("synthetic"),
+            "example": r.get("example"),
+        }
         for r in db.read("read_projects_with_themes")
     ]
-    return from_rows(
+    proj = from_rows(
         orgs=db.read("read_organisations"),
         clusters=db.read("read_clusters"),
         memberships=db.read("read_cluster_member_ids"),
@@ -85,6 +99,7 @@ def read_projection(db: DatabaseLike) -> Projection:
         participations=db.read("read_project_participant_ids"),
         cluster_participations=db.read("read_cluster_participations"),
     )
+    return provenance.real_part(proj) if real_only else proj
 
 
 # -- runs ----------------------------------------------------------------------------------------
@@ -159,6 +174,7 @@ def overlap_write_rows(proj: Projection, ov: Overlap) -> list[dict[str, Any]]:
             "shared_ids": ov.shared_ids(proj, k),
             "sector_jaccard": float(ov.sector_jaccard[k]),
             "theme_jaccard": float(ov.theme_jaccard[k]),
+            **provenance.fields(ov.synthetic_share, k),
         }
         for k in range(len(ov))
     ]
@@ -204,6 +220,7 @@ def write_centrality(
             "betweenness": float(b.values[i]),
             "betweenness_se": None if se is None else _float(se[i]),
             "pagerank": float(result.pagerank[i]),
+            **provenance.fields(result.synthetic_share, i),
         }
         for i in range(proj.n_orgs)
     ]
@@ -215,11 +232,13 @@ def write_centrality(
         progress,
     )
     tops = top_by_cluster(proj, result.pagerank, top_k)
+    shares = provenance.ranking_shares(proj, result.components)
     ranking = [
         {
             "id": proj.cluster_ids[c],
             "top_organisations": [proj.org_ids[i] for i in members],
             "top_pagerank": [float(result.pagerank[i]) for i in members],
+            **provenance.fields(shares, c),
         }
         for c, members in enumerate(tops)
     ]
@@ -237,6 +256,8 @@ def write_sector_links(db: DatabaseLike, mat: SectorMatrix, run: Run) -> int:
             "links": r["links"],
             "label_a": r["label_a"],
             "label_b": r["label_b"],
+            "from_synthetic": r["from_synthetic"],
+            "synthetic_share": r["synthetic_share"],
         }
         for r in sector_links(mat, cross_only=False)
     ]
@@ -255,7 +276,7 @@ def write_cluster_cross_sector(
     return _batches(
         db,
         "set_cluster_cross_sector",
-        [{k: r[k] for k in ("id", "ties", "cross_ties", "share")} for r in rows],
+        [{k: r[k] for k in ("id", "ties", "cross_ties", "share", *PROVENANCE)} for r in rows],
         {"level": level, "run_id": run.id},
     )
 
@@ -269,7 +290,10 @@ _HELIX_KEYS = (
     "helix_federation",
     "helix_other",
     "sme_share",
+    "from_synthetic",
+    "synthetic_share",
 )
+PROVENANCE = ("from_synthetic", "synthetic_share")
 
 
 def write_helix(

@@ -6,5 +6,5 @@ RETURN COUNT { (c)<-[:MEMBER_OF]-(o:Organisation) WHERE $kind IS NULL OR o.kind 
        COLLECT { MATCH (c)<-[r:MEMBER_OF]-(o:Organisation)
                  WHERE $kind IS NULL OR o.kind = $kind
                  WITH o, r ORDER BY o.name, o.id SKIP $skip LIMIT $limit
-                 RETURN o {.id, .name, .kind, .size, .province, .nace, .synthetic,
+                 RETURN o {.id, .name, .kind, .size, .province, .region, .nace, .synthetic, .example,
                            role: r.role, since: r.since, until: r.until} AS row } AS items

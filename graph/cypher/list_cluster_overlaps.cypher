@@ -8,6 +8,7 @@ RETURN COLLECT {
   WITH d, head(collect(r)) AS r
   RETURN {id: d.id, name: d.name, type: d.type, shared: r.shared, jaccard: r.jaccard,
           overlap_coefficient: r.overlap_coefficient, run_id: r.run_id,
+          from_synthetic: coalesce(r.from_synthetic, false), synthetic_share: r.synthetic_share,
           shared_members: COLLECT { UNWIND coalesce(r.shared_ids, [])[..$names] AS sid
                                     MATCH (o:Organisation {id: sid})
                                     RETURN o {.id, .name, .kind} AS m ORDER BY m.name }} AS row

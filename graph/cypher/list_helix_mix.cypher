@@ -7,6 +7,7 @@ RETURN c.id AS id, c.name AS name, c.type AS type,
        COUNT { (c)<-[:MEMBER_OF]-(:Organisation) } AS members,
        COUNT { (c)<-[:MEMBER_OF]-(o:Organisation) WHERE o.kind = 'firm' } AS firms,
        COUNT { (c)<-[:MEMBER_OF]-(o:Organisation) WHERE o.kind = 'firm' AND o.size = 'sme' } AS smes,
+       COUNT { (c)<-[:MEMBER_OF]-(o:Organisation) WHERE (coalesce(o.synthetic, false) OR coalesce(o.example, false)) } AS demo_members,
        COLLECT { MATCH (c)<-[:MEMBER_OF]-(o:Organisation)
                  WITH coalesce(o.kind, 'other') AS kind, count(*) AS n
                  RETURN {kind: kind, count: n} AS row ORDER BY row.kind } AS counts,

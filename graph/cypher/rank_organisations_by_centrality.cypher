@@ -9,4 +9,5 @@ WITH o ORDER BY o[$metric] DESC, o.name, o.id
 WITH collect(o) AS os
 RETURN size(os) AS total,
        [o IN os[$skip..$skip + $limit] | o {.id, .name, .kind, .degree, .weighted_degree,
-         .betweenness, .pagerank}] AS items
+         .betweenness, .pagerank, from_synthetic: coalesce(o.centrality_from_synthetic, false),
+         synthetic_share: o.centrality_synthetic_share}] AS items

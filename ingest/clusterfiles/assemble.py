@@ -4,9 +4,18 @@ Each node and relationship names its file (``clusterfiles:<folder>/<file>``) and
 The ends of ``IN_SECTOR``, ``LOCATED_IN``, ``FUNDED_BY`` and ``HAS_THEME`` are emitted too:
 ``Sector`` and ``Region`` nodes with the curated values, ``Instrument`` and ``Theme`` nodes
 bare, so a re-load never overwrites what the curated landscape says of them.
+
+Example data (rows with ``example: true``, as in ``ingest/examples/``) is marked throughout:
+every relationship with an example end carries ``example: true`` too, so do the bare end nodes
+only example rows name (the writer sets the flag only on a node it creates, never on a real
+one), and so does a file's ``Source`` when everything it gave is example data. That is what
+``innograph purge --examples`` removes. The reference nodes of other sources (``Sector`` from
+``nace:rev2``, ``Region`` from ``iso-3166-2:BE``) and those sources are never flagged.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from graph.records import Node, Rel, SourceInfo
 from ingest.clusterfiles.folder import ORDER
@@ -15,6 +24,8 @@ from ingest.rejects import BuildResult
 from ingest.sectors import sector_node
 from ingest.sectors import source_info as sector_source
 from ingest.vocab import REGION_SOURCE, region_node
+
+SOURCE_PREFIX = "clusterfiles:"  # the sources of cluster files (BuildState.source)
 
 
 def records(s: BuildState) -> BuildResult:
@@ -49,6 +60,34 @@ def records(s: BuildState) -> BuildResult:
             )
         )
         out.nodes += [region_node(r) for r in sorted(regions)]
+    return mark_examples(out)
+
+
+def mark_examples(out: BuildResult) -> BuildResult:
+    """Flag what rests on example rows: relationships with an example end, end nodes only
+    example relationships reach, and sources that gave nothing but example data."""
+    example = {(n.label, n.id) for n in out.nodes if n.props.get("example")}
+    rels, real_ends = [], set()
+    for r in out.rels:
+        if (r.start_label, r.start_id) in example or (r.end_label, r.end_id) in example:
+            r = replace(r, props={**r.props, "example": True})
+        else:
+            real_ends.add((r.end_label, r.end_id))
+        rels.append(r)
+    ends = {(r.end_label, r.end_id) for r in rels if r.props.get("example")} - real_ends
+    nodes = [
+        replace(n, props={**n.props, "example": True})
+        if (n.label, n.id) in ends and n.source.startswith(SOURCE_PREFIX)
+        else n
+        for n in out.nodes
+    ]
+    items: list[Node | Rel] = [*nodes, *rels]
+    real = {x.source for x in items if not x.props.get("example")}
+    given = {x.source for x in items if x.source.startswith(SOURCE_PREFIX)}
+    out.nodes, out.rels = nodes, rels
+    out.sources = [
+        replace(s, example=True) if s.id in given and s.id not in real else s for s in out.sources
+    ]
     return out
 
 

@@ -25,7 +25,7 @@ SPECS: dict[str, TableSpec] = {
     "organisations": TableSpec(
         "organisations",
         ("id", "name", "kind"),
-        ("enterprise_number", "nace", "province", "size", "description", "example"),
+        ("enterprise_number", "nace", "postcode", "province", "size", "description", "example"),
         {
             "naam": "name",
             "ondernemingsnummer": "enterprise_number",
@@ -38,6 +38,10 @@ SPECS: dict[str, TableSpec] = {
             "nace_code": "nace",
             "nacebel": "nace",
             "provincie": "province",
+            "postal_code": "postcode",
+            "post_code": "postcode",
+            "code_postal": "postcode",
+            "zip": "postcode",
             "omschrijving": "description",
         },
         text=("description",),

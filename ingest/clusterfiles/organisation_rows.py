@@ -11,6 +11,7 @@ from typing import Any
 
 from graph.keys import EnterpriseNumberError, name_key, normalise_enterprise_number
 from graph.nace import NaceCode, parse_nace
+from ingest import places
 from ingest.checks import RowProblems, bool_value, choice, parsed, required
 from ingest.clusterfiles.state import BuildState, Org, extras
 from ingest.tables import Row, Table
@@ -32,6 +33,7 @@ def build_organisations(s: BuildState, table: Table) -> None:
         number, number_ok = _enterprise_number(bad, row)
         code: NaceCode | None = parsed(bad, row, "nace", parse_nace)
         province = parsed(bad, row, "province", parse_province)
+        place = _place(bad, row, province)
         example = bool_value(bad, row, "example")
         oid = _resolve(s, bad, number, name, resolved) if number_ok and (number or name) else None
         if local:
@@ -51,7 +53,7 @@ def build_organisations(s: BuildState, table: Table) -> None:
             "enterprise_number": number,
             "nace": code.sector if code else None,
             "nace_bel": code.nace_bel if code else None,
-            "province": province,
+            **place,
             "size": size,
             "description": row.get("description") or None,
             "external_ids": [s.local_id(local)],
@@ -62,7 +64,19 @@ def build_organisations(s: BuildState, table: Table) -> None:
             for k in ("name", "name_key", "kind", "country"):
                 props.pop(k)
         sector = code.sector if code else None
-        s.orgs[local.lower()] = Org(local, oid, row.line, props, sector, province, owned)
+        region = place.get("province")  # the Region node it is LOCATED_IN
+        s.orgs[local.lower()] = Org(local, oid, row.line, props, sector, region, owned)
+
+
+def _place(bad: RowProblems, row: Row, province: str | None) -> dict[str, str]:
+    """Postcode, municipality, province and region (``ingest.places``); a problem when the
+    postcode is unknown or lies in another province than the row's ``province``."""
+    postcode = row.get("postcode") or None
+    try:
+        return places.place_props(postcode, province)
+    except ValueError as e:
+        bad.add("postcode", str(e))
+        return {}
 
 
 def _enterprise_number(bad: RowProblems, row: Row) -> tuple[str | None, bool]:

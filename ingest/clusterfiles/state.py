@@ -34,6 +34,11 @@ RESERVED = {
     "relation",
     "type",
     "label",
+    "region",
+    "municipality",
+    "nis_code",
+    "legal_name",
+    "field_sources",
 }
 
 
@@ -109,7 +114,7 @@ class BuildState:
             self.gone[table.spec.name].setdefault(key.lower(), row.line)
 
     def source(self, table: str) -> str:
-        return f"clusterfiles:{self.files.files[table]}"
+        return f"clusterfiles:{self.files.files[table]}"  # assemble.SOURCE_PREFIX
 
     def label(self, table: str) -> str:
         """The file name of a table, as reasons name it (``organisations.csv``)."""

@@ -9,11 +9,13 @@ from typing import Any
 from graph.errors import DataError
 from graph.keys import belgian_vat_to_enterprise_number, name_key, slug
 from graph.records import Node, Rel, SourceInfo
+from ingest import places
 from ingest.cordis.extract import CordisData, cordis_file
 from ingest.cordis.organization_csv import CordisParticipation
 from ingest.cordis.project_csv import CordisProject
 from ingest.rejects import BuildResult, Rejected
 from ingest.resolve import OrgIndex
+from ingest.vocab import REGION_SOURCE, region_node
 
 KINDS = {  # CORDIS activity type -> organisation kind (graph.model.ORG_KINDS)
     "PRC": "firm",
@@ -144,6 +146,8 @@ def _organisations(
         else:
             oid = resolver.resolve(pic=pic)
         org_of[pic] = oid
+        if belgian:
+            out.belgian.setdefault(oid, name)
         if oid in emitted:  # a second PIC of one organisation (same enterprise number)
             continue
         emitted.add(oid)
@@ -157,7 +161,16 @@ def _organisations(
             aliases=aliases,
             source=source,
         )
-        out.nodes.append(Node("Organisation", oid, props, source, f"line {rows[0].line}"))
+        ref = f"line {rows[0].line}"
+        out.nodes.append(Node("Organisation", oid, props, source, ref))
+        if props.get("province"):
+            out.rels.append(
+                Rel("LOCATED_IN", "Organisation", oid, "Region", props["province"], {}, source, ref)
+            )
+    regions = sorted({r.end_id for r in out.rels if r.type == "LOCATED_IN"})
+    if regions:
+        out.sources.append(SourceInfo(REGION_SOURCE, "ISO 3166-2:BE codes", "curated"))
+        out.nodes += [region_node(r) for r in regions]
     return org_of
 
 
@@ -175,6 +188,7 @@ def _organisation_props(
     country = _most_frequent(x.country for x in rows)
     activity = _most_frequent(x.activity_type for x in rows)
     props: dict[str, Any] = {
+        "legal_name": name,  # CORDIS's own field: the display name may come from a curated source
         "pic": pic if resolver.pic_of(oid) in (None, pic) else None,
         "short_name": short,
         "activity_type": activity,
@@ -184,6 +198,7 @@ def _organisation_props(
         else None,
         "size": "sme" if any(x.sme for x in rows) else None,
         "city": _most_frequent(x.city for x in rows),
+        **(_place(_most_frequent(x.postcode for x in rows)) if country == "BE" else {}),
     }
     if resolver.owned_by(oid, source):
         key = name_key(name) if name else None
@@ -198,6 +213,15 @@ def _organisation_props(
             }
         )
     return props
+
+
+def _place(postcode: str | None) -> dict[str, str]:
+    """A Belgian participant's municipality, province and region from its postcode
+    (``ingest.places``); nothing when the postcode is missing or not in Statbel's list."""
+    try:
+        return places.place_props(postcode) if postcode else {}
+    except ValueError:
+        return {}
 
 
 def _participations(

@@ -25,7 +25,7 @@ ORGANISATION_COLUMNS = ("organisationID", "activityType", "country", "role", "rc
 ORGANISATION_SPEC = TableSpec(
     "organization",
     ORGANISATION_COLUMNS,
-    ("name", "shortName", "ecContribution", "SME", "vatNumber", "city"),
+    ("name", "shortName", "ecContribution", "SME", "vatNumber", "city", "postCode"),
     fold=False,
 )
 ACTIVITY_TYPES = ("PRC", "HES", "REC", "PUB", "OTH")
@@ -45,6 +45,7 @@ class CordisParticipation:
     vat_number: str | None
     city: str | None
     line: int
+    postcode: str | None = None
 
 
 def single(text: str) -> str | None:
@@ -141,4 +142,5 @@ def _participation(row: Row, join: _Join, bad: list[Problem]) -> CordisParticipa
         vat_number=text_or_none(g("vatNumber")),
         city=text_or_none(g("city")),
         line=row.line,
+        postcode=text_or_none(g("postCode")),
     )

@@ -153,6 +153,7 @@ def projects(a: Assembler, t: Tables) -> None:
                 "year": r["year"],
                 "year_stated": r["year_stated"],
                 "status": r["status"],
+                "approval": r["approval"],
                 "status_note": r["status_note"],
                 "call": r["call"],
                 "kind": "intercluster",
@@ -180,14 +181,19 @@ def projects(a: Assembler, t: Tables) -> None:
 
 def organisations(a: Assembler, t: Tables) -> None:
     for r in t["organisations.csv"]:
+        names = [r[k] for k in ("name_nl", "name_fr", "name_en") if r[k]]
         a.node(
             "Organisation",
             _org_id(r["name"]),
             {
                 "name": r["name"],
+                "name_nl": r["name_nl"],
+                "name_fr": r["name_fr"],
+                "name_en": r["name_en"],
                 "kind": r["kind"],
                 "category": r["category"],
-                "aliases": r["aliases"],
+                # every other name is a matching aid: the names in Dutch, French and English too
+                "aliases": list(dict.fromkeys([*names, *(r["aliases"] or [])])) or None,
                 "name_key": name_key(r["name"]),
                 "description": r["description"],
                 "country": "BE",
@@ -200,6 +206,14 @@ def organisations(a: Assembler, t: Tables) -> None:
             ("Organisation", _org_id(r["organisation"])),
             ("Cluster", r["cluster_id"]),
             {"relation": r["relation"], "notes": r["notes"]},
+            r,
+        )
+    for r in t["organisation_links.csv"]:
+        a.rel(
+            r["type"],
+            ("Organisation", _org_id(r["organisation"])),
+            ("Organisation", _org_id(r["other"])),
+            {"relation": r["relation"], "since": r["since"], "notes": r["notes"]},
             r,
         )
 

@@ -90,6 +90,7 @@ def _known(t: Tables) -> dict[str, set[str]]:
         "theme": ids("themes.csv"),
         "transition priority": ids("transition_priorities.csv"),
         "region": ids("regions.csv"),
+        "statistic": ids("statistics.csv"),
         "organisation": {name_key(r["name"]) for r in t["organisations.csv"]},
     }
     known["cluster"] = known["spearhead cluster"] | known["IBN"]
@@ -97,7 +98,7 @@ def _known(t: Tables) -> dict[str, set[str]]:
 
 
 def _key_value(column: str, value: Any) -> Any:
-    return name_key(value) if column == "organisation" else value
+    return name_key(value) if column in ("organisation", "other") else value
 
 
 def _row_key(columns: tuple[str, ...]) -> Callable[[Row], tuple[Any, ...]]:

@@ -131,6 +131,10 @@ def statistics(a: Assembler, t: Tables) -> None:
                 "category": r["category"],
                 "basis": r["basis"],
                 "notes": r["notes"],
+                # a figure that does not fit the source's own other figures says so on its node
+                "inconsistent": True if r["inconsistency"] else None,
+                "inconsistency": r["inconsistency"],
+                "inconsistent_with": r["inconsistent_with"],
             },
             r,
         )

@@ -22,8 +22,15 @@ Calibration (``ingest/data/seeds/000_da5ac1ebd3a3b6da.txt``):
   West-Vlaanderen and Limburg, used here as relative weights of the five provinces.
 * Tabel 6 (+ Tabel 5 for Moonshot): the mix of project instruments (ICON 52, VIS 30,
   feasibility 27, COOCK 23, R&D projects 34, c-SBO 16, Moonshot SBO 12), VIS only up to 2017,
-  COOCK from 2018, Moonshot from 2019 (§3.2, §3.3); ICON, feasibility studies and R&D projects
-  have at least 3 firms (§3.2); c-SBO and Moonshot SBO are led by knowledge institutions (§3.3).
+  feasibility studies only up to 2017 (fn 17: from 2018 they count as R&D projects), R&D
+  projects from 2018, COOCK from 2018, Moonshot from 2019 (§3.2, §3.3); ICON, feasibility
+  studies and R&D projects have at least 3 firms (§3.2); Moonshot SBO projects are led by
+  knowledge institutions (§3.3 says so of the Moonshot only; the other projects' coordinator is
+  any of their participants).
+* Clusters' years: members join and projects run only while the cluster is supported. SIM is
+  not in the 2024 line-up (004), so its memberships end in 2023 and none starts later; the
+  first IBN call from 2016 (§2.5), the second call's networks from 3 years before their end date
+  (Tabel 1: at most 3 years of support), i.e. 2018.
 
 Scale: about ``memberships_per_org`` (default 1.5) memberships and ``participations_per_org``
 (default 8) participations per organisation, so 100,000 organisations give about a million

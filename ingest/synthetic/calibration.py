@@ -25,6 +25,8 @@ KINDS = tuple(k for k in ORG_KINDS if k not in ("federation", "government"))
 KIND_SHARES = (0.92, 0.03, 0.05)
 MEMBERS_PER_CLUSTER = (100, 700)
 LAST_YEAR = 2024
+IBN_SUPPORT_YEARS = 3  # Tabel 1: an IBN is supported "voor max. 3 jaar"
+KNOWLEDGE_LED = ("moonshot-sbo",)  # §3.3: only of the Moonshot are the leads all institutions
 MULTI_CLUSTER_SHARE = 0.05
 CORE_SHARE = 0.5
 IN_CLUSTER_SHARE = 0.7
@@ -112,10 +114,12 @@ MOONSHOT_THEMES = (
 INSTRUMENTS = {  # id: (name, weight, first year, last year, research partners, minimum firms)
     "icon": ("ICON", 52, 2016, 2024, (1, 3), 3),
     "vis": ("VIS", 30, 2016, 2017, (0, 2), 1),
-    "feasibility": ("Haalbaarheidsstudie", 27, 2016, 2024, (0, 1), 3),
+    # Tabel 6 fn 17: feasibility studies count as R&D projects from 2018 on
+    "feasibility": ("Haalbaarheidsstudie", 27, 2016, 2017, (0, 1), 3),
     "coock": ("COOCK", 23, 2018, 2024, (1, 2), 2),
-    "oo-research": ("O&O-onderzoeksproject", 17, 2016, 2024, (0, 2), 3),
-    "oo-development": ("O&O-ontwikkelingsproject", 17, 2016, 2024, (0, 1), 3),
+    # Tabel 6: R&D projects first appear in 2018
+    "oo-research": ("O&O-onderzoeksproject", 17, 2018, 2024, (0, 2), 3),
+    "oo-development": ("O&O-ontwikkelingsproject", 17, 2018, 2024, (0, 1), 3),
     "csbo": ("c-SBO", 16, 2016, 2024, (2, 4), 0),
     "moonshot-sbo": ("Moonshot SBO", 12, 2019, 2024, (2, 4), 0),
 }
@@ -143,10 +147,15 @@ def landscape_clusters() -> tuple[ClusterInfo, ...]:
             continue
         p = n.props
         if p["type"] == "spearhead":
-            start, end = p.get("start_year") or LAST_YEAR, None  # MEDVIA: first named in 2024
+            start = p.get("start_year") or LAST_YEAR  # MEDVIA: first named in 2024
+            # SIM is not in the 2024 line-up (004): no members or projects after 2023
+            end = LAST_YEAR - 1 if p.get("status") == "not_in_2024_lineup" else None
             topics = TOPICS.get(n.id, (p["domain"],))
         else:
-            start, end = 2016, int(p["end_date"][:4])  # IBNs: supported since 2016 (§2.5)
+            end = int(p["end_date"][:4])
+            # first call: supported since the second half of 2016 (§2.5); the second call's
+            # networks, ending in 2021, can have started no earlier than 3 years before
+            start = 2016 if p.get("call") == "first" else end - IBN_SUPPORT_YEARS
             topics = tuple(t.strip() for t in (p.get("theme") or p["name"]).split(";"))
         out.append(ClusterInfo(n.id, p["type"], start, end, topics))
     return tuple(out)

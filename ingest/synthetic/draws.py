@@ -14,6 +14,8 @@ from ingest.synthetic.calibration import (
     INSTRUMENTS,
     KIND_SHARES,
     KINDS,
+    KNOWLEDGE_LED,
+    LAST_YEAR,
     MEMBERS_PER_CLUSTER,
     MULTI_CLUSTER_SHARE,
     OWNERSHIP,
@@ -132,13 +134,15 @@ def projects(
         }
     ins_ids = list(INSTRUMENTS)
     spec = [INSTRUMENTS[i] for i in ins_ids]
-    instrument = rng.choice(len(spec), size=n_projects, p=_weights([s[1] for s in spec]))
     counts = np.bincount(m_cluster, minlength=len(clusters)).astype(float)
     lead = rng.choice(len(clusters), size=n_projects, p=_weights(counts + 1e-9))
+    instrument = _instruments(rng, lead, clusters, spec)
+    # a project runs while its instrument exists and its lead cluster is supported
     first = np.array([s[2] for s in spec])[instrument]
     last = np.array([s[3] for s in spec])[instrument]
     lo = np.maximum(first, np.array([c.start_year for c in clusters])[lead])
-    lo = np.where(lo > last, first, lo)
+    hi = np.minimum(last, np.array([c.end_year or LAST_YEAR for c in clusters])[lead])
+    lo, last = np.where(lo > hi, first, lo), np.where(lo > hi, last, hi)
     year = lo + rng.integers(0, 1 << 30, n_projects) % (last - lo + 1)
     r_lo = np.array([s[4][0] for s in spec])[instrument]
     r_hi = np.array([s[4][1] for s in spec])[instrument]
@@ -173,12 +177,47 @@ def projects(
     _, keep = np.unique(proj.astype(np.int64) * n + org, return_index=True)
     keep.sort()
     proj, org = proj[keep], org[keep]
-    coordinator = np.r_[True, proj[1:] != proj[:-1]] if proj.size else np.zeros(0, bool)
     return {
         "instrument": instrument,
         "lead": lead,
         "year": year,
         "p_proj": proj,
         "p_org": org,
-        "coordinator": coordinator,
+        "coordinator": _coordinators(rng, proj, instrument, ins_ids),
     }
+
+
+def _instruments(
+    rng: np.random.Generator, lead: np.ndarray, clusters: list[ClusterInfo], spec: list[tuple]
+) -> np.ndarray:
+    """Each project's instrument, by the instruments' weights among those that existed while
+    its lead cluster was supported (a network of 2018 never gets a VIS project)."""
+    weights = np.array([s[1] for s in spec], dtype=float)
+    out = np.zeros(lead.size, dtype=np.int64)
+    for c, info in enumerate(clusters):
+        rows = np.flatnonzero(lead == c)
+        if not rows.size:
+            continue
+        end = info.end_year or LAST_YEAR
+        open_ = np.array([s[2] <= end and s[3] >= info.start_year for s in spec])
+        w = np.where(open_, weights, 0.0) if open_.any() else weights
+        out[rows] = rng.choice(len(spec), size=rows.size, p=w / w.sum())
+    return out
+
+
+def _coordinators(
+    rng: np.random.Generator, proj: np.ndarray, instrument: np.ndarray, ins_ids: list[str]
+) -> np.ndarray:
+    """One coordinator per project: a knowledge institution for the instruments whose leads
+    the report says are institutions (``KNOWLEDGE_LED``; research slots come first in each
+    project), else any participant."""
+    coordinator = np.zeros(proj.size, dtype=bool)
+    if not proj.size:
+        return coordinator
+    starts = np.flatnonzero(np.r_[True, proj[1:] != proj[:-1]])
+    sizes = np.diff(np.r_[starts, proj.size])
+    pick = starts + rng.integers(0, 1 << 30, starts.size) % sizes
+    led = np.isin(instrument[proj[starts]], [ins_ids.index(i) for i in KNOWLEDGE_LED])
+    pick[led] = starts[led]
+    coordinator[pick] = True
+    return coordinator

@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 
 from graph.records import Node, Records, Rel, SourceInfo
+from ingest.places import region_of
 from ingest.synthetic.calibration import (
     GENERIC_TOPICS,
     INSTRUMENTS,
@@ -93,6 +94,7 @@ def records(
                     "sector_group": group,
                     "ownership": owner,
                     "province": prov,
+                    "region": region_of(prov),
                     "country": "BE",
                     "description": f"Synthetic {KINDS[k].replace('_', ' ')} (NACE {nace}) "
                     f"working on {', '.join(words)}.",
