@@ -1,43 +1,18 @@
-"""Pydantic models of every request and response of the API."""
+"""Pydantic models of every request and response of the API (their base: ``api.model_base``)."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Generic, Literal, TypeVar
+from typing import Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import Field
 
-T = TypeVar("T")
-
-
-def _text(value: Any) -> Any:
-    """Graph values shown as text: a year stored as 2019 or a date becomes "2019"."""
-    if value is None or isinstance(value, str):
-        return value
-    if isinstance(value, (list, tuple)):
-        return ", ".join(map(str, value))
-    return str(value)
-
-
-# An optional text property read from the graph, whatever type a source stored it as.
-Text = Annotated[str | None, BeforeValidator(_text)]
-
-ClusterType = Literal["spearhead", "ibn"]
-OrgKind = Literal["firm", "knowledge_institution", "federation", "government", "other"]
-Metric = Literal["pagerank", "betweenness", "degree", "weighted_degree"]
-OutputFormat = Literal["json", "csv", "table"]
-
-
-class Model(BaseModel):
-    model_config = ConfigDict(extra="ignore")
-
-
-class Page(Model, Generic[T]):
-    """One page of a list: ``items[offset : offset + limit]`` of ``total``."""
-
-    total: int
-    limit: int
-    offset: int
-    items: list[T]
+from api.model_base import ClusterType as ClusterType
+from api.model_base import Metric as Metric
+from api.model_base import Model as Model
+from api.model_base import OrgKind as OrgKind
+from api.model_base import OutputFormat as OutputFormat
+from api.model_base import Page as Page
+from api.model_base import Text as Text
 
 
 class Health(Model):

@@ -144,6 +144,8 @@ def test_run_all_writes_everything_under_one_run():
             "shared_ids": ["b", "c"],
             "sector_jaccard": 1.0,
             "theme_jaccard": 1.0,
+            "from_synthetic": False,
+            "synthetic_share": 0.0,
         }
     ]
     [(_, rows, params)] = db.batch("set_centrality")
@@ -156,6 +158,8 @@ def test_run_all_writes_everything_under_one_run():
         "betweenness",
         "betweenness_se",
         "pagerank",
+        "from_synthetic",
+        "synthetic_share",
     }
     links = db.batch("merge_sector_links")
     assert {(p["level"], p["via"]) for _, _, p in links} == {
@@ -223,4 +227,6 @@ def test_cli_json_outputs(cli):
 def test_cli_table_and_csv(cli):
     assert "Cluster X" in cli("overlap").stdout
     csv_out = cli("cross-sector", "--format", "csv", "--level", "division").stdout
-    assert csv_out.splitlines()[0] == "sector_a,sector_b,links,via,level,label_a,label_b"
+    assert csv_out.splitlines()[0] == (
+        "sector_a,sector_b,links,via,level,label_a,label_b,from_synthetic,synthetic_share"
+    )
