@@ -168,7 +168,8 @@ def test_writer_is_idempotent_and_keeps_provenance(db):
         "stamped": True,
         "has_source": True,
     }
-    # A second source adds itself to `sources` and updates values, without duplicates.
+    # A second source of the same rank adds itself to `sources`, without duplicates, but does
+    # not change a field the first one set (graph.precedence: only a higher rank changes it).
     recs = small_records("test:b")
     recs.nodes[0] = Node("Organisation", "ORG:a", {"name": "A renamed"}, "test:b", "row 9")
     third = write_records(db, recs)
@@ -176,7 +177,7 @@ def test_writer_is_idempotent_and_keeps_provenance(db):
     (row,) = db.run_read(
         "MATCH (o:Organisation {id: 'ORG:a'}) RETURN o.name AS name, o.source AS s, o.sources AS ss"
     )
-    assert row == {"name": "A renamed", "s": "test:a", "ss": ["test:a", "test:b"]}
+    assert row == {"name": "A", "s": "test:a", "ss": ["test:a", "test:b"]}
     assert graph_counts(db) == {**counts, "node:Source": 2}
 
 
