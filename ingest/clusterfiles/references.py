@@ -54,24 +54,26 @@ def org_lookup(s: BuildState, ref: str) -> Found:
     return _unknown(s, "organisations", "organisation", ref, where)
 
 
-def cluster_lookup(s: BuildState, ref: str) -> Found:
-    found = _from_files(s, s.clusters, "clusters", "cluster", ref)
+def _named(
+    s: BuildState, table: str, noun: str, ref: str, known: Mapping[str, str], where: str
+) -> Found:
+    """A cluster or project: a row of these files, else one the graph already knows."""
+    found = _from_files(s, getattr(s, table), table, noun, ref)
     if found:
         return found
-    if ref.lower() in s.known_clusters:
-        return s.known_clusters[ref.lower()], "", False
+    if ref.lower() in known:
+        return known[ref.lower()], "", False
+    return _unknown(s, table, noun, ref, where)
+
+
+def cluster_lookup(s: BuildState, ref: str) -> Found:
     where = f"not in {s.label('clusters')}, nor in the graph or the curated landscape"
-    return _unknown(s, "clusters", "cluster", ref, where)
+    return _named(s, "clusters", "cluster", ref, s.known_clusters, where)
 
 
 def project_lookup(s: BuildState, ref: str) -> Found:
-    found = _from_files(s, s.projects, "projects", "project", ref)
-    if found:
-        return found
-    if ref.lower() in s.known_projects:
-        return s.known_projects[ref.lower()], "", False
     where = f"not in {s.label('projects')}, nor in the graph"
-    return _unknown(s, "projects", "project", ref, where)
+    return _named(s, "projects", "project", ref, s.known_projects, where)
 
 
 def checked(bad: RowProblems, column: str, found: Found) -> str | None:
