@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections import Counter, defaultdict
 
 import pytest
@@ -194,10 +193,8 @@ def test_chosen_clusters_only():
         generate(10, clusters=["no-such-cluster"])
 
 
-def test_scale_100k_in_well_under_30_seconds():
-    start = time.perf_counter()
+def test_scale_100k_has_about_a_million_memberships_and_participations():
+    # How fast it generates is measured in benchmarks/bench_ingest.py, not timed here.
     records = generate(100_000)
-    elapsed = time.perf_counter() - start
     counts = records.counts()
-    assert elapsed < 30
     assert 0.9e6 <= counts["MEMBER_OF"] + counts["PARTICIPATES_IN"] <= 1.05e6
