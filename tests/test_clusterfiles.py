@@ -231,6 +231,15 @@ def test_wrong_checksum(tmp_path):
     ]
 
 
+def test_a_name_without_letters_is_a_problem_not_a_crash(tmp_path):
+    """A name whose key is empty gave no id (a ValueError from the resolver once)."""
+    folder = variant(tmp_path, organisations=edit("organisations", "Gamma Parts", "+++ / ---"))
+    problems = problems_of(folder)
+    assert [p for p in problems if p.file == ORG] == [
+        Problem(ORG, 4, "name", "'+++ / ---' has no letters or digits")
+    ]
+
+
 def test_missing_column(tmp_path):
     text = "\n".join(
         ",".join(line.split(",")[:2] + line.split(",")[3:])

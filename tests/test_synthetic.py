@@ -193,6 +193,17 @@ def test_chosen_clusters_only():
         generate(10, clusters=["no-such-cluster"])
 
 
+def test_two_spearhead_clusters():
+    """With two spearheads a member is in one or both (an IndexError once: a third was drawn)."""
+    records = generate(2000, seed=5, clusters=["catalisti", "flux50"])
+    spearhead_of = defaultdict(set)
+    for r in records.rels:
+        if r.type == "MEMBER_OF":
+            spearhead_of[r.start_id].add(r.end_id)
+    assert set().union(*spearhead_of.values()) == {"catalisti", "flux50"}
+    assert Counter(len(c) for c in spearhead_of.values()).keys() == {1, 2}
+
+
 def test_scale_100k_has_about_a_million_memberships_and_participations():
     # How fast it generates is measured in benchmarks/bench_ingest.py, not timed here.
     records = generate(100_000)

@@ -16,17 +16,9 @@ from ingest.tables import (
     Column,
     TableSpec,
     cell_text,
+    cells,
     delimited,
-    one_of,
     open_csv,
-    parse_amount,
-    parse_bool,
-    parse_date,
-    parse_int,
-    parse_iso_date,
-    parse_list,
-    parse_number,
-    parse_year,
     read_csv,
     records,
     rows,
@@ -239,16 +231,18 @@ def test_cell_text(value, text):
     ],
 )
 def test_numbers_in_both_notations(text, value):
-    got = parse_number(text)
+    got = cells.parse_number(text)
     assert got == value and type(got) is type(value)
 
 
 def test_a_strict_number_takes_only_a_point():
-    assert parse_number("2.5", comma=False) == 2.5 and parse_number("7", comma=False) == 7
+    assert (
+        cells.parse_number("2.5", comma=False) == 2.5 and cells.parse_number("7", comma=False) == 7
+    )
     with pytest.raises(ValueError, match=r"^'1,5' is not a number$"):
-        parse_number("1,5", comma=False)
+        cells.parse_number("1,5", comma=False)
     with pytest.raises(ValueError, match=r"^'x' is not a number$"):
-        parse_number("x")
+        cells.parse_number("x")
 
 
 @pytest.mark.parametrize(
@@ -261,7 +255,7 @@ def test_a_strict_number_takes_only_a_point():
     ],
 )
 def test_amounts(text, value):
-    assert parse_amount(text) == value
+    assert cells.parse_amount(text) == value
 
 
 @pytest.mark.parametrize(
@@ -278,18 +272,18 @@ def test_amounts(text, value):
 )
 def test_amounts_refused(text, reason):
     with pytest.raises(ValueError) as e:
-        parse_amount(text)
+        cells.parse_amount(text)
     assert str(e.value) == reason
 
 
 def test_dates():
-    assert parse_date("3/2/2001") == parse_date("2001-02-03") == date(2001, 2, 3)
-    assert parse_date("2001-02-03T00:00:00") == date(2001, 2, 3)
-    assert parse_iso_date("2001-02-03") == date(2001, 2, 3)
+    assert cells.parse_date("3/2/2001") == cells.parse_date("2001-02-03") == date(2001, 2, 3)
+    assert cells.parse_date("2001-02-03T00:00:00") == date(2001, 2, 3)
+    assert cells.parse_iso_date("2001-02-03") == date(2001, 2, 3)
     for parse, text, reason in [
-        (parse_date, "2001-02-30", "'2001-02-30' is not a date in the calendar"),
-        (parse_date, "3.2.2001", "'3.2.2001' is not a date (YYYY-MM-DD or DD/MM/YYYY)"),
-        (parse_iso_date, "3/2/2001", "'3/2/2001' is not a date (YYYY-MM-DD)"),
+        (cells.parse_date, "2001-02-30", "'2001-02-30' is not a date in the calendar"),
+        (cells.parse_date, "3.2.2001", "'3.2.2001' is not a date (YYYY-MM-DD or DD/MM/YYYY)"),
+        (cells.parse_iso_date, "3/2/2001", "'3/2/2001' is not a date (YYYY-MM-DD)"),
     ]:
         with pytest.raises(ValueError) as e:
             parse(text)
@@ -297,11 +291,11 @@ def test_dates():
 
 
 def test_whole_numbers_and_years():
-    assert parse_int("42") == 42 and parse_year(" 2024 ") == 2024
+    assert cells.parse_int("42") == 42 and cells.parse_year(" 2024 ") == 2024
     with pytest.raises(ValueError, match=r"^'4\.5' is not a whole number$"):
-        parse_int("4.5")
+        cells.parse_int("4.5")
     with pytest.raises(ValueError, match=r"^'1850' is not a year \(four digits, 1900-2100\)$"):
-        parse_year("1850")
+        cells.parse_year("1850")
 
 
 @pytest.mark.parametrize(
@@ -317,27 +311,27 @@ def test_whole_numbers_and_years():
     ],
 )
 def test_booleans(text, loose, value):
-    assert parse_bool(text, loose=loose) is value
+    assert cells.parse_bool(text, loose=loose) is value
 
 
 @pytest.mark.parametrize("text", ["ja", "x", "1"])
 def test_a_strict_boolean_is_true_or_false(text):
     with pytest.raises(ValueError, match="is not true or false"):
-        parse_bool(text, loose=False)
+        cells.parse_bool(text, loose=False)
 
 
 def test_lists():
-    assert parse_list(" coatings | circular  economy ||") == ["coatings", "circular  economy"]
-    assert parse_list("T-1;T-2,T-3", ";,") == ["T-1", "T-2", "T-3"]
-    assert parse_list("") == []
+    assert cells.parse_list(" coatings | circular  economy ||") == ["coatings", "circular  economy"]
+    assert cells.parse_list("T-1;T-2,T-3", ";,") == ["T-1", "T-2", "T-3"]
+    assert cells.parse_list("") == []
 
 
 def test_typed_rows(tmp_path):
     columns = (
-        Column("id", parse_int, required=True),
-        Column("name", one_of("Ann", "Bob"), required=True),
-        Column("born", parse_iso_date),
-        Column("score", parse_number),
+        Column("id", cells.parse_int, required=True),
+        Column("name", cells.one_of("Ann", "Bob"), required=True),
+        Column("born", cells.parse_iso_date),
+        Column("score", cells.parse_number),
     )
     table, _ = read_csv(
         write(tmp_path / "p.csv", "id,name,born,score\n1,Ann,2001-02-03,\n,Eve,03/02/2001,1;5\n"),

@@ -28,6 +28,8 @@ def build_organisations(s: BuildState, table: Table) -> None:
         if local and local.lower() in first:
             bad.add("id", f"duplicate id '{local}' (first on line {first[local.lower()]})")
         name = required(bad, row, "name")
+        if name and not name_key(name):  # nothing to match or to make an ORG: id from
+            bad.add("name", f"'{name}' has no letters or digits")
         kind = choice(bad, row, "kind", KIND_ALIASES, KIND_SPELLINGS, needed=True)
         size = choice(bad, row, "size", SIZE_ALIASES, SIZE_SPELLINGS, needed=False)
         number, number_ok = _enterprise_number(bad, row)
@@ -35,7 +37,11 @@ def build_organisations(s: BuildState, table: Table) -> None:
         province = parsed(bad, row, "province", parse_province)
         place = _place(bad, row, province)
         example = bool_value(bad, row, "example")
-        oid = _resolve(s, bad, number, name, resolved) if number_ok and (number or name) else None
+        oid = (
+            _resolve(s, bad, number, name, resolved)
+            if number_ok and (number or name_key(name or ""))
+            else None
+        )
         if local:
             first.setdefault(local.lower(), row.line)
         if bad:

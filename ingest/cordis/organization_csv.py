@@ -12,13 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from graph.errors import Problem
-from ingest.cordis.project_csv import (
-    CordisProject,
-    amount,
-    split_values,
-    text_or_none,
-    width_problem,
-)
+from ingest.cordis import project_csv as cells
+from ingest.cordis.project_csv import CordisProject
 from ingest.tables import Row, TableSpec, missing_columns, open_csv, parse_bool
 
 ORGANISATION_COLUMNS = ("organisationID", "activityType", "country", "role", "rcn", "projectID")
@@ -50,8 +45,8 @@ class CordisParticipation:
 
 def single(text: str) -> str | None:
     """A value the portal repeats per role (``PRC;PRC``, ``FI;FI``) as one value."""
-    parts = split_values(text)
-    return parts[0] if parts and len(set(parts)) == 1 else text_or_none(text)
+    parts = cells.split_values(text)
+    return parts[0] if parts and len(set(parts)) == 1 else cells.text_or_none(text)
 
 
 def _flag(text: str) -> bool | None:
@@ -71,7 +66,7 @@ class _Join:
         self.rejected, self.project_file = rejected, project_file
 
     def key(self, row: Row, bad: list[Problem]) -> str | None:
-        grant, rcn = text_or_none(row.get("projectID")), text_or_none(row.get("rcn"))
+        grant, rcn = cells.text_or_none(row.get("projectID")), cells.text_or_none(row.get("rcn"))
         key = self.by_grant.get(grant) if grant else self.by_rcn.get(rcn or "")
         if key is None:
             column, ref = ("projectID", grant) if grant else ("rcn", rcn)
@@ -102,7 +97,7 @@ def read_participations(
     join = _Join(projects, rejected or {}, project_file)
     out: list[CordisParticipation] = []
     for row in table.rows:
-        width = width_problem(row, table.header)
+        width = cells.width_problem(row, table.header)
         if width is not None:
             problems.append(width)
             continue
@@ -117,7 +112,7 @@ def read_participations(
 
 def _participation(row: Row, join: _Join, bad: list[Problem]) -> CordisParticipation | None:
     g = row.get
-    pic = text_or_none(g("organisationID"))
+    pic = cells.text_or_none(g("organisationID"))
     if not pic or not pic.isdigit():
         bad.append(Problem(row.file, row.line, "organisationID", f"PIC {pic!r} is not a number"))
     key = join.key(row, bad)
@@ -125,22 +120,22 @@ def _participation(row: Row, join: _Join, bad: list[Problem]) -> CordisParticipa
     if activity and activity.upper() not in ACTIVITY_TYPES:
         reason = f"{activity!r} is not one of {', '.join(ACTIVITY_TYPES)}"
         bad.append(Problem(row.file, row.line, "activityType", reason))
-    contribution = amount(row, "ecContribution", bad)
+    contribution = cells.amount(row, "ecContribution", bad)
     if bad:
         return None
     assert pic and key
     return CordisParticipation(
         project_key=key,
         pic=pic,
-        name=text_or_none(g("name")),
-        short_name=text_or_none(g("shortName")),
+        name=cells.text_or_none(g("name")),
+        short_name=cells.text_or_none(g("shortName")),
         activity_type=activity.upper() if activity else None,
         country=single(g("country")),
-        role=(text_or_none(g("role")) or "").lower() or None,
+        role=(cells.text_or_none(g("role")) or "").lower() or None,
         ec_contribution=contribution,
         sme=_flag(g("SME")),
-        vat_number=text_or_none(g("vatNumber")),
-        city=text_or_none(g("city")),
+        vat_number=cells.text_or_none(g("vatNumber")),
+        city=cells.text_or_none(g("city")),
         line=row.line,
-        postcode=text_or_none(g("postCode")),
+        postcode=cells.text_or_none(g("postCode")),
     )

@@ -56,7 +56,7 @@ def memberships(
         score = np.log(w) - np.log(-np.log(rng.random((multi.size, k))))
         score[np.arange(multi.size), primary[multi]] = np.inf
         order = np.argsort(-score, axis=1, kind="stable")
-        for j in (1, 2):
+        for j in range(1, min(2, k - 1) + 1):  # at most k - 1 more clusters
             rows = extra >= j
             orgs.append(members[multi[rows]])
             clusters.append(order[rows, j])
