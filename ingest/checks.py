@@ -45,6 +45,19 @@ def required(bad: RowProblems, row: Row, column: str) -> str | None:
     return value
 
 
+def unique_id(bad: RowProblems, row: Row, first: dict[str, int], column: str = "id") -> str | None:
+    """A row's required id; a problem when an earlier row had it (ids match case-insensitively).
+
+    ``first`` maps the ids seen so far (lower case) to their lines; this row's id is added.
+    """
+    value = required(bad, row, column)
+    if value and value.lower() in first:
+        bad.add(column, f"duplicate id '{value}' (first on line {first[value.lower()]})")
+    if value:
+        first.setdefault(value.lower(), row.line)
+    return value
+
+
 def choice(
     bad: RowProblems,
     row: Row,

@@ -121,19 +121,22 @@ def _organisations(s: BuildState, out: BuildResult) -> tuple[set[str], set[str]]
         return sectors, regions
     src = s.source("organisations")
     for o in s.orgs.values():
-        ref = f"line {o.line}"
-        out.nodes.append(Node("Organisation", o.id, o.props, src, ref))
-        if o.sector:
-            sectors.add(o.sector)
-            out.rels.append(
-                Rel("IN_SECTOR", "Organisation", o.id, "Sector", o.sector, {}, src, ref)
-            )
-        if o.region:
-            regions.add(o.region)
-            out.rels.append(
-                Rel("LOCATED_IN", "Organisation", o.id, "Region", o.region, {}, src, ref)
-            )
+        links = [("IN_SECTOR", "Sector", o.sector), ("LOCATED_IN", "Region", o.region)]
+        _node(out, Node("Organisation", o.id, o.props, src, f"line {o.line}"), links)
+        sectors.update([o.sector] if o.sector else [])
+        regions.update([o.region] if o.region else [])
     return sectors, regions
+
+
+def _node(out: BuildResult, node: Node, links: list[tuple[str, str, str | None]]) -> None:
+    """``node`` and its plain links ``(type, end label, end id)`` (those with an end id), from
+    the node's source and line."""
+    out.nodes.append(node)
+    out.rels += [
+        Rel(t, node.label, node.id, end_label, end_id, {}, node.source, node.ref)
+        for t, end_label, end_id in links
+        if end_id
+    ]
 
 
 def _projects(s: BuildState, out: BuildResult) -> None:
@@ -143,16 +146,12 @@ def _projects(s: BuildState, out: BuildResult) -> None:
     instruments: set[str] = set()
     themes: dict[str, str] = {}
     for p in s.projects.values():
-        ref = f"line {p.line}"
-        out.nodes.append(Node("Project", p.id, p.props, src, ref))
-        if p.instrument:
-            instruments.add(p.instrument)
-            out.rels.append(
-                Rel("FUNDED_BY", "Project", p.id, "Instrument", p.instrument, {}, src, ref)
-            )
+        links = [("FUNDED_BY", "Instrument", p.instrument)]
+        links += [("HAS_THEME", "Theme", tid) for tid, _ in p.themes]
+        _node(out, Node("Project", p.id, p.props, src, f"line {p.line}"), links)
+        instruments.update([p.instrument] if p.instrument else [])
         for tid, tname in p.themes:
             themes.setdefault(tid, tname)
-            out.rels.append(Rel("HAS_THEME", "Project", p.id, "Theme", tid, {}, src, ref))
     # the ends of FUNDED_BY and HAS_THEME: MERGEd bare, so curated values stay
     out.nodes += [Node("Instrument", i, {}, src, "instrument") for i in sorted(instruments)]
     out.nodes += [Node("Theme", t, {"name": n}, src, "themes") for t, n in themes.items()]

@@ -8,7 +8,7 @@ row is read, so a parent may come later in the file.
 from __future__ import annotations
 
 from graph.keys import name_key
-from ingest.checks import RowProblems, bool_value, choice, date_value, iso, required
+from ingest.checks import RowProblems, bool_value, choice, date_value, iso, required, unique_id
 from ingest.clusterfiles import references as refs
 from ingest.clusterfiles.state import BuildState, Cluster, extras
 from ingest.tables import Row, Table
@@ -19,11 +19,7 @@ def build_clusters(s: BuildState, table: Table) -> None:
     first: dict[str, int] = {}
     for row in table.rows:
         bad = RowProblems(table, row)
-        cid = required(bad, row, "id")
-        if cid and cid.lower() in first:
-            bad.add("id", f"duplicate id '{cid}' (first on line {first[cid.lower()]})")
-        if cid:
-            first.setdefault(cid.lower(), row.line)
+        cid = unique_id(bad, row, first)
         cluster = _cluster(s, table, row, bad, cid)
         if bad:
             s.reject(table, row, bad, cid)

@@ -127,20 +127,26 @@ def _read_csv_files(path: Path, folder: Path, only: list[Path]) -> ClusterFiles:
         if found is None:
             continue
         label = f"{files.name}/{found.name}"
-        files.files[table] = label
-        parsed, problems = read_csv(found, SPECS[table], label)
-        files.problems += problems
-        if parsed is not None:
-            files.tables[table] = parsed
+        _add(files, table, label, read_csv(found, SPECS[table], label))
+    expected = ", ".join(f"{t}.csv" for t in ORDER)
+    return _checked(files, str(path), "no cluster files: expected one or more of " + expected)
+
+
+def _add(
+    files: ClusterFiles, table: str, label: str, read: tuple[Table | None, list[Problem]]
+) -> None:
+    """Record a table read from ``label`` (a file, or a workbook's sheet) and its problems."""
+    parsed, problems = read
+    files.files[table] = label
+    files.problems += problems
+    if parsed is not None:
+        files.tables[table] = parsed
+
+
+def _checked(files: ClusterFiles, where: str, nothing: str) -> ClusterFiles:
+    """``files``, with the problem ``nothing`` when it holds no table at all."""
     if not files.files:
-        files.problems.append(
-            Problem(
-                str(path),
-                0,
-                "-",
-                "no cluster files: expected one or more of " + ", ".join(f"{t}.csv" for t in ORDER),
-            )
-        )
+        files.problems.append(Problem(where, 0, "-", nothing))
     return files
 
 
@@ -164,21 +170,11 @@ def _read_workbook(path: Path) -> ClusterFiles:
         if sheet is None:
             continue
         label = f"{path.name}[{sheet}]"
-        files.files[table] = label
-        parsed, problems = table_from_cells(sheets[sheet], SPECS[table], label, path)
-        files.problems += problems
-        if parsed is not None:
-            files.tables[table] = parsed
-    if not files.files:
-        files.problems.append(
-            Problem(
-                path.name,
-                0,
-                "-",
-                "no cluster sheets in this workbook: expected one or more of " + ", ".join(ORDER),
-            )
-        )
-    return files
+        _add(files, table, label, table_from_cells(sheets[sheet], SPECS[table], label, path))
+    expected = ", ".join(ORDER)
+    return _checked(
+        files, path.name, "no cluster sheets in this workbook: expected one or more of " + expected
+    )
 
 
 def is_cluster_files(path: Path) -> bool:

@@ -12,7 +12,7 @@ from typing import Any
 from graph.keys import EnterpriseNumberError, name_key, normalise_enterprise_number
 from graph.nace import NaceCode, parse_nace
 from ingest import places
-from ingest.checks import RowProblems, bool_value, choice, parsed, required
+from ingest.checks import RowProblems, bool_value, choice, parsed, required, unique_id
 from ingest.clusterfiles.state import BuildState, Org, extras
 from ingest.tables import Row, Table
 from ingest.vocab import KIND_ALIASES, KIND_SPELLINGS, SIZE_ALIASES, SIZE_SPELLINGS, parse_province
@@ -24,9 +24,7 @@ def build_organisations(s: BuildState, table: Table) -> None:
     resolved: dict[str, int] = {}
     for row in table.rows:
         bad = RowProblems(table, row)
-        local = required(bad, row, "id")
-        if local and local.lower() in first:
-            bad.add("id", f"duplicate id '{local}' (first on line {first[local.lower()]})")
+        local = unique_id(bad, row, first)
         name = required(bad, row, "name")
         if name and not name_key(name):  # nothing to match or to make an ORG: id from
             bad.add("name", f"'{name}' has no letters or digits")
@@ -42,8 +40,6 @@ def build_organisations(s: BuildState, table: Table) -> None:
             if number_ok and (number or name_key(name or ""))
             else None
         )
-        if local:
-            first.setdefault(local.lower(), row.line)
         if bad:
             s.reject(table, row, bad, local)
             continue

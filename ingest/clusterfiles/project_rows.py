@@ -8,7 +8,7 @@ A project becomes ``clusterfiles:<folder>:<local id>``; its instrument is named 
 from __future__ import annotations
 
 from graph.keys import slug
-from ingest.checks import RowProblems, bool_value, parsed, required
+from ingest.checks import RowProblems, bool_value, parsed, required, unique_id
 from ingest.clusterfiles.state import BuildState, Project, extras
 from ingest.tables import Table, parse_amount, parse_list, parse_year
 from ingest.vocab import instrument_id
@@ -18,15 +18,11 @@ def build_projects(s: BuildState, table: Table) -> None:
     first: dict[str, int] = {}
     for row in table.rows:
         bad = RowProblems(table, row)
-        local = required(bad, row, "id")
-        if local and local.lower() in first:
-            bad.add("id", f"duplicate id '{local}' (first on line {first[local.lower()]})")
+        local = unique_id(bad, row, first)
         title = required(bad, row, "title")
         year = parsed(bad, row, "year", parse_year)
         budget = parsed(bad, row, "total_budget_eur", parse_amount)
         example = bool_value(bad, row, "example")
-        if local:
-            first.setdefault(local.lower(), row.line)
         if bad:
             s.reject(table, row, bad, local)
             continue
