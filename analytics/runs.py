@@ -40,10 +40,25 @@ class Timings:
             self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - t0
 
 
-def _run(db: DatabaseLike | None, run: Run | None, kind: str, params: dict[str, Any]) -> Run | None:
+def _write(
+    db: DatabaseLike | None,
+    run: Run | None,
+    kind: str,
+    params: dict[str, Any],
+    step: tuple[Timings, Step | None],
+    write: Callable[[DatabaseLike, Run], object],
+) -> Run | None:
+    """``write`` the result under ``run``, or under a run of its own that it starts and
+    finishes; nothing without a database."""
     if db is None:
         return run
-    return run or adapter.start_run(db, kind, params)
+    own = run is None
+    run = run or adapter.start_run(db, kind, params)
+    with step[0].step(f"{kind}: write", step[1]):
+        write(db, run)
+    if own:
+        adapter.finish_run(db, run)
+    return run
 
 
 def run_overlap(
@@ -58,13 +73,14 @@ def run_overlap(
     t = timings or Timings()
     with t.step("overlap: compute", say):
         ov = cluster_overlap(proj, sector_level=sector_level)
-    own = run is None
-    run = _run(db, run, "overlap", {"sector_level": sector_level})
-    if db is not None and run is not None:
-        with t.step("overlap: write", say):
-            adapter.write_overlap(db, proj, ov, run)
-        if own:
-            adapter.finish_run(db, run)
+    run = _write(
+        db,
+        run,
+        "overlap",
+        {"sector_level": sector_level},
+        (t, say),
+        lambda db, run: adapter.write_overlap(db, proj, ov, run),
+    )
     return ov, run
 
 
@@ -83,22 +99,14 @@ def run_centrality(
     t = timings or Timings()
     with t.step("centrality: compute", say):
         result = centrality(proj, view, pivots=pivots, seed=seed)
-    own = run is None
-    run = _run(
-        db,
-        run,
-        "centrality",
-        {"view": view, "pivots": pivots, "seed": seed, "cluster_weight": result.cluster_weight},
-    )
-    if db is not None and run is not None:
-        b = result.betweenness
-        run.results["betweenness_exact"] = int(b.exact)
-        run.results["betweenness_pivots"] = b.pivots
-        with t.step("centrality: write", say):
-            adapter.write_centrality(db, proj, result, run, top_k=top_k)
-        if own:
-            adapter.finish_run(db, run)
-    return result, run
+
+    def write(db: DatabaseLike, run: Run) -> None:
+        run.results["betweenness_exact"] = int(result.betweenness.exact)
+        run.results["betweenness_pivots"] = result.betweenness.pivots
+        adapter.write_centrality(db, proj, result, run, top_k=top_k)
+
+    params = {"view": view, "pivots": pivots, "seed": seed, "cluster_weight": result.cluster_weight}
+    return result, _write(db, run, "centrality", params, (t, say), write)
 
 
 def run_cross_sector(
@@ -115,16 +123,14 @@ def run_cross_sector(
     with t.step("cross-sector: compute", say):
         matrices = [sector_matrix(proj, level, via) for level in levels for via in vias]
         shares = cluster_cross_sector_share(proj, levels[0])
-    own = run is None
-    run = _run(db, run, "cross-sector", {"levels": list(levels), "vias": list(vias)})
-    if db is not None and run is not None:
-        with t.step("cross-sector: write", say):
-            for mat in matrices:
-                adapter.write_sector_links(db, mat, run)
-            adapter.write_cluster_cross_sector(db, shares, levels[0], run)
-        if own:
-            adapter.finish_run(db, run)
-    return matrices, shares, run
+
+    def write(db: DatabaseLike, run: Run) -> None:
+        for mat in matrices:
+            adapter.write_sector_links(db, mat, run)
+        adapter.write_cluster_cross_sector(db, shares, levels[0], run)
+
+    params = {"levels": list(levels), "vias": list(vias)}
+    return matrices, shares, _write(db, run, "cross-sector", params, (t, say), write)
 
 
 def run_helix(
@@ -139,13 +145,14 @@ def run_helix(
     with t.step("helix: compute", say):
         clusters = helix_mix(proj, "clusters")
         projects = helix_mix(proj, "projects")
-    own = run is None
-    run = _run(db, run, "helix", {})
-    if db is not None and run is not None:
-        with t.step("helix: write", say):
-            adapter.write_helix(db, clusters, projects, run)
-        if own:
-            adapter.finish_run(db, run)
+    run = _write(
+        db,
+        run,
+        "helix",
+        {},
+        (t, say),
+        lambda db, run: adapter.write_helix(db, clusters, projects, run),
+    )
     return clusters, projects, run
 
 

@@ -554,17 +554,10 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     ours_exact = measure(lambda: ours_betweenness(small, n_small, 0))
     m = min(n_small, args.nx_exact_sources)
     sources = list(range(m))
-    base = measure(lambda: nx_betweenness(small, sources))
-    diff = float(np.abs(reference_betweenness(small, sources) - base[2]).max())
+    note = "networkx all sources" if m == n_small else f"networkx timed on {m} sources"
+    note += "" if m == n_small else f", x{n_small / m:.1f}"
     record(
-        f"betweenness exact, {n_small:,} orgs",
-        ours_exact,
-        base,
-        base_seconds=base[0] * n_small / m,
-        check=f"max diff {diff:.1e}",
-        note="networkx all sources"
-        if m == n_small
-        else f"networkx timed on {m} sources, x{n_small / m:.1f}",
+        f"betweenness exact, {n_small:,} orgs", ours_exact, *versus(small, sources, n_small, note)
     )
 
     # 4. sampled betweenness on the full graph
@@ -572,17 +565,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     ours_s = measure(lambda: ours_betweenness(proj, k, args.seed))
     k_nx = min(args.nx_pivots, k)
     piv = pivot_sample(proj.n_orgs, k, args.seed)[:k_nx].tolist()
-    base = measure(lambda: nx_betweenness(proj, piv))
-    ref = reference_betweenness(proj, piv)
-    diff = float(np.abs(ref - base[2]).max() / max(1.0, np.abs(base[2]).max()))
-    record(
-        f"betweenness sampled, {k} pivots",
-        ours_s,
-        base,
-        base_seconds=base[0] * k / k_nx,
-        check=f"rel diff {diff:.1e}",
-        note=f"networkx timed on {k_nx} pivots, x{k / k_nx:.0f}",
-    )
+    note = f"networkx timed on {k_nx} pivots, x{k / k_nx:.0f}"
+    record(f"betweenness sampled, {k} pivots", ours_s, *versus(proj, piv, k, note, relative=True))
     exact_small = ours_exact[2]["values"]
     k_small = min(k, max(2, n_small // 10))
     est = ours_betweenness(small, k_small, args.seed)
@@ -646,6 +630,20 @@ def reference_betweenness(proj: Projection, sources: list[int]) -> np.ndarray:
     net = org_network(proj, "both")
     b = net.incidence[:, np.flatnonzero(net.weights > 0)].tocsr()
     return dependencies(b, b.T.tocsr(), sources).sum(axis=1) / 2
+
+
+def versus(
+    proj: Projection, sources: list[int], total: int, note: str, relative: bool = False
+) -> tuple[tuple[float, int | None, Any], float, str, str]:
+    """networkx's betweenness from ``sources``, measured, as ``record``'s base, base_seconds
+    (scaled from ``sources`` to ``total``), note and check: how far it lies from ours, the
+    largest difference or (``relative``) that over the largest value."""
+    base = measure(lambda: nx_betweenness(proj, sources))
+    diff = float(np.abs(reference_betweenness(proj, sources) - base[2]).max())
+    check = f"max diff {diff:.1e}"
+    if relative:
+        check = f"rel diff {diff / max(1.0, np.abs(base[2]).max()):.1e}"
+    return base, base[0] * total / len(sources), note, check
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -81,25 +81,25 @@ class Database:
     def run_read(
         self, text: str, params: dict[str, Any] | None = None, timeout: float | None = None
     ) -> list[dict[str, Any]]:
-        @unit_of_work(timeout=timeout)
-        def work(tx):
-            return [r.data() for r in tx.run(text, params or {})]
-
-        with (
-            translated(self.uri),
-            self.driver.session(database=self.database, default_access_mode=READ_ACCESS) as s,
-        ):
-            return s.execute_read(work)
+        return self._run_managed(text, params, READ_ACCESS, timeout)
 
     def run_write(self, text: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        return self._run_managed(text, params, WRITE_ACCESS, None)
+
+    def _run_managed(
+        self, text: str, params: dict[str, Any] | None, mode: str, timeout: float | None
+    ) -> list[dict[str, Any]]:
+        """One statement in a managed (retried) read or write transaction; its rows as dicts."""
+
+        @unit_of_work(timeout=timeout)  # None: the server's default, as without the decorator
         def work(tx):
             return [r.data() for r in tx.run(text, params or {})]
 
         with (
             translated(self.uri),
-            self.driver.session(database=self.database, default_access_mode=WRITE_ACCESS) as s,
+            self.driver.session(database=self.database, default_access_mode=mode) as s,
         ):
-            return s.execute_write(work)
+            return s.execute_read(work) if mode == READ_ACCESS else s.execute_write(work)
 
     def run_auto(self, text: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         """An auto-commit statement (schema commands, ``CALL { } IN TRANSACTIONS``)."""

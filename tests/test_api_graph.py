@@ -254,29 +254,14 @@ def _projects(r: Records) -> None:
             node(Node("Theme", theme, {"name": theme}, SRC))
             rel(Rel("HAS_THEME", "Project", pid, "Theme", theme, {}, SRC))
         for cid in clusters:
-            rel(
-                Rel(
-                    "PARTICIPATES_IN",
-                    "Cluster",
-                    cid,
-                    "Project",
-                    pid,
-                    {"role": "partner", "status": "approved"},
-                    SRC,
-                )
-            )
+            rel(_takes_part("Cluster", cid, pid, {"role": "partner", "status": "approved"}))
         for i, oid in enumerate(orgs):
-            rel(
-                Rel(
-                    "PARTICIPATES_IN",
-                    "Organisation",
-                    oid,
-                    "Project",
-                    pid,
-                    {"role": "coordinator" if i == 0 else "participant"},
-                    SRC,
-                )
-            )
+            role = "coordinator" if i == 0 else "participant"
+            rel(_takes_part("Organisation", oid, pid, {"role": role}))
+
+
+def _takes_part(label: str, start: str, project: str, props: dict) -> Rel:
+    return Rel("PARTICIPATES_IN", label, start, "Project", project, props, SRC)
 
 
 def _analytics(r: Records) -> None:
