@@ -23,7 +23,7 @@ forked child process (free heap handed back first, high-water mark reset) so pea
   the landscape and ``ingest.synthetic`` members at ``--orgs`` (read the projection, compute,
   write back).
 
-Data: a deterministic generator in this file (``generate``), or ``ingest.synthetic.generate``
+Data: a deterministic generator (``analytics_data.generate``), or ``ingest.synthetic.generate``
 with ``--source ingest``. ``--quick`` runs 5,000 organisations (exact part: 1,000) in well
 under a minute.
 
@@ -39,185 +39,30 @@ import contextlib
 import ctypes
 import dataclasses
 import gc
-import itertools
 import multiprocessing as mp
 import os
 import sys
 import time
-from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import networkx as nx
 import numpy as np
-from networkx.algorithms import bipartite
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from analytics.brandes import dependencies  # noqa: E402
 from analytics.centrality import betweenness, pagerank  # noqa: E402
 from analytics.cross_sector import sector_matrix  # noqa: E402
 from analytics.network import org_network  # noqa: E402
 from analytics.overlap import cluster_overlap  # noqa: E402
-from analytics.projection import Projection, from_arrays, from_rows  # noqa: E402
+from analytics.projection import Projection  # noqa: E402
+from benchmarks import analytics_baselines as nxb  # noqa: E402
+from benchmarks.analytics_data import from_ingest, generate  # noqa: E402
 from benchmarks.common import table, write_json  # noqa: E402
-from graph import nace  # noqa: E402
-from graph.model import ORG_KINDS  # noqa: E402
-
-# (division, weight): industry ~45 %, services ~35 %, trade ~19 %, primary ~1 %
-_DIVISIONS = [
-    ("10", 6),
-    ("20", 6),
-    ("21", 3),
-    ("22", 3),
-    ("24", 2),
-    ("25", 6),
-    ("26", 4),
-    ("27", 3),
-    ("28", 6),
-    ("29", 2),
-    ("30", 2),
-    ("33", 2),
-    ("62", 10),
-    ("63", 3),
-    ("71", 7),
-    ("72", 5),
-    ("70", 4),
-    ("73", 2),
-    ("74", 2),
-    ("46", 14),
-    ("47", 3),
-    ("45", 2),
-    ("49", 2),
-    ("52", 2),
-    ("35", 2),
-    ("01", 1),
-]
-_KINDS = [
-    ("firm", 0.82),
-    ("knowledge_institution", 0.07),
-    ("government", 0.03),
-    ("federation", 0.02),
-    ("other", 0.06),
-]
-# every organisation kind of graph.model, drawn in this (older) order so the data stay the same
-assert sorted(k for k, _ in _KINDS) == sorted(ORG_KINDS)
-_KIND_NACE = {"knowledge_institution": "72", "government": "84", "federation": "94"}
-N_THEMES = 40
 
 
-def generate(
-    n_orgs: int,
-    seed: int = 7,
-    memberships_per_org: float = 1.5,
-    participations_per_org: float = 8.0,
-) -> Projection:
-    """A synthetic ``Projection`` of ``n_orgs`` organisations (deterministic for a seed)."""
-    rng = np.random.default_rng(seed)
-    n = int(n_orgs)
-    width = max(6, len(str(n)))
-    org_ids = [f"SYN-O{i:0{width}d}" for i in range(n)]
-
-    kinds = rng.choice([k for k, _ in _KINDS], size=n, p=[p for _, p in _KINDS])
-    sizes = np.where(kinds == "firm", np.where(rng.random(n) < 0.81, "sme", "large"), None)
-    div_codes = [d for d, _ in _DIVISIONS]
-    div_p = np.array([w for _, w in _DIVISIONS], dtype=float)
-    divisions = rng.choice(div_codes, size=n, p=div_p / div_p.sum()).astype(object)
-    for kind, code in _KIND_NACE.items():
-        divisions[kinds == kind] = code
-    divisions[rng.random(n) < 0.05] = None
-    nace_codes = [None if d is None else f"{d}.{rng.integers(1, 10)}0" for d in divisions]
-
-    # clusters: sizes 100-700, as many as 1.5 memberships per organisation need
-    target = memberships_per_org * n
-    n_clusters = max(3, int(round(target / 400)))
-    cluster_ids = [f"SYN-C{c:04d}" for c in range(n_clusters)]
-    cluster_types = ["spearhead" if c % 5 == 0 else "ibn" for c in range(n_clusters)]
-    want = rng.integers(100, 701, size=n_clusters).astype(float)
-    p_cluster = want / want.sum()
-    per_org = rng.choice([1, 2, 3], size=n, p=[0.6, 0.3, 0.1])
-    owners = np.repeat(np.arange(n), per_org)
-    chosen = rng.choice(n_clusters, size=len(owners), p=p_cluster)
-    memberships = np.unique(np.column_stack([owners, chosen]), axis=0)
-
-    # projects: 3-30 partners, 70 % from a home cluster, the rest by heavy-tailed activity
-    n_part = int(participations_per_org * n)
-    proj_sizes = rng.integers(3, 31, size=max(1, n_part // 16))
-    n_projects = len(proj_sizes)
-    project_ids = [f"SYN-P{p:07d}" for p in range(n_projects)]
-    home = rng.choice(n_clusters, size=n_projects, p=p_cluster)
-    by_cluster = memberships[np.argsort(memberships[:, 1], kind="stable")]
-    starts = np.searchsorted(by_cluster[:, 1], np.arange(n_clusters + 1))
-    counts = np.diff(starts)
-    slot_project = np.repeat(np.arange(n_projects), proj_sizes)
-    slot_home = home[slot_project]
-    pick = starts[slot_home] + (rng.random(len(slot_project)) * counts[slot_home]).astype(np.int64)
-    from_home = by_cluster[np.minimum(pick, len(by_cluster) - 1), 0]
-    activity = rng.pareto(1.5, size=n) + 1.0
-    anyone = rng.choice(n, size=len(slot_project), p=activity / activity.sum())
-    use_home = (rng.random(len(slot_project)) < 0.7) & (counts[slot_home] > 0)
-    partner = np.where(use_home, from_home, anyone)
-    participations = np.unique(np.column_stack([partner, slot_project]), axis=0)
-    cluster_participations = np.column_stack([home, np.arange(n_projects)])[
-        rng.random(n_projects) < 0.1
-    ]
-
-    favourite = rng.integers(0, N_THEMES, size=(n_clusters, 3))
-    n_themes = rng.integers(1, 4, size=n_projects)
-    themes = [
-        tuple(sorted({f"theme-{int(favourite[h, j])}" for j in range(k)}))
-        for h, k in zip(home.tolist(), n_themes.tolist(), strict=True)
-    ]
-
-    return from_arrays(
-        org_ids,
-        org_kind=kinds.tolist(),
-        org_size=sizes.tolist(),
-        org_nace=nace_codes,
-        cluster_ids=cluster_ids,
-        cluster_type=cluster_types,
-        project_ids=project_ids,
-        project_themes=themes,
-        memberships=memberships,
-        participations=participations,
-        cluster_participations=cluster_participations,
-    )
-
-
-def from_ingest(n_orgs: int, seed: int) -> Projection:
-    """A projection from ``ingest.synthetic.generate`` records (plus the real landscape)."""
-    from ingest.synthetic import generate as generate_records  # type: ignore[attr-defined]
-
-    records = generate_records(n_orgs, seed=seed)
-    nodes: dict[str, list[dict[str, Any]]] = {}
-    themes: dict[str, str] = {}
-    for node in records.nodes:
-        nodes.setdefault(node.label, []).append({"id": node.id, **node.props})
-        if node.label == "Theme":
-            themes[node.id] = node.props.get("name") or node.id
-    member, part, cpart, has_theme = [], [], [], {}
-    for r in records.rels:
-        if r.type == "MEMBER_OF" and r.start_label == "Organisation":
-            member.append({"organisation": r.start_id, "cluster": r.end_id})
-        elif r.type == "PARTICIPATES_IN" and r.start_label == "Organisation":
-            part.append({"organisation": r.start_id, "project": r.end_id})
-        elif r.type == "PARTICIPATES_IN" and r.start_label == "Cluster":
-            cpart.append({"cluster": r.start_id, "project": r.end_id})
-        elif r.type == "HAS_THEME" and r.start_label == "Project":
-            has_theme.setdefault(r.start_id, []).append(themes.get(r.end_id, r.end_id))
-    projects = [
-        {**p, "themes": [*(p.get("themes") or []), *has_theme.get(p["id"], [])]}
-        for p in nodes.get("Project", [])
-    ]
-    return from_rows(
-        nodes.get("Organisation", []), nodes.get("Cluster", []), member, projects, part, cpart
-    )
-
-
-# -- measuring -----------------------------------------------------------------------------------
 def _status(field: str) -> int:
     for line in Path("/proc/self/status").read_text().splitlines():
         if line.startswith(field + ":"):
@@ -308,132 +153,6 @@ def ours_cross(p: Projection) -> dict[str, list[list[int]]]:
 
 
 # -- plain networkx ------------------------------------------------------------------------------
-def _groups(pairs: np.ndarray) -> dict[int, list[int]]:
-    out: dict[int, list[int]] = {}
-    for a, b in pairs.tolist():
-        out.setdefault(b, []).append(a)
-    return out
-
-
-def nx_overlap(p: Projection) -> dict[str, Any]:
-    g = nx.Graph()
-    clusters = [("C", c) for c in range(p.n_clusters)]
-    g.add_nodes_from(clusters, bipartite=0)
-    g.add_nodes_from((("O", o) for o in range(p.n_orgs)), bipartite=1)
-    g.add_edges_from((("C", c), ("O", o)) for o, c in p.memberships.tolist())
-    jac = bipartite.overlap_weighted_projected_graph(g, clusters, jaccard=True)
-    coef = bipartite.overlap_weighted_projected_graph(g, clusters, jaccard=False)
-    division = [nace.division_of(code) for code in p.org_nace]
-    projects_of = _groups(p.participations[:, ::-1])
-    themes_of_project = p.project_themes
-    own = _groups(p.cluster_participations[:, ::-1])
-
-    def sectors(c: tuple[str, int]) -> set[str]:
-        return {division[o] for _, o in g[c] if division[o] is not None}
-
-    def themes(c: tuple[str, int]) -> set[str]:
-        projs = set(own.get(c[1], []))
-        for _, o in g[c]:
-            projs.update(projects_of.get(o, []))
-        return {t for q in projs for t in themes_of_project[q]}
-
-    sec = {c: sectors(c) for c in clusters}
-    thm = {c: themes(c) for c in clusters}
-
-    def j(a: set, b: set) -> float:
-        return len(a & b) / len(a | b) if a | b else 0.0
-
-    out = {
-        "pairs": 0,
-        "shared": 0,
-        "jaccard": 0.0,
-        "coef": 0.0,
-        "ids": 0,
-        "sector": 0.0,
-        "theme": 0.0,
-    }
-    for a, b, w in jac.edges(data="weight"):
-        shared = sorted(o for _, o in set(g[a]) & set(g[b]))
-        out["pairs"] += 1
-        out["shared"] += len(shared)
-        out["ids"] += len(shared)
-        out["jaccard"] += w
-        out["coef"] += coef[a][b]["weight"]
-        out["sector"] += j(sec[a], sec[b])
-        out["theme"] += j(thm[a], thm[b])
-    return out
-
-
-def nx_projects_graph(p: Projection) -> nx.Graph:
-    """The clique expansion of the projects view, weight = shared projects (plain loop)."""
-    g = nx.Graph()
-    g.add_nodes_from(range(p.n_orgs))
-    adj = g._adj  # plain dict updates: the fastest pure-networkx way to add weighted edges
-    for members in _groups(p.participations).values():
-        for u, v in itertools.combinations(members, 2):
-            d = adj[u].get(v)
-            if d is None:
-                d = {"weight": 0}
-                adj[u][v] = d
-                adj[v][u] = d
-            d["weight"] += 1
-    return g
-
-
-def nx_pagerank(p: Projection) -> dict[str, Any]:
-    t0 = time.perf_counter()
-    g = nx_projects_graph(p)
-    build = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    pr = nx.pagerank(g, weight="weight")
-    run = time.perf_counter() - t0
-    return {
-        "build": build,
-        "run": run,
-        "edges": g.number_of_edges(),
-        "values": np.array([pr[i] for i in range(p.n_orgs)]),
-    }
-
-
-def star_expansion(p: Projection) -> nx.Graph:
-    net = org_network(p, "both")
-    inc = net.incidence.tocoo()
-    keep = net.weights > 0
-    g = nx.Graph()
-    g.add_nodes_from(range(net.n))
-    g.add_edges_from(
-        (int(r), net.n + int(c)) for r, c in zip(inc.row, inc.col, strict=True) if keep[c]
-    )
-    return g
-
-
-def nx_betweenness(p: Projection, sources: list[int]) -> np.ndarray:
-    g = star_expansion(p)
-    n = p.n_orgs
-    b = nx.betweenness_centrality_subset(g, sources, range(n), normalized=False)
-    return np.array([b[v] for v in range(n)])
-
-
-def nx_cross(p: Projection) -> dict[str, list[list[int]]]:
-    names, sector = p.sectors("section")
-    out = {}
-    for via, pairs in (("projects", p.participations), ("clusters", p.memberships)):
-        counts: Counter = Counter()
-        for members in _groups(pairs).values():
-            known = sorted(int(sector[o]) for o in members if sector[o] >= 0)
-            counts.update(itertools.combinations(known, 2))
-        m = [[0] * len(names) for _ in names]
-        for (a, b), c in counts.items():
-            if a == b:
-                m[a][a] += c
-            else:
-                m[a][b] += c
-                m[b][a] += c
-        out[via] = m
-    return out
-
-
-# -- the run -------------------------------------------------------------------------------------
 def _mb(b: int | None) -> float | None:
     return None if b is None else round(b / 2**20, 1)
 
@@ -508,7 +227,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
 
     # 1. overlap
     ours = measure(lambda: ours_overlap(proj))
-    base = measure(lambda: nx_overlap(proj))
+    base = measure(lambda: nxb.nx_overlap(proj))
     same = (
         ours[2]["pairs"] == base[2]["pairs"]
         and ours[2]["shared"] == base[2]["shared"]
@@ -530,7 +249,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     both = measure(lambda: ours_pagerank(proj, "both"))
     base = None
     if not args.skip_nx_pagerank:
-        base = measure(lambda: nx_pagerank(proj))
+        base = measure(lambda: nxb.nx_pagerank(proj))
         diff = float(np.abs(ours[2] - base[2]["values"]).max())
         detail["pagerank"] = {
             "networkx_build_s": base[2]["build"],
@@ -581,7 +300,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
 
     # 5. cross-sector
     ours = measure(lambda: ours_cross(proj))
-    base = measure(lambda: nx_cross(proj))
+    base = measure(lambda: nxb.nx_cross(proj))
     record(
         "cross-sector (section, 2 vias)",
         ours,
@@ -624,22 +343,14 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     return {"sizes": sizes, "args": vars(args), "rows": rows, "detail": detail}
 
 
-def reference_betweenness(proj: Projection, sources: list[int]) -> np.ndarray:
-    """Our dependency sums from ``sources`` on the both-view network: the values networkx's
-    figures are checked against."""
-    net = org_network(proj, "both")
-    b = net.incidence[:, np.flatnonzero(net.weights > 0)].tocsr()
-    return dependencies(b, b.T.tocsr(), sources).sum(axis=1) / 2
-
-
 def versus(
     proj: Projection, sources: list[int], total: int, note: str, relative: bool = False
 ) -> tuple[tuple[float, int | None, Any], float, str, str]:
     """networkx's betweenness from ``sources``, measured, as ``record``'s base, base_seconds
     (scaled from ``sources`` to ``total``), note and check: how far it lies from ours, the
     largest difference or (``relative``) that over the largest value."""
-    base = measure(lambda: nx_betweenness(proj, sources))
-    diff = float(np.abs(reference_betweenness(proj, sources) - base[2]).max())
+    base = measure(lambda: nxb.nx_betweenness(proj, sources))
+    diff = float(np.abs(nxb.reference_betweenness(proj, sources) - base[2]).max())
     check = f"max diff {diff:.1e}"
     if relative:
         check = f"rel diff {diff / max(1.0, np.abs(base[2]).max()):.1e}"
