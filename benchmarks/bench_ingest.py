@@ -44,80 +44,10 @@ if os.environ.get(NO_RUST):  # must run before anything imports the driver
     sys.meta_path.insert(0, _BlockRust())
 
 from benchmarks.common import table, throwaway_database, wipe, write_json  # noqa: E402
+from benchmarks.ingest_files import export_clusterfiles  # noqa: E402
 from graph import schema  # noqa: E402
 from graph.load import node_rows, rel_rows, write_records  # noqa: E402
 from graph.records import Records  # noqa: E402
-
-
-def export_clusterfiles(records: Records, folder: Path) -> Path:
-    """The synthetic records as a cluster managers' export (semicolon CSV, as Excel writes)."""
-    folder.mkdir(parents=True, exist_ok=True)
-
-    def write(name: str, header: list[str], rows) -> None:
-        with (folder / f"{name}.csv").open("w", newline="", encoding="utf-8") as f:
-            w = csv.writer(f, delimiter=";")
-            w.writerow(header)
-            w.writerows(rows)
-
-    orgs = [n for n in records.nodes if n.label == "Organisation"]
-    projects = [n for n in records.nodes if n.label == "Project"]
-    write(
-        "organisations",
-        ["id", "name", "kind", "enterprise_number", "nace", "province", "size", "description"],
-        (
-            [
-                n.id,
-                n.props["name"],
-                n.props["kind"],
-                "",
-                n.props.get("nace", ""),
-                n.props.get("province", ""),
-                n.props.get("size", ""),
-                n.props.get("description", ""),
-            ]
-            for n in orgs
-        ),
-    )
-    write(
-        "projects",
-        ["id", "title", "instrument", "year", "total_budget_eur", "themes"],
-        (
-            [
-                n.id,
-                n.props["title"],
-                n.props.get("instrument_id", ""),
-                n.props.get("year", ""),
-                "",
-                "|".join(n.props.get("themes", [])),
-            ]
-            for n in projects
-        ),
-    )
-    write(
-        "memberships",
-        ["organisation_id", "cluster_id", "since", "until", "role"],
-        (
-            [
-                r.start_id,
-                r.end_id,
-                f"{r.props.get('since', 2020)}-01-01",
-                "",
-                r.props.get("role", ""),
-            ]
-            for r in records.rels
-            if r.type == "MEMBER_OF"
-        ),
-    )
-    write(
-        "participations",
-        ["project_id", "participant_id", "role"],
-        (
-            [r.end_id, r.start_id, r.props.get("role", "")]
-            for r in records.rels
-            if r.type == "PARTICIPATES_IN"
-        ),
-    )
-    return folder
 
 
 def split(records: Records) -> tuple[Records, Records]:
