@@ -128,6 +128,20 @@ async def invalid_request(request: Request, exc: Exception) -> Response:
     return answer(request, 422, detail, {"problems": problems})
 
 
+def repeated_parameters(request: Request) -> Response | None:
+    """422 when a query parameter is given more than once: every one takes a single value
+    (lists are comma-separated), and taking the last one would accept what the schema
+    refuses."""
+    names = [k for k, _ in request.query_params.multi_items()]
+    repeated = sorted({k for k in names if names.count(k) > 1})
+    if not repeated:
+        return None
+    problems = [f"query.{k}: given more than once; give it once" for k in repeated]
+    return answer(
+        request, 422, "The request is invalid: " + "; ".join(problems[:3]), {"problems": problems}
+    )
+
+
 async def too_busy(request: Request, exc: Exception) -> Response:
     wait = getattr(exc, "retry_after", 5)
     return answer(request, 429, str(exc), headers={"Retry-After": str(wait)})
