@@ -117,7 +117,7 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
 
     @app.middleware("http")
     async def safety_headers(request, call_next):
-        response = await call_next(request)
+        response = handlers.repeated_parameters(request) or await call_next(request)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "same-origin")
         response.headers.setdefault("X-Frame-Options", "SAMEORIGIN")  # maps: our own iframes

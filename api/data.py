@@ -15,7 +15,7 @@ from typing import Any
 
 from api import models as m
 from graph.db import Database
-from graph.errors import InvalidInput, NotFound
+from graph.errors import InnographError, NotFound
 from graph.keys import EnterpriseNumberError, normalise_enterprise_number
 from graph.output import plain
 
@@ -88,13 +88,13 @@ def lucene_query(text: str) -> str | None:
 
 
 def enterprise_number_of(text: str | None) -> str | None:
-    """The normalised enterprise number in ``text``; ``InvalidInput`` when it is not one."""
+    """The normalised enterprise number in ``text``; 400 (``InnographError``) when it is not one."""
     if not text:
         return None
     try:
         return normalise_enterprise_number(text)
-    except EnterpriseNumberError as e:
-        raise InvalidInput(f"{e}.") from None
+    except EnterpriseNumberError as e:  # 400: the schema cannot state the mod-97 check
+        raise InnographError(f"{e}.") from None
 
 
 def looks_like_enterprise_number(text: str) -> bool:

@@ -31,6 +31,8 @@ from urllib.parse import quote
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match, Route
 
 from api.auth import Forbidden, Unauthenticated
 from api.throttle import TooBusy
@@ -126,6 +128,20 @@ async def invalid_request(request: Request, exc: Exception) -> Response:
     return answer(request, 422, detail, {"problems": problems})
 
 
+def repeated_parameters(request: Request) -> Response | None:
+    """422 when a query parameter is given more than once: every one takes a single value
+    (lists are comma-separated), and taking the last one would accept what the schema
+    refuses."""
+    names = [k for k, _ in request.query_params.multi_items()]
+    repeated = sorted({k for k in names if names.count(k) > 1})
+    if not repeated:
+        return None
+    problems = [f"query.{k}: given more than once; give it once" for k in repeated]
+    return answer(
+        request, 422, "The request is invalid: " + "; ".join(problems[:3]), {"problems": problems}
+    )
+
+
 async def too_busy(request: Request, exc: Exception) -> Response:
     wait = getattr(exc, "retry_after", 5)
     return answer(request, 429, str(exc), headers={"Retry-After": str(wait)})
@@ -141,6 +157,21 @@ async def unexpected(request: Request, exc: Exception) -> Response:
     return answer(request, 500, "Internal server error; the details are in the server log.")
 
 
+async def http_error(request: Request, exc: Exception) -> Response:
+    """Starlette's own answers (404, 405); a 405 lists in ``Allow`` every method of the
+    path, not only those of the first route that matched it (``/queries/{name}`` has a GET
+    and a POST route)."""
+    assert isinstance(exc, StarletteHTTPException)
+    headers = dict(exc.headers or {})
+    if exc.status_code == 405:
+        methods: set[str] = set()
+        for route in request.app.router.routes:
+            if isinstance(route, Route) and route.matches(request.scope)[0] != Match.NONE:
+                methods |= route.methods or set()
+        headers["Allow"] = ", ".join(sorted(methods))
+    return answer(request, exc.status_code, str(exc.detail), headers=headers)
+
+
 def install(app: FastAPI) -> None:
     """Register the handlers of the table above on ``app``."""
     for exc_type, status in STATUS.items():
@@ -151,4 +182,5 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(UnknownName, unknown_name)
     app.add_exception_handler(Unavailable, neo4j_down)
     app.add_exception_handler(TooBusy, too_busy)
+    app.add_exception_handler(StarletteHTTPException, http_error)
     app.add_exception_handler(Exception, unexpected)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from api import models as m
 from graph.db import Database
-from graph.errors import InvalidInput
+from graph.errors import InnographError
 from graph.output import plain
 
 CSV_NAMES = ("organisations", "clusters", "memberships", "projects", "participations")
@@ -25,31 +25,32 @@ _SAFE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\- ]{0,120}$")
 
 
 def check_uploads(files: list[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
-    """The uploads with safe, lower-case file names; ``InvalidInput`` when they do not fit."""
+    """The uploads with safe, lower-case file names; 400 (``InnographError``) when they do not
+    fit (the request fits its schema, the files are refused; problems in their data: 422)."""
     if not files:
-        raise InvalidInput("Upload one .xlsx workbook or one or more cluster CSV files.")
+        raise InnographError("Upload one .xlsx workbook or one or more cluster CSV files.")
     out, total = [], 0
     for name, content in files:
         base = Path(name or "").name
         if not _SAFE.match(base):
-            raise InvalidInput(f"{name!r} is not an acceptable file name.")
+            raise InnographError(f"{name!r} is not an acceptable file name.")
         total += len(content)
         out.append((base.lower(), content))
     if total > MAX_BYTES:
-        raise InvalidInput(f"The upload is larger than {MAX_BYTES // 2**20} MB.")
+        raise InnographError(f"The upload is larger than {MAX_BYTES // 2**20} MB.")
     names = [n for n, _ in out]
     xlsx = [n for n in names if n.endswith(".xlsx")]
     if xlsx and len(out) > 1:
-        raise InvalidInput("Upload either one .xlsx workbook or CSV files, not both.")
+        raise InnographError("Upload either one .xlsx workbook or CSV files, not both.")
     if not xlsx:
         wrong = [n for n in names if not (n.endswith(".csv") and n[:-4] in CSV_NAMES)]
         if wrong:
-            raise InvalidInput(
+            raise InnographError(
                 f"{wrong[0]!r} is not a cluster file; expected "
                 f"{', '.join(c + '.csv' for c in CSV_NAMES)} or one .xlsx."
             )
         if len(set(names)) != len(names):
-            raise InvalidInput("The same cluster file was uploaded twice.")
+            raise InnographError("The same cluster file was uploaded twice.")
     return out
 
 

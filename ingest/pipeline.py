@@ -147,8 +147,12 @@ def ingest_path(
     batch_size: int = 10_000,
     progress_bar: ProgressBar | None = None,
     what: str | None = None,
+    built: BuildResult | None = None,
 ) -> IngestResult:
     """Validate one source completely, then (unless ``dry_run``) write it.
+
+    ``built``: the source's records when the caller has already validated it
+    (``ingest_each``), so it is not read twice.
 
     Rejected rows (with ``skip_invalid``) are written to ``report`` (default
     ``<name>.rejected.csv`` in the working folder) and counted in the summary. ``what``
@@ -156,7 +160,7 @@ def ingest_path(
     """
     path = Path(path)
     fmt = fmt or detect_format(path)
-    result = build(db, path, fmt, skip_invalid)  # reads the graph, writes nothing
+    result = built or build(db, path, fmt, skip_invalid)  # reads the graph, writes nothing
     report_path = None
     if result.rejected:
         report_path = write_report(result.rejected, report or Path(f"{path.name}.rejected.csv"))
@@ -193,10 +197,17 @@ def ingest_each(
     batch_size: int = 10_000,
     progress_bar: ProgressBar | None = None,
 ) -> Iterator[IngestResult]:
-    """Ingest several sources, one after the other (each validated completely before it is
-    written), yielding each result as it is done. With several sources, each report is named
-    after its source: ``<source>.<report name>``."""
-    for p in paths:
+    """Ingest several sources, one after the other, yielding each result as it is done.
+
+    Every source is validated before the first write of any: a bad second source raises
+    its ``DataError`` with nothing written, the first source's records included. Written
+    sources after the first are built again against the graph as it then is, so that they
+    resolve against the organisations the sources before them loaded. With several
+    sources, each report is named after its source: ``<source>.<report name>``."""
+    paths = [Path(p) for p in paths]
+    formats = [fmt or detect_format(p) for p in paths]
+    validated = [build(db, p, f, skip_invalid) for p, f in zip(paths, formats, strict=True)]
+    for i, p in enumerate(paths):
         rep = (
             report
             if report is None or len(paths) == 1
@@ -205,12 +216,13 @@ def ingest_each(
         yield ingest_path(
             db,
             p,
-            fmt,
+            formats[i],
             dry_run=dry_run,
             skip_invalid=skip_invalid,
             report=rep,
             batch_size=batch_size,
             progress_bar=progress_bar,
+            built=validated[i] if i == 0 or dry_run else None,
         )
 
 

@@ -189,12 +189,13 @@ def test_organisation_search_by_enterprise_number(service: Service, notation):
     assert ids(page["items"]) == ["F1"]
 
 
-def test_bad_enterprise_number_is_422(service: Service):
+def test_bad_enterprise_number_is_400(service: Service):
+    # fits the schema (a string), refused: 400; 422 is for a request that breaks its schema
     bad = EN["F1"][:-1] + str((int(EN["F1"][-1]) + 1) % 10)
     r = service.get("/organisations", params={"q": bad})
-    assert r.status_code == 422 and "mod-97" in r.json()["detail"]
+    assert r.status_code == 400 and "mod-97" in r.json()["detail"]
     r = service.get("/organisations", params={"enterprise_number": "12"})
-    assert r.status_code == 422
+    assert r.status_code == 400
 
 
 def test_organisation_filters(service: Service):
@@ -425,7 +426,7 @@ def test_ingest_upload_csvs(service: Service):
     assert [o["name"] for o in found["items"]] == ["Upload One BV"]
 
 
-def test_ingest_bad_file_is_422_and_changes_nothing(service: Service):
+def test_ingest_bad_data_is_422_a_bad_file_400_and_nothing_changes(service: Service):
     with_landscape(service.db)
     bad = ORGS_CSV.replace("0403.170.701", "0403.170.702")
     files = [("files", ("organisations.csv", bad, "text/csv"))]
@@ -435,7 +436,7 @@ def test_ingest_bad_file_is_422_and_changes_nothing(service: Service):
     assert any("organisations.csv:2:" in p for p in r.json()["problems"])
     assert data_counts(service.db) == before
     r = service.post("/ingest", files=[("files", ("evil.sh", "x", "text/plain"))])
-    assert r.status_code == 422 and "not a cluster file" in r.json()["detail"]
+    assert r.status_code == 400 and "not a cluster file" in r.json()["detail"]
 
 
 # -- innograph serve -----------------------------------------------------------------------------

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.errors import Problem
-from ingest.pipeline import ensure_landscape
+from graph.errors import DataError, Problem
+from ingest.pipeline import ensure_landscape, ingest_paths
 from ingest.tables import TableSpec, read_csv
 from ingest.tables.limits import MAX_FIELD, MAX_KEY, cell_reason
 
@@ -100,3 +100,23 @@ def test_post_ingest_answers_422_and_writes_nothing(service: Service, tmp_path):
             problems[:3],
         )
         assert checksum(service.db) == before, case
+
+
+@pytest.mark.live
+def test_a_bad_second_source_writes_nothing_of_the_first(db, cli_env, tmp_path):
+    """Several sources: every one is validated before the first write of any."""
+    ensure_landscape(db)
+    before = checksum(db)
+    bad = bad_folder(tmp_path, "long name")
+    proc = run_cli(["ingest", str(EXAMPLE), str(bad)], cli_env)
+    out = proc.stdout + proc.stderr
+    assert proc.returncode != 0, out
+    assert "organisations.csv:2:name: " in out and "Traceback" not in out, out[:2000]
+    assert checksum(db) == before  # the good first source was not written either
+    # the same through the pipeline's own entry point (what POST /ingest calls)
+    with pytest.raises(DataError):
+        ingest_paths(db, [EXAMPLE, bad])
+    assert checksum(db) == before
+    # and both good: both are written, the second resolved against the first
+    ingest_paths(db, [EXAMPLE, EXAMPLE])
+    assert checksum(db) != before

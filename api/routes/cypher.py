@@ -20,7 +20,7 @@ from api.deps import Analyst, AnalystsDep, DbDep, SettingsDep
 from api.throttle import AnalystQueries
 from graph import library
 from graph.db import Database
-from graph.errors import InvalidInput
+from graph.errors import InnographError, InvalidInput
 from graph.guard import QueryResult, run_read_only
 from graph.output import plain, render
 from graph.settings import Settings
@@ -34,13 +34,13 @@ INT64 = 2**63
 def check_parameters(value: Any, depth: int = 0) -> None:
     """Refuse parameter values Neo4j cannot take (integers beyond 64 bits, deep nesting)."""
     if depth > 20:
-        raise InvalidInput("The parameters are nested too deeply.")
+        raise InnographError("The parameters are nested too deeply.")
     if isinstance(value, bool) or value is None or isinstance(value, str):
         return
     if isinstance(value, int) and not -INT64 <= value < INT64:
-        raise InvalidInput(f"The integer {value} does not fit in 64 bits.")
+        raise InnographError(f"The integer {value} does not fit in 64 bits.")
     if isinstance(value, float) and not math.isfinite(value):
-        raise InvalidInput("Parameters must be finite numbers.")
+        raise InnographError("Parameters must be finite numbers.")
     if isinstance(value, dict):
         for v in value.values():
             check_parameters(v, depth + 1)
@@ -137,7 +137,10 @@ async def run_query(
     """Run a curated query with its parameters (read-only, like `/cypher`)."""
     check_parameters(body.parameters)
     query = library.get(name)
-    parameters = library.bind(query, body.parameters)  # 404 and 422 before taking a slot
+    try:  # 404 and 400 before taking a slot
+        parameters = library.bind(query, body.parameters)
+    except InvalidInput as e:  # schema-valid (parameters are free-form) but refused: 400
+        raise InnographError(str(e)) from None
 
     def work():
         return answer(read_only(db, settings, query.text, parameters), body.format, settings)

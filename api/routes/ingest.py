@@ -20,10 +20,11 @@ def ingest(
     files: Annotated[
         list[UploadFile],
         File(
+            min_length=1,
             description=(
                 "organisations.csv, clusters.csv, memberships.csv, projects.csv, "
                 "participations.csv (any of them), or one .xlsx with those sheets"
-            )
+            ),
         ),
     ],
     dry_run: Annotated[bool, Query(description="Validate only; write nothing")] = False,

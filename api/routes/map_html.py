@@ -9,11 +9,27 @@ from fastapi.responses import HTMLResponse
 
 from api import map_service, match_service
 from api import models as m
+from api.answers import ERRORS
 from api.deps import DbDep, Manager, ModelsDep, SettingsDep, Viewer
 from api.routes.match import split_ids
 
 router = APIRouter(prefix="/maps", tags=["maps"])
-HTML: dict[str, Any] = {"content": {"text/html": {}}}
+# A map is an HTML page, its error answers are JSON like every other route's: each documented
+# as application/json (FastAPI would put a model's schema under the route's text/html).
+MAP: dict[int | str, dict[str, Any]] = {
+    200: {"content": {"text/html": {}}},
+    **{
+        status: {
+            "description": e["description"],
+            "content": {
+                "application/json": {
+                    "schema": {"$ref": f"#/components/schemas/{e['model'].__name__}"}
+                }
+            },
+        }
+        for status, e in ERRORS.items()
+    },
+}
 
 
 @router.get("", response_model=m.MapList)
@@ -22,20 +38,20 @@ def list_maps(_: Viewer):
     return map_service.map_list()
 
 
-@router.get("/ecosystem", response_class=HTMLResponse, responses={200: HTML})
+@router.get("/ecosystem", response_class=HTMLResponse, responses=MAP)
 def ecosystem(db: DbDep, principal: Viewer):
     """Clusters, IBNs and the institutions around them; member firms aggregated (for a
     viewer every member is: only public roles are named)."""
     return HTMLResponse(map_service.ecosystem(db, principal))
 
 
-@router.get("/overlap", response_class=HTMLResponse, responses={200: HTML})
+@router.get("/overlap", response_class=HTMLResponse, responses=MAP)
 def overlap(db: DbDep, _: Viewer, min_shared: Annotated[int, Query(ge=1, le=1_000_000)] = 1):
     """Clusters linked by shared members (edge width = shared members)."""
     return HTMLResponse(map_service.overlap(db, min_shared))
 
 
-@router.get("/cluster/{cluster_id}", response_class=HTMLResponse, responses={200: HTML})
+@router.get("/cluster/{cluster_id}", response_class=HTMLResponse, responses=MAP)
 def cluster(
     db: DbDep, principal: Viewer, cluster_id: Annotated[str, Path(min_length=1, max_length=200)]
 ):
@@ -43,7 +59,7 @@ def cluster(
     return HTMLResponse(map_service.cluster(db, cluster_id, principal))
 
 
-@router.get("/match", response_class=HTMLResponse, responses={200: HTML})
+@router.get("/match", response_class=HTMLResponse, responses=MAP)
 def match(
     db: DbDep,
     models: ModelsDep,
@@ -58,7 +74,7 @@ def match(
     return HTMLResponse(map_service.match(db, result))
 
 
-@router.get("/call", response_class=HTMLResponse, responses={200: HTML})
+@router.get("/call", response_class=HTMLResponse, responses=MAP)
 def call(
     db: DbDep,
     models: ModelsDep,

@@ -12,7 +12,7 @@ from api import models as m
 from api.deps import DbDep, Manager, ModelsDep, SettingsDep
 
 router = APIRouter(prefix="/match", tags=["matchmaking"])
-MatchId = Annotated[str, Path(min_length=1, max_length=80)]
+MatchId = Annotated[str, Path(pattern=r"^[a-z0-9][a-z0-9_.-]{0,79}$")]  # saved._ID
 
 
 def split_ids(text: str | None) -> list[str]:
