@@ -16,6 +16,7 @@ from innograph.console import say
 
 app = typer.Typer(
     add_completion=False,
+    pretty_exceptions_enable=False,
     no_args_is_help=True,
     help="innograph: the Flemish innovation ecosystem as a Neo4j knowledge graph.",
 )
@@ -148,6 +149,18 @@ for _module in (cli_ingest, cli_analyze, cli_match, cli_serve, cli_map, cli_purg
     _module.register(app)
 
 
+def usage_error(e: typer.TyperException) -> int:
+    """A usage error in two lines: the command's usage and the reason (with a suggestion,
+    e.g. "No such command 'injest'. Did you mean 'ingest'?"); exit code 2. Typer raises the
+    exceptions of the click it vendors, hence ``typer.TyperException`` and duck typing."""
+    ctx = getattr(e, "ctx", None)
+    if ctx is not None and getattr(e, "exit_code", 1) == 2:
+        say(ctx.get_usage().splitlines()[0])
+    format_message = getattr(e, "format_message", None)
+    say(f"Error: {format_message() if callable(format_message) else e}")
+    return int(getattr(e, "exit_code", 2))
+
+
 def main() -> None:
     try:
         rc = app(standalone_mode=False)
@@ -160,19 +173,13 @@ def main() -> None:
         sys.exit(e.exit_code)
     except typer.Exit as e:
         sys.exit(e.exit_code)
-    except typer.Abort:
-        say("Aborted.")
+    except (typer.Abort, KeyboardInterrupt):
+        # Ctrl-C: one line. Every load is a series of committed batches (re-running
+        # completes it, MERGE never duplicates) and files are written whole or not at all.
+        say("Interrupted: nothing half-written; run the command again to complete it.")
         sys.exit(130)
-    except KeyboardInterrupt:
-        say("Interrupted.")
-        sys.exit(130)
-    except typer.TyperException as e:  # usage errors: typer raises its own click's exceptions
-        show = getattr(e, "show", None)
-        if callable(show):
-            show()  # the usage, a hint and the reason (or the help, when no arguments)
-        else:
-            say(f"Error: {e.format_message()}")
-        sys.exit(e.exit_code)
+    except typer.TyperException as e:  # typer's own (vendored) click: usage errors
+        sys.exit(usage_error(e))
 
 
 if __name__ == "__main__":
