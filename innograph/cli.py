@@ -161,9 +161,19 @@ def usage_error(e: typer.TyperException) -> int:
     return int(getattr(e, "exit_code", 2))
 
 
+def interrupted() -> None:
+    """Ctrl-C: one line, exit code 130. Every load is a series of committed batches
+    (re-running completes it; MERGE never duplicates) and files are written whole or not at
+    all."""
+    say("Interrupted: nothing half-written; run the command again to complete it.")
+    sys.exit(130)
+
+
 def main() -> None:
     try:
         rc = app(standalone_mode=False)
+        if rc == 130:  # typer turns Ctrl-C into a silent return code 130
+            interrupted()
         sys.exit(rc if isinstance(rc, int) else 0)
     except DataError as e:
         say(f"[red]{e}[/red]" if sys.stderr.isatty() else str(e))
@@ -172,12 +182,11 @@ def main() -> None:
         say(str(e))
         sys.exit(e.exit_code)
     except typer.Exit as e:
+        if e.exit_code == 130:
+            interrupted()
         sys.exit(e.exit_code)
     except (typer.Abort, KeyboardInterrupt):
-        # Ctrl-C: one line. Every load is a series of committed batches (re-running
-        # completes it, MERGE never duplicates) and files are written whole or not at all.
-        say("Interrupted: nothing half-written; run the command again to complete it.")
-        sys.exit(130)
+        interrupted()
     except typer.TyperException as e:  # typer's own (vendored) click: usage errors
         sys.exit(usage_error(e))
 
