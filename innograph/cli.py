@@ -16,6 +16,7 @@ from innograph.console import say
 
 app = typer.Typer(
     add_completion=False,
+    pretty_exceptions_enable=False,
     no_args_is_help=True,
     help="innograph: the Flemish innovation ecosystem as a Neo4j knowledge graph.",
 )
@@ -148,9 +149,31 @@ for _module in (cli_ingest, cli_analyze, cli_match, cli_serve, cli_map, cli_purg
     _module.register(app)
 
 
+def usage_error(e: typer.TyperException) -> int:
+    """A usage error in two lines: the command's usage and the reason (with a suggestion,
+    e.g. "No such command 'injest'. Did you mean 'ingest'?"); exit code 2. Typer raises the
+    exceptions of the click it vendors, hence ``typer.TyperException`` and duck typing."""
+    ctx = getattr(e, "ctx", None)
+    if ctx is not None and getattr(e, "exit_code", 1) == 2:
+        say(ctx.get_usage().splitlines()[0])
+    format_message = getattr(e, "format_message", None)
+    say(f"Error: {format_message() if callable(format_message) else e}")
+    return int(getattr(e, "exit_code", 2))
+
+
+def interrupted() -> None:
+    """Ctrl-C: one line, exit code 130. Every load is a series of committed batches
+    (re-running completes it; MERGE never duplicates) and files are written whole or not at
+    all."""
+    say("Interrupted: nothing half-written; run the command again to complete it.")
+    sys.exit(130)
+
+
 def main() -> None:
     try:
         rc = app(standalone_mode=False)
+        if rc == 130:  # typer turns Ctrl-C into a silent return code 130
+            interrupted()
         sys.exit(rc if isinstance(rc, int) else 0)
     except DataError as e:
         say(f"[red]{e}[/red]" if sys.stderr.isatty() else str(e))
@@ -159,20 +182,13 @@ def main() -> None:
         say(str(e))
         sys.exit(e.exit_code)
     except typer.Exit as e:
+        if e.exit_code == 130:
+            interrupted()
         sys.exit(e.exit_code)
-    except typer.Abort:
-        say("Aborted.")
-        sys.exit(130)
-    except KeyboardInterrupt:
-        say("Interrupted.")
-        sys.exit(130)
-    except typer.TyperException as e:  # usage errors: typer raises its own click's exceptions
-        show = getattr(e, "show", None)
-        if callable(show):
-            show()  # the usage, a hint and the reason (or the help, when no arguments)
-        else:
-            say(f"Error: {e.format_message()}")
-        sys.exit(e.exit_code)
+    except (typer.Abort, KeyboardInterrupt):
+        interrupted()
+    except typer.TyperException as e:  # typer's own (vendored) click: usage errors
+        sys.exit(usage_error(e))
 
 
 if __name__ == "__main__":

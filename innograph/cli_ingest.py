@@ -185,6 +185,6 @@ def register(app: typer.Typer) -> None:
             f"  - Neo4j Browser: {where}\n"
             f"  - the maps: {out}/*.html (open them in any browser, also offline)\n"
             f"  - the web pages and API: `innograph serve`, then http://127.0.0.1:8000 "
-            f"(create a key with `innograph keys create --role admin`)\n"
+            f"(create a key with `innograph keys create --role manager`)\n"
             f"  - Cypher from the terminal: {CYPHER_HINT}"
         )

@@ -33,6 +33,24 @@ def test_a_usage_error_says_why_and_exits_2(env, args, reason):
     assert "Traceback" not in proc.stderr + proc.stdout
 
 
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["injest"], "Error: No such command 'injest'. Did you mean 'ingest'?"),
+        (["ingest"], "Error: Missing argument 'paths'."),
+        (["match", "--k", "0"], "Error: Invalid value for '--k'"),
+    ],
+)
+def test_the_issue_s_usage_errors_are_two_lines_and_exit_2(env, args, message):
+    proc = run_cli(args, env, timeout=60)
+    assert proc.returncode == 2, proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 2, proc.stderr  # the usage line, then the reason
+    assert lines[0].startswith("Usage: innograph")
+    assert lines[1].startswith(message)
+    assert "Traceback" not in proc.stderr + proc.stdout and proc.stdout == ""
+
+
 def test_no_arguments_shows_the_help(env):
     proc = run_cli([], env, timeout=60)
     assert "Traceback" not in proc.stderr + proc.stdout

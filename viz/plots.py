@@ -99,8 +99,10 @@ def overlap_heatmap(
     """Write the clusters x clusters heatmap of ``measure`` to ``path`` (.png or .svg), with
     a notice under it when synthetic or example data contributed (``viz.notice``)."""
     names, M = overlap_matrix(G, measure)
-    diagonal = "members on the diagonal" if measure == "shared" else "diagonal = 1"
-    labels = [_short(n) for n in names]
+    # the diagonal (a cluster with itself: its members, up to thousands) would set the colour
+    # scale and wash out every pair; it is left blank and the member counts go in the labels
+    members = [int(M[i, i]) for i in range(len(names))] if measure == "shared" else []
+    labels = [_short(n) + (f" ({members[i]:,})" if members else "") for i, n in enumerate(names)]
     return _heatmap(
         M,
         labels,
@@ -108,7 +110,9 @@ def overlap_heatmap(
         Path(path),
         title=title,
         warning=notice.text(notice.share_of_graph(G)),
-        colourbar=f"{MEASURES[measure]} ({diagonal})",
+        colourbar=MEASURES[measure]
+        + (" (pairs only; members in brackets)" if members else " (pairs only)"),
+        diagonal_apart=True,
         annotate=annotate,
         integer=measure == "shared",
         cmap="Blues",
@@ -163,6 +167,7 @@ def _heatmap(
     integer: bool,
     cmap: str,
     warning: str | None = None,
+    diagonal_apart: bool = False,
 ) -> Path:
     fmt = _check_suffix(path)
     n = len(labels)
@@ -173,9 +178,13 @@ def _heatmap(
     fig = Figure(figsize=(side + 1.5, side), dpi=150, layout="constrained")
     FigureCanvasAgg(fig)
     ax = fig.add_subplot()
-    top = float(M.max()) if M.size else 0.0
+    shown, top = colour_scale(M, diagonal_apart=diagonal_apart)
+    colours = matplotlib.colormaps[cmap].with_extremes(bad="#eeeeee")
     image = ax.imshow(
-        M, cmap=cmap, norm=PowerNorm(0.5, vmin=0, vmax=max(top, 1e-9)), interpolation="nearest"
+        np.ma.masked_invalid(shown),
+        cmap=colours,
+        norm=PowerNorm(0.5, vmin=0, vmax=max(top, 1e-9)),
+        interpolation="nearest",
     )
     ax.set_xticks(range(n), columns, rotation=90 if columns is labels else 0, fontsize=_font(n))
     ax.set_yticks(range(n), labels, fontsize=_font(n))
@@ -187,22 +196,7 @@ def _heatmap(
     ax.tick_params(length=0)
     fig.colorbar(image, ax=ax, shrink=0.8, label=colourbar)
     if annotate:
-        for i in range(n):
-            for j in range(n):
-                value = M[i, j]
-                if value == 0:
-                    continue
-                text = f"{value:.0f}" if integer else f"{value:.2f}".lstrip("0")
-                dark = value > 0.45 * top
-                ax.text(
-                    j,
-                    i,
-                    text,
-                    ha="center",
-                    va="center",
-                    fontsize=_font(n) - 1,
-                    color="white" if dark else "#222222",
-                )
+        _annotate(ax, shown, top, integer, _font(n) - 1)
     path.parent.mkdir(parents=True, exist_ok=True)
     with matplotlib.rc_context({"svg.hashsalt": "innograph"}):
         # the notice also goes into the file's description, for readers that cannot see it
@@ -211,6 +205,55 @@ def _heatmap(
             metadata["Description"] = warning
         fig.savefig(path, format=fmt, metadata=metadata or None)
     return path
+
+
+def colour_scale(M: np.ndarray, *, diagonal_apart: bool) -> tuple[np.ndarray, float]:
+    """(the cells drawn, the top of the colour scale). With ``diagonal_apart`` the diagonal
+    is blank (NaN) and does not count towards the scale.
+
+    >>> shown, top = colour_scale(np.array([[4763.0, 7], [7, 155.0]]), diagonal_apart=True)
+    >>> top, bool(np.isnan(shown[0, 0]))
+    (7.0, True)
+    """
+    shown = np.array(M, dtype=float)
+    if diagonal_apart:
+        np.fill_diagonal(shown, np.nan)
+    top = float(np.nanmax(shown)) if np.isfinite(shown).any() else 0.0
+    return shown, top
+
+
+def _annotate(ax: Any, shown: np.ndarray, top: float, integer: bool, size: float) -> None:
+    """Write each non-zero cell's value, at most four characters wide (``987``, ``1.4k``,
+    ``14k``) so neighbouring numbers never run into each other; blank cells stay blank."""
+    n = shown.shape[0]
+    for i in range(n):
+        for j in range(n):
+            value = shown[i, j]
+            if not np.isfinite(value) or value == 0:
+                continue
+            text = compact(value) if integer else f"{value:.2f}".lstrip("0")
+            ax.text(
+                j,
+                i,
+                text,
+                ha="center",
+                va="center",
+                fontsize=size,
+                color="white" if value > 0.45 * top else "#222222",
+            )
+
+
+def compact(value: float) -> str:
+    """A count in at most four characters: ``987``, ``1.4k``, ``14k``, ``1.2M``.
+
+    >>> compact(987), compact(1448), compact(14487), compact(1_200_000)
+    ('987', '1.4k', '14k', '1.2M')
+    """
+    for limit, unit in ((1e6, "M"), (1e3, "k")):
+        if value >= limit:
+            scaled = value / limit
+            return f"{scaled:.1f}{unit}" if round(scaled, 1) < 10 else f"{scaled:.0f}{unit}"
+    return f"{value:.0f}"
 
 
 def _font(n: int) -> float:

@@ -18,6 +18,42 @@ from viz import style
 from viz.graphs import add_group, group_id
 
 
+def merge_managers(G: nx.Graph) -> nx.Graph:
+    """``G`` with each cluster and the organisation that manages it as one node: the cluster
+    keeps its id and kind, takes over the manager's other edges, and records ``manager``
+    (the organisation's name) and ``manager_id``; a search for "Flux50" then finds one node.
+    An organisation managing several clusters stays apart. Returns a new graph.
+
+    >>> G = nx.Graph([("m", "c", {"type": "MANAGES"}), ("m", "k", {"type": "TIED_TO"})])
+    >>> nx.set_node_attributes(G, {"c": {"kind": "cluster_spearhead", "name": "Flux50"},
+    ...     "m": {"kind": "other", "name": "Flux50 vzw"}, "k": {"kind": "federation"}})
+    >>> H = merge_managers(G)
+    >>> sorted(H.nodes), H.nodes["c"]["manager"], H.has_edge("c", "k")
+    (['c', 'k'], 'Flux50 vzw', True)
+    """
+    U = G.to_undirected(as_view=True) if G.is_directed() else G
+    managed: dict[Hashable, list[Hashable]] = defaultdict(list)
+    for u, v, rel in U.edges(data="type"):
+        if rel != "MANAGES":
+            continue
+        org, cluster = (u, v) if style.is_cluster(G.nodes[v]) else (v, u)
+        if style.is_cluster(G.nodes[cluster]) and not style.is_cluster(G.nodes[org]):
+            managed[org].append(cluster)
+    H = nx.Graph(U)
+    for org, clusters in sorted(managed.items(), key=lambda x: str(x[0])):
+        if len(clusters) != 1 or org not in H:
+            continue
+        cluster = clusters[0]
+        a = H.nodes[cluster]
+        a["manager"] = str(G.nodes[org].get("name") or org)
+        a["manager_id"] = org
+        for other, edge in list(H[org].items()):
+            if other != cluster and not H.has_edge(cluster, other):
+                H.add_edge(cluster, other, **dict(edge))
+        H.remove_node(org)
+    return H
+
+
 def ego_network(G: nx.Graph, centre: Hashable, radius: int = 1, bridges: bool = True) -> nx.Graph:
     """The nodes within ``radius`` of ``centre`` (edges read both ways), and with ``bridges``
     also the clusters one step beyond them, with every edge of ``G`` among these nodes.

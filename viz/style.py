@@ -19,6 +19,7 @@ from typing import Any
 import networkx as nx
 
 from graph.model import ORG_KINDS
+from viz.palette import spearhead_colour
 
 
 @dataclass(frozen=True)
@@ -188,7 +189,10 @@ def key_colour(key: str) -> str:
 
 
 def node_colour(attrs: Mapping[str, Any], color_by: str = "kind") -> str:
-    """The fill colour of a node coloured by ``kind`` or by NACE ``sector``."""
+    """The fill colour of a node coloured by ``kind`` or by NACE ``sector``; each spearhead
+    cluster has its own colour (``spearhead_colour``)."""
+    if kind_of(attrs) == "cluster_spearhead" and attrs.get("name"):
+        return spearhead_colour(str(attrs["name"]))
     return key_colour(legend_key(attrs, color_by))
 
 
@@ -276,6 +280,7 @@ def edge_width(value: float, top: float, low: float = 1.0, high: float = 12.0) -
 # -- tooltips ------------------------------------------------------------------------------------
 _FACTS: tuple[tuple[str, str], ...] = (
     ("type", "type"),
+    ("manager", "managed by"),
     ("domain", "domain"),
     ("size", "size"),
     ("nace", "NACE"),
