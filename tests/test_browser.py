@@ -195,3 +195,20 @@ def test_cypher_page_runs_a_query_and_refuses_a_write(page, live):
     assert "Refused" in page.locator("#cypher-error").inner_text()
     page.goto(live.url + "/ui/clusters/S1")
     assert "Catalisti" in page.locator("h1").inner_text()  # nothing was deleted
+
+
+def test_docs_and_redoc_render_with_the_network_off(page, live):
+    """/docs and /redoc draw the API from the app's own assets: every request that is not
+    to the live server is aborted (``page`` fixture), and none is even attempted."""
+    page.goto(live.url + "/docs")
+    page.wait_for_selector(".swagger-ui .info .title", timeout=30_000)
+    assert "innograph" in page.locator(".swagger-ui .info .title").inner_text()
+    page.wait_for_selector(".opblock-summary-path", timeout=30_000)
+    paths = page.locator(".opblock-summary-path").all_inner_texts()
+    assert "/match/partners" in paths and "/cypher" in paths
+    page.goto(live.url + "/redoc")
+    page.wait_for_selector("h1", timeout=30_000)
+    assert page.locator("h1").first.inner_text().startswith("innograph")
+    assert "/match/partners" in page.locator("body").inner_text()
+    assert not page.blocked, page.blocked
+    assert not page.errors, page.errors
