@@ -212,3 +212,41 @@ def test_docs_and_redoc_render_with_the_network_off(page, live):
     assert "/match/partners" in page.locator("body").inner_text()
     assert not page.blocked, page.blocked
     assert not page.errors, page.errors
+
+
+PAGES = (
+    "/",
+    "/?q=hydrogen",
+    "/ui/clusters/S1",
+    "/ui/clusters/S2",
+    "/ui/organisations/F2",
+    "/ui/partners",
+    "/ui/partners?text=Hydrogen+storage&themes=hydrogen&clusters=S2&clusters=S3&instrument=ICON",
+    "/ui/overlaps",
+    "/ui/maps",
+    "/ui/cypher",
+    "/docs",
+)
+WIDE = "() => [document.documentElement.scrollWidth, window.innerWidth]"
+
+
+@pytest.mark.parametrize("width", [390, 1400])
+def test_every_page_fits_its_width_without_sideways_scroll(browser, live, width):
+    """At a phone's 390 px and a desktop's 1400 px no page is wider than the window."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    pg = context.new_page()
+    try:
+        pg.goto(live.url + "/ui/login")
+        pg.fill("#key", live.keys["analyst"])
+        pg.click("button[type=submit]")
+        pg.wait_for_load_state()
+        too_wide = {}
+        for path in PAGES:
+            pg.goto(live.url + path)
+            pg.wait_for_load_state("load")
+            scroll, inner = pg.evaluate(WIDE)
+            if scroll > inner:
+                too_wide[path] = scroll
+        assert not too_wide, f"wider than {width} px: {too_wide}"
+    finally:
+        context.close()
