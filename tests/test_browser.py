@@ -248,5 +248,22 @@ def test_every_page_fits_its_width_without_sideways_scroll(browser, live, width)
             if scroll > inner:
                 too_wide[path] = scroll
         assert not too_wide, f"wider than {width} px: {too_wide}"
+        pg.goto(live.url + "/ui/clusters/S2")  # the map and key figures first, tables after
+        tops = pg.evaluate(
+            "() => ['dl.facts', 'iframe.map', 'main table'].map("
+            "s => document.querySelector(s).getBoundingClientRect().top)"
+        )
+        assert tops == sorted(tops), tops
+        assert "showing 1–" in pg.locator("main").inner_text()
     finally:
         context.close()
+
+
+def test_a_403_page_keeps_the_menu(page, live):
+    login(page, live, "viewer", "/ui/maps")
+    response = page.goto(live.url + "/ui/partners")
+    assert response is not None and response.status == 403
+    assert "needs the manager role" in page.locator("main").inner_text()
+    nav = page.locator("nav[aria-label=Main]").inner_text()
+    assert "Clusters" in nav and "Maps" in nav and "Partner search" not in nav
+    assert "viewer" in page.locator(".who").inner_text()
