@@ -17,9 +17,12 @@ import logging
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from importlib.resources import files
 from pathlib import Path
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
+from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
+from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
@@ -78,6 +81,51 @@ def warm_model(app: FastAPI) -> threading.Thread:
     return thread
 
 
+DOCS_ASSETS = "/static-docs"
+REDOC_LOGO = "https://cdn.redoc.ly/redoc/logo-mini.svg"
+
+
+def install_docs(app: FastAPI) -> None:
+    """/docs (Swagger UI) and /redoc (ReDoc) from assets the app serves itself, never a CDN:
+    the JavaScript and CSS come from the PyPI package ``fastapi-offline`` (MIT), mounted at
+    ``/static-docs``; ReDoc without Google Fonts, and its sidebar's Redocly logo (which the
+    bundle fetches from cdn.redoc.ly) replaced by the local favicon as the script is served."""
+    assets = files("fastapi_offline") / "static"
+    redoc_js = (
+        (assets / "redoc.standalone.js")
+        .read_text(encoding="utf-8")
+        .replace(REDOC_LOGO, f"{DOCS_ASSETS}/favicon.png")
+    )
+
+    @app.get(f"{DOCS_ASSETS}/redoc.standalone.js", include_in_schema=False)
+    async def redoc_script() -> Response:  # before the mount: this route answers first
+        return Response(redoc_js, media_type="text/javascript")
+
+    app.mount(DOCS_ASSETS, StaticFiles(directory=str(assets)), name="static-docs")
+
+    @app.get("/docs", include_in_schema=False)
+    async def swagger(request: Request) -> HTMLResponse:
+        root = request.scope.get("root_path", "")
+        return get_swagger_ui_html(
+            openapi_url=f"{root}{app.openapi_url}",
+            title="innograph · API",
+            swagger_js_url=f"{root}{DOCS_ASSETS}/swagger-ui-bundle.js",
+            swagger_css_url=f"{root}{DOCS_ASSETS}/swagger-ui.css",
+            swagger_favicon_url=f"{root}{DOCS_ASSETS}/favicon.png",
+        )
+
+    @app.get("/redoc", include_in_schema=False)
+    async def redoc(request: Request) -> HTMLResponse:
+        root = request.scope.get("root_path", "")
+        return get_redoc_html(
+            openapi_url=f"{root}{app.openapi_url}",
+            title="innograph · API (ReDoc)",
+            redoc_js_url=f"{root}{DOCS_ASSETS}/redoc.standalone.js",
+            redoc_favicon_url=f"{root}{DOCS_ASSETS}/favicon.png",
+            with_google_fonts=False,
+        )
+
+
 def create_app(settings: Settings | None = None, db: Database | None = None) -> FastAPI:
     """The innograph web service for ``settings`` (default: the environment's)."""
     cfg = settings or get_settings()
@@ -102,7 +150,14 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
                 if app.state.db is opened:
                     app.state.db = None
 
-    app = FastAPI(title="innograph", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
+    app = FastAPI(
+        title="innograph",
+        version="0.1.0",
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        docs_url=None,  # served below from the app's own assets: the docs work offline
+        redoc_url=None,
+    )
     app.state.settings = cfg
     app.state.db = db
     app.state.keys = KeyStore(cfg.keys_path)
@@ -114,6 +169,7 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
     app.state.templates = Jinja2Templates(directory=HERE / "templates")
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     handlers.install(app)
+    install_docs(app)
 
     @app.middleware("http")
     async def safety_headers(request, call_next):

@@ -93,9 +93,10 @@ class Unauthenticated(Exception):
 class Forbidden(Exception):
     """A valid key without the role the endpoint needs (403)."""
 
-    def __init__(self, needed: Role, have: Role):
+    def __init__(self, needed: Role, have: Role, who: Principal | None = None):
         super().__init__(f"This needs the {needed.name} role; your key has the {have.name} role.")
         self.needed = needed
+        self.who = who  # the caller: a 403 page keeps the caller's menu
 
 
 def digest(key: str) -> str:
@@ -203,5 +204,5 @@ def authenticate(request: Request, store: KeyStore) -> Principal:
 
 def check_role(principal: Principal, role: Role) -> Principal:
     if not principal.can(role):
-        raise Forbidden(role, principal.role)
+        raise Forbidden(role, principal.role, principal)
     return principal

@@ -34,7 +34,7 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match, Route
 
-from api.auth import Forbidden, Unauthenticated
+from api.auth import Forbidden, Principal, Role, Unauthenticated
 from api.throttle import TooBusy
 from graph.errors import (
     DataError,
@@ -77,12 +77,13 @@ def answer(
     detail: str,
     extra: dict | None = None,
     headers: dict | None = None,
+    me: Principal | None = None,
 ) -> Response:
     if is_page(request) and hasattr(request.app.state, "templates"):
         return request.app.state.templates.TemplateResponse(
             request,
             "error.html",
-            {"status": status, "detail": detail},
+            {"status": status, "detail": detail, "me": me, "Role": Role},
             status_code=status,
             headers=headers,
         )
@@ -96,6 +97,12 @@ def says(status: int) -> Handler:
         return answer(request, status, str(exc))
 
     return handler
+
+
+async def forbidden(request: Request, exc: Exception) -> Response:
+    """403: the page keeps the caller's menu (the key is valid, only the role is short)."""
+    who = exc.who if isinstance(exc, Forbidden) else None
+    return answer(request, 403, str(exc), me=who)
 
 
 async def unauthenticated(request: Request, exc: Exception) -> Response:
@@ -176,6 +183,7 @@ def install(app: FastAPI) -> None:
     """Register the handlers of the table above on ``app``."""
     for exc_type, status in STATUS.items():
         app.add_exception_handler(exc_type, says(status))
+    app.add_exception_handler(Forbidden, forbidden)  # replaces the plain 403 of the table
     app.add_exception_handler(Unauthenticated, unauthenticated)
     app.add_exception_handler(DataError, data_error)
     app.add_exception_handler(RequestValidationError, invalid_request)

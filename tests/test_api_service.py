@@ -25,6 +25,19 @@ def ids(items) -> list[str]:
     return [i["id"] for i in items]
 
 
+# -- docs ----------------------------------------------------------------------------------------
+@pytest.mark.parametrize("path", ["/docs", "/redoc"])
+def test_docs_use_only_the_apps_own_assets(service: Service, path):
+    page = service.client.get(path)
+    assert page.status_code == 200 and "text/html" in page.headers["content-type"]
+    found = [item.split("=", 1)[1].rstrip(">") for item in external_resources(page.text)]
+    assert found and all(url.startswith("/static-docs/") for url in found), found
+    assert "cdn" not in page.text and "fonts.googleapis" not in page.text
+    for url in found:  # every asset is there
+        assert service.client.get(url).status_code == 200, url
+    assert "cdn.redoc.ly" not in service.client.get("/static-docs/redoc.standalone.js").text
+
+
 # -- health --------------------------------------------------------------------------------------
 def test_health_ok(service: Service):
     assert ok(service.client.get("/health")) == {"neo4j": "ok"}

@@ -195,3 +195,75 @@ def test_cypher_page_runs_a_query_and_refuses_a_write(page, live):
     assert "Refused" in page.locator("#cypher-error").inner_text()
     page.goto(live.url + "/ui/clusters/S1")
     assert "Catalisti" in page.locator("h1").inner_text()  # nothing was deleted
+
+
+def test_docs_and_redoc_render_with_the_network_off(page, live):
+    """/docs and /redoc draw the API from the app's own assets: every request that is not
+    to the live server is aborted (``page`` fixture), and none is even attempted."""
+    page.goto(live.url + "/docs")
+    page.wait_for_selector(".swagger-ui .info .title", timeout=30_000)
+    assert "innograph" in page.locator(".swagger-ui .info .title").inner_text()
+    page.wait_for_selector(".opblock-summary-path", timeout=30_000)
+    paths = page.locator(".opblock-summary-path").all_inner_texts()
+    assert "/match/partners" in paths and "/cypher" in paths
+    page.goto(live.url + "/redoc")
+    page.wait_for_selector("h1", timeout=30_000)
+    assert page.locator("h1").first.inner_text().startswith("innograph")
+    assert "/match/partners" in page.locator("body").inner_text()
+    assert not page.blocked, page.blocked
+    assert not page.errors, page.errors
+
+
+PAGES = (
+    "/",
+    "/?q=hydrogen",
+    "/ui/clusters/S1",
+    "/ui/clusters/S2",
+    "/ui/organisations/F2",
+    "/ui/partners",
+    "/ui/partners?text=Hydrogen+storage&themes=hydrogen&clusters=S2&clusters=S3&instrument=ICON",
+    "/ui/overlaps",
+    "/ui/maps",
+    "/ui/cypher",
+    "/docs",
+)
+WIDE = "() => [document.documentElement.scrollWidth, window.innerWidth]"
+
+
+@pytest.mark.parametrize("width", [390, 1400])
+def test_every_page_fits_its_width_without_sideways_scroll(browser, live, width):
+    """At a phone's 390 px and a desktop's 1400 px no page is wider than the window."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    pg = context.new_page()
+    try:
+        pg.goto(live.url + "/ui/login")
+        pg.fill("#key", live.keys["analyst"])
+        pg.click("button[type=submit]")
+        pg.wait_for_load_state()
+        too_wide = {}
+        for path in PAGES:
+            pg.goto(live.url + path)
+            pg.wait_for_load_state("load")
+            scroll, inner = pg.evaluate(WIDE)
+            if scroll > inner:
+                too_wide[path] = scroll
+        assert not too_wide, f"wider than {width} px: {too_wide}"
+        pg.goto(live.url + "/ui/clusters/S2")  # the map and key figures first, tables after
+        tops = pg.evaluate(
+            "() => ['dl.facts', 'iframe.map', 'main table'].map("
+            "s => document.querySelector(s).getBoundingClientRect().top)"
+        )
+        assert tops == sorted(tops), tops
+        assert "showing 1–" in pg.locator("main").inner_text()
+    finally:
+        context.close()
+
+
+def test_a_403_page_keeps_the_menu(page, live):
+    login(page, live, "viewer", "/ui/maps")
+    response = page.goto(live.url + "/ui/partners")
+    assert response is not None and response.status == 403
+    assert "needs the manager role" in page.locator("main").inner_text()
+    nav = page.locator("nav[aria-label=Main]").inner_text()
+    assert "Clusters" in nav and "Maps" in nav and "Partner search" not in nav
+    assert "viewer" in page.locator(".who").inner_text()
