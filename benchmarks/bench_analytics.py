@@ -63,7 +63,7 @@ from analytics.cross_sector import sector_matrix  # noqa: E402
 from analytics.network import org_network  # noqa: E402
 from analytics.overlap import cluster_overlap  # noqa: E402
 from analytics.projection import Projection, from_arrays, from_rows  # noqa: E402
-from benchmarks.common import table, write_json  # noqa: E402
+from benchmarks.common import add_out, shown, table, write_json  # noqa: E402
 from graph import nace  # noqa: E402
 from graph.model import ORG_KINDS  # noqa: E402
 
@@ -664,7 +664,7 @@ def main(argv: list[str] | None = None) -> None:
         action="store_true",
         help="also time `analyze all` against the configured server (writes!)",
     )
-    ap.add_argument("--out", default="analytics")
+    add_out(ap, "analytics")
     args = ap.parse_args(argv)
     if args.quick:
         args.orgs, args.exact_orgs = 5_000, 1_000
@@ -679,8 +679,8 @@ def main(argv: list[str] | None = None) -> None:
     )
     for key, value in result["detail"].items():
         print(f"{key}: {value}")
-    path = write_json(args.out, result)
-    print(f"written {path.relative_to(ROOT)}")
+    path = write_json("analytics", result, args.out)
+    print(f"written {shown(path)}")
 
 
 if __name__ == "__main__":
