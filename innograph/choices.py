@@ -16,10 +16,7 @@ class Level(StrEnum):
     division = "division"
 
 
-class Via(StrEnum):
-    projects = "projects"
-    clusters = "clusters"
-    both = "both"
+Via = View  # what links sectors: the same three choices (projects, clusters or both)
 
 
 class ColorBy(StrEnum):
