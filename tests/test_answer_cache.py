@@ -78,7 +78,7 @@ def test_ingest_through_the_service_clears_the_kept_answers(service: Service):
     assert len(service.app.state.answers) == 0
 
 
-@pytest.mark.parametrize("path", ["/ui/clusters/S1", "/maps/cluster/S1", "/maps/ecosystem"])
+@pytest.mark.parametrize("path", ["/ui/clusters/S1", "/maps/cluster/S1"])
 def test_a_viewer_never_gets_a_managers_kept_page(service: Service, path):
     fresh(service)
     manager = service.get(path, role="manager")
