@@ -28,6 +28,7 @@ from fastapi.templating import Jinja2Templates
 
 from analytics.adapter import ModelCache, disk_build
 from api import handlers, match_service
+from api.answer_cache import AnswerCache
 from api.answers import ERRORS
 from api.auth import KeyStore
 from api.routes import (
@@ -163,6 +164,7 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
     app.state.keys = KeyStore(cfg.keys_path)
     # the match model: one per graph version, kept on disk, warmed at start-up
     app.state.models = ModelCache(build=disk_build(cfg.home / "cache"))
+    app.state.answers = AnswerCache()  # partner lists and heavy pages, per graph version
     app.state.analysts = AnalystQueries(cfg.cypher_workers, cfg.cypher_per_key)
     app.state.probe = Probe(lambda: neo4j_answers(app.state.db))  # both replaced by the
     # lifespan's own; a probe starts watching at its first check

@@ -2,7 +2,8 @@
 
 ``DbDep`` is the one ``Database`` the lifespan opened; ``Viewer``, ``Manager``, ``Analyst`` and
 ``Admin`` are the calling key's ``Principal``, checked to hold at least that role.
-``ModelsDep`` is the app's match model cache (``analytics.adapter.ModelCache``);
+``ModelsDep`` is the app's match model cache (``analytics.adapter.ModelCache``), ``AnswersDep``
+its answers and pages kept per graph version (``api.answer_cache.AnswerCache``);
 ``AnalystsDep`` and ``ProbeDep`` the thread pools of ``api.throttle``.
 
 The dependencies are ``async``: they only look things up, and a plain one would take a thread
@@ -17,6 +18,7 @@ from fastapi import Depends, Query, Request
 from fastapi.security import APIKeyHeader, HTTPBearer
 
 from analytics.adapter import ModelCache
+from api.answer_cache import AnswerCache
 from api.auth import KeyStore, Principal, Role, authenticate, check_role
 from api.disclosure import reveal_from  # noqa: F401 - the routes take it from here
 from api.throttle import AnalystQueries, Probe
@@ -40,6 +42,10 @@ async def get_models(request: Request) -> ModelCache:
     return request.app.state.models
 
 
+async def get_answers(request: Request) -> AnswerCache:
+    return request.app.state.answers
+
+
 async def get_analysts(request: Request) -> AnalystQueries:
     return request.app.state.analysts
 
@@ -54,6 +60,7 @@ ProbeDep = Annotated[Probe, Depends(get_probe)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 KeysDep = Annotated[KeyStore, Depends(get_keys)]
 ModelsDep = Annotated[ModelCache, Depends(get_models)]
+AnswersDep = Annotated[AnswerCache, Depends(get_answers)]
 
 # Declared so that the OpenAPI document shows both ways of sending a key; checked below.
 _bearer = HTTPBearer(auto_error=False, description="Authorization: Bearer KEY")

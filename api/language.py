@@ -56,12 +56,17 @@ def choose_language(query: str | None, cookie: str | None, accept: str | None) -
     return _known(query) or _known(cookie) or _from_accept(accept) or DEFAULT
 
 
-async def request_language(request: Request) -> Language:
+def language_of(request: Request) -> Language:
+    """The language of the answer to ``request`` by the rule above."""
     return choose_language(
         request.query_params.get("lang"),
         request.cookies.get(COOKIE),
         request.headers.get("accept-language"),
     )
+
+
+async def request_language(request: Request) -> Language:
+    return language_of(request)
 
 
 LanguageDep = Annotated[str, Depends(request_language)]

@@ -4,7 +4,8 @@ The service resolves organisations as people type them (``analytics.names``, thr
 a 404 whose body carries ``suggestions`` when none or several fit), checks cluster ids, takes
 the in-memory match model from the app's ``analytics.adapter.ModelCache`` (built once per graph
 version, kept on disk by ``disk_build``; ``warm`` loads it at start-up), calls the matchmaking
-functions on it, and reshapes the answers into the API's models. Saved matches are the
+functions on it, and reshapes the answers into the API's models. Partner lists are kept per
+graph version and model in the app's ``api.answer_cache.AnswerCache``. Saved matches are the
 matchmaking module's JSON files, kept in the service's own ``settings.home / "matches"``."""
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from analytics import matching
 from analytics.adapter import ModelCache
 from analytics.matching import saved
 from api import models as m
+from api.answer_cache import AnswerCache
 from graph.db import Database
 from graph.errors import NotFound
 from graph.output import render
@@ -47,19 +49,29 @@ def match_partners(
     clusters: list[str],
     k: int,
     include_synthetic: bool = False,
+    answers: AnswerCache | None = None,
 ) -> m.PartnerResult:
-    _check_clusters(db, clusters)
+    """Ranked partners for ``org``; with ``answers``, computed once per graph version and
+    model (an unknown name or cluster is an error, never kept)."""
     model = models.get(db)
-    o = model.org(model.resolve(org))  # UnknownName (404) with the closest names
-    rows = matching.match_partners(
-        model, o["id"], theme=theme, clusters=clusters or None, k=k,
-        include_synthetic=include_synthetic,
-    ).model_dump()  # fmt: skip
-    return m.PartnerResult(
-        org=m.OrgRef(id=o["id"], name=o["name"], kind=o["kind"]),
-        method="innograph",
-        partners=[m.Partner(**r) for r in rows],
-    )
+
+    def compute() -> m.PartnerResult:
+        _check_clusters(db, clusters)
+        o = model.org(model.resolve(org))  # UnknownName (404) with the closest names
+        rows = matching.match_partners(
+            model, o["id"], theme=theme, clusters=clusters or None, k=k,
+            include_synthetic=include_synthetic,
+        ).model_dump()  # fmt: skip
+        return m.PartnerResult(
+            org=m.OrgRef(id=o["id"], name=o["name"], kind=o["kind"]),
+            method="innograph",
+            partners=[m.Partner(**r) for r in rows],
+        )
+
+    if answers is None:
+        return compute()
+    key = ("partners", models.version, org, theme, tuple(clusters), k, include_synthetic)
+    return answers.get(db, key, compute)  # shared between requests: never changed
 
 
 def match_call(

@@ -60,7 +60,7 @@ from analytics.overlap import cluster_overlap  # noqa: E402
 from analytics.projection import Projection  # noqa: E402
 from benchmarks import analytics_baselines as nxb  # noqa: E402
 from benchmarks.analytics_data import from_ingest, generate  # noqa: E402
-from benchmarks.common import table, write_json  # noqa: E402
+from benchmarks.common import add_out, shown, table, write_json  # noqa: E402
 
 
 def _status(field: str) -> int:
@@ -373,7 +373,7 @@ def main(argv: list[str] | None = None) -> None:
         action="store_true",
         help="also time `analyze all` against the configured server (writes!)",
     )
-    ap.add_argument("--out", default="analytics")
+    add_out(ap, "analytics")
     args = ap.parse_args(argv)
     if args.quick:
         args.orgs, args.exact_orgs = 5_000, 1_000
@@ -388,8 +388,8 @@ def main(argv: list[str] | None = None) -> None:
     )
     for key, value in result["detail"].items():
         print(f"{key}: {value}")
-    path = write_json(args.out, result)
-    print(f"written {path.relative_to(ROOT)}")
+    path = write_json("analytics", result, args.out)
+    print(f"written {shown(path)}")
 
 
 if __name__ == "__main__":

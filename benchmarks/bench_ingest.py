@@ -43,7 +43,7 @@ if os.environ.get(NO_RUST):  # must run before anything imports the driver
 
     sys.meta_path.insert(0, _BlockRust())
 
-from benchmarks.common import table, throwaway_database, wipe, write_json  # noqa: E402
+from benchmarks.common import add_out, shown, table, throwaway_database, wipe, write_json  # noqa: E402
 from benchmarks.ingest_files import export_clusterfiles  # noqa: E402
 from graph import schema  # noqa: E402
 from graph.load import node_rows, rel_rows, write_records  # noqa: E402
@@ -196,7 +196,7 @@ def child(args) -> None:
     print(json.dumps({"seconds": time.perf_counter() - t, "rust": RUST_AVAILABLE}))
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--orgs", type=int, default=100_000)
     ap.add_argument("--seed", type=int, default=7)
@@ -204,7 +204,8 @@ def main() -> None:
     ap.add_argument("--sample", type=int, default=2_000, help="rows for the per-row baseline")
     ap.add_argument("--quick", action="store_true", help="5,000 organisations, short sweep")
     ap.add_argument("--child", help=argparse.SUPPRESS)
-    args = ap.parse_args()
+    add_out(ap, "ingest")
+    args = ap.parse_args(argv)
     if args.child:
         child(args)
         return
@@ -383,7 +384,8 @@ def main() -> None:
             )
         )
     print("\nRatios: " + ", ".join(f"{k} {v:.1f}x" for k, v in ratios.items()))
-    print(f"JSON: {write_json('ingest' if not args.quick else 'ingest_quick', results)}")
+    path = write_json("ingest" if not args.quick else "ingest_quick", results, args.out)
+    print(f"JSON: {shown(path)}")
 
 
 if __name__ == "__main__":

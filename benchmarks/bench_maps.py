@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from benchmarks.common import table, write_json  # noqa: E402
+from benchmarks.common import add_out, shown, table, write_json  # noqa: E402
 from graph.model import ORG_KINDS  # noqa: E402
 from viz import maps  # noqa: E402
 from viz.browser import offline_chromium, open_map  # noqa: E402
@@ -192,6 +192,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ego", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--quick", action="store_true", help="10,000 organisations, 1 run")
+    add_out(parser, "maps")
     args = parser.parse_args(argv)
     if args.quick:
         args.orgs, args.repeat = 10_000, 1
@@ -238,8 +239,9 @@ def main(argv: list[str] | None = None) -> int:
             "results": rows,
             "html_dir": str(out),
         },
+        args.out,
     )
-    print(f"wrote {path.relative_to(ROOT)}")
+    print(f"wrote {shown(path)}")
     return 0 if not misses else 1
 
 

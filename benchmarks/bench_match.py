@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from benchmarks.common import table, write_json  # noqa: E402
+from benchmarks.common import add_out, shown, table, write_json  # noqa: E402
 from ingest.cordis import is_cordis_folder  # noqa: E402
 from ingest.data import CORDIS_H2020 as CORDIS  # noqa: E402
 
@@ -175,14 +175,15 @@ def bench_backtest(folder: Path) -> dict[str, Any]:
     }
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--orgs", type=int, default=100_000)
     ap.add_argument("--queries", type=int, default=500)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--cordis", type=Path, default=CORDIS)
     ap.add_argument("--quick", action="store_true", help="5,000 organisations, 100 queries")
-    args = ap.parse_args()
+    add_out(ap, "match")
+    args = ap.parse_args(argv)
     if args.quick:
         args.orgs, args.queries = 5_000, 100
 
@@ -296,8 +297,9 @@ def main() -> int:
             "call": call,
             "backtest": backtest,
         },
+        args.out,
     )
-    print(f"\nwritten {path.relative_to(ROOT)}")
+    print(f"\nwritten {shown(path)}")
     return 0
 
 

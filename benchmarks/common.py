@@ -6,6 +6,7 @@ instance directory on free ports (sharing only the jar cache), or use ``NEO4J_BE
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import platform
@@ -107,9 +108,37 @@ def measure(fn: Callable[[], Any], memory: bool = False) -> tuple[Any, float, in
     return result, seconds, peak
 
 
-def write_json(name: str, payload: dict[str, Any]) -> Path:
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    path = RESULTS / f"{name}.json"
+def add_out(parser: argparse.ArgumentParser, name: str) -> None:
+    """Every benchmark's ``--out FILE``: the JSON goes exactly there (default
+    ``benchmarks/results/<name>.json``)."""
+    parser.add_argument(
+        "--out", type=Path, default=None, help=f"JSON file (default results/{name}.json)"
+    )
+
+
+def result_path(name: str, out: str | Path | None = None) -> Path:
+    """Where the JSON goes: ``out`` exactly as given, else ``benchmarks/results/<name>.json``.
+
+    >>> result_path("analytics", "/tmp/x/a.json")
+    PosixPath('/tmp/x/a.json')
+    >>> result_path("analytics").relative_to(RESULTS)
+    PosixPath('analytics.json')
+    """
+    return Path(out) if out is not None else RESULTS / f"{name}.json"
+
+
+def shown(path: Path) -> str:
+    """``path`` relative to the repository when it is inside it, else as it is."""
+    try:
+        return str(path.resolve().relative_to(ROOT))
+    except ValueError:
+        return str(path)
+
+
+def write_json(name: str, payload: dict[str, Any], out: str | Path | None = None) -> Path:
+    """Write ``payload`` with the machine's facts to ``result_path(name, out)``."""
+    path = result_path(name, out)
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps({"machine": machine(), **payload}, indent=2, default=str))
     return path
 

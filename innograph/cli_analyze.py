@@ -17,23 +17,7 @@ import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from graph.output import Format, emit
-
-
-class View(StrEnum):
-    projects = "projects"
-    clusters = "clusters"
-    both = "both"
-
-
-class Level(StrEnum):
-    section = "section"
-    division = "division"
-
-
-class Via(StrEnum):
-    projects = "projects"
-    clusters = "clusters"
-    both = "both"
+from innograph.choices import Level, Via, View
 
 
 class Unit(StrEnum):

@@ -16,7 +16,6 @@ with ``id``, ``name``, ``score``, ``explanation``, or an object with ``partners`
 from __future__ import annotations
 
 import json
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -24,23 +23,12 @@ import typer
 
 from graph.errors import InnographError
 from graph.output import plain
-from innograph.cli_analyze import Level
+from innograph.choices import ColorBy, Level, Measure
 from innograph.console import err
 
 map_app = typer.Typer(
     no_args_is_help=True, help="Interactive maps (self-contained HTML) and figures (PNG/SVG)."
 )
-
-
-class ColorBy(StrEnum):
-    kind = "kind"
-    sector = "sector"
-
-
-class Measure(StrEnum):
-    shared = "shared"
-    jaccard = "jaccard"
-    overlap_coefficient = "overlap_coefficient"
 
 
 OutHtml = Annotated[Path, typer.Option("--out", "-o", help="The HTML file to write")]

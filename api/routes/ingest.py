@@ -8,7 +8,7 @@ from fastapi import APIRouter, File, Query, UploadFile
 
 from api import ingest_service
 from api import models as m
-from api.deps import Admin, DbDep
+from api.deps import Admin, AnswersDep, DbDep
 
 router = APIRouter(tags=["ingest"])
 
@@ -16,6 +16,7 @@ router = APIRouter(tags=["ingest"])
 @router.post("/ingest", response_model=m.IngestResult)
 def ingest(
     db: DbDep,
+    answers: AnswersDep,
     _: Admin,
     files: Annotated[
         list[UploadFile],
@@ -35,4 +36,10 @@ def ingest(
     """Validate and load cluster files; any problem: 422 listing every file:line:column and
     nothing written (unless `skip_invalid`)."""
     uploads = [(f.filename or "", f.file.read(ingest_service.MAX_BYTES + 1)) for f in files]
-    return ingest_service.ingest_uploads(db, uploads, dry_run=dry_run, skip_invalid=skip_invalid)
+    try:
+        return ingest_service.ingest_uploads(
+            db, uploads, dry_run=dry_run, skip_invalid=skip_invalid
+        )
+    finally:
+        if not dry_run:
+            answers.clear()  # kept answers and pages are of the graph before this load

@@ -1,4 +1,8 @@
-"""Maps as self-contained HTML pages (drawn by ``viz`` when present)."""
+"""Maps as self-contained HTML pages (drawn by ``viz`` when present).
+
+The ecosystem, overlap, cluster and match maps are drawn once per graph version and kept in
+the app's ``api.answer_cache.AnswerCache``, keyed with whether the caller sees members (a
+viewer's map is folded: it is never served to a manager, nor a manager's to a viewer)."""
 
 from __future__ import annotations
 
@@ -10,7 +14,8 @@ from fastapi.responses import HTMLResponse
 from api import map_service, match_service
 from api import models as m
 from api.answers import ERRORS
-from api.deps import DbDep, Manager, ModelsDep, SettingsDep, Viewer
+from api.deps import AnswersDep, DbDep, Manager, ModelsDep, SettingsDep, Viewer
+from api.disclosure import sees_members
 from api.routes.match import split_ids
 
 router = APIRouter(prefix="/maps", tags=["maps"])
@@ -39,30 +44,44 @@ def list_maps(_: Viewer):
 
 
 @router.get("/ecosystem", response_class=HTMLResponse, responses=MAP)
-def ecosystem(db: DbDep, principal: Viewer):
+def ecosystem(db: DbDep, answers: AnswersDep, principal: Viewer):
     """Clusters, IBNs and the institutions around them; member firms aggregated (for a
     viewer every member is: only public roles are named)."""
-    return HTMLResponse(map_service.ecosystem(db, principal))
+    key = ("map_ecosystem", sees_members(principal))
+    return HTMLResponse(answers.get(db, key, lambda: map_service.ecosystem(db, principal)))
 
 
 @router.get("/overlap", response_class=HTMLResponse, responses=MAP)
-def overlap(db: DbDep, _: Viewer, min_shared: Annotated[int, Query(ge=1, le=1_000_000)] = 1):
+def overlap(
+    db: DbDep,
+    answers: AnswersDep,
+    principal: Viewer,
+    min_shared: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
+):
     """Clusters linked by shared members (edge width = shared members)."""
-    return HTMLResponse(map_service.overlap(db, min_shared))
+    key = ("map_overlap", sees_members(principal), min_shared)
+    return HTMLResponse(answers.get(db, key, lambda: map_service.overlap(db, min_shared)))
 
 
 @router.get("/cluster/{cluster_id}", response_class=HTMLResponse, responses=MAP)
 def cluster(
-    db: DbDep, principal: Viewer, cluster_id: Annotated[str, Path(min_length=1, max_length=200)]
+    db: DbDep,
+    answers: AnswersDep,
+    principal: Viewer,
+    cluster_id: Annotated[str, Path(min_length=1, max_length=200)],
 ):
     """A cluster's ego-network; for a viewer its members are groups with counts."""
-    return HTMLResponse(map_service.cluster(db, cluster_id, principal))
+    key = ("map_cluster", sees_members(principal), cluster_id)
+    return HTMLResponse(
+        answers.get(db, key, lambda: map_service.cluster(db, cluster_id, principal))
+    )
 
 
 @router.get("/match", response_class=HTMLResponse, responses=MAP)
 def match(
     db: DbDep,
     models: ModelsDep,
+    answers: AnswersDep,
     _: Manager,
     org: Annotated[str, Query(min_length=1, max_length=200)],
     theme: Annotated[str | None, Query(max_length=500)] = None,
@@ -70,8 +89,10 @@ def match(
     k: Annotated[int, Query(ge=1, le=100)] = 10,
 ):
     """An organisation and the partners the partner search proposes."""
-    result = match_service.match_partners(db, models, org, theme, split_ids(clusters), k)
-    return HTMLResponse(map_service.match(db, result))
+    ids = split_ids(clusters)
+    result = match_service.match_partners(db, models, org, theme, ids, k, answers=answers)
+    key = ("map_match", models.version, org, theme, tuple(ids), k)
+    return HTMLResponse(answers.get(db, key, lambda: map_service.match(db, result)))
 
 
 @router.get("/call", response_class=HTMLResponse, responses=MAP)

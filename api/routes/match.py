@@ -9,7 +9,7 @@ from fastapi.responses import Response
 
 from api import match_service
 from api import models as m
-from api.deps import DbDep, Manager, ModelsDep, SettingsDep
+from api.deps import AnswersDep, DbDep, Manager, ModelsDep, SettingsDep
 
 router = APIRouter(prefix="/match", tags=["matchmaking"])
 MatchId = Annotated[str, Path(pattern=r"^[a-z0-9][a-z0-9_.-]{0,79}$")]  # saved._ID
@@ -23,6 +23,7 @@ def split_ids(text: str | None) -> list[str]:
 def partners(
     db: DbDep,
     models: ModelsDep,
+    answers: AnswersDep,
     _: Manager,
     org: Annotated[
         str,
@@ -49,7 +50,7 @@ def partners(
 
     An unknown or ambiguous `org` answers 404 with `suggestions`: the closest names."""
     return match_service.match_partners(
-        db, models, org, theme, split_ids(clusters), k, include_synthetic
+        db, models, org, theme, split_ids(clusters), k, include_synthetic, answers
     )
 
 

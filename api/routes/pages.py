@@ -18,10 +18,12 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from api import data, map_service, match_service
 from api import models as m
+from api.answer_cache import kept_page
 from api.auth import COOKIE, Principal, Role
 from api.deps import (
     Analyst,
     AnalystsDep,
+    AnswersDep,
     DbDep,
     KeysDep,
     Manager,
@@ -30,6 +32,7 @@ from api.deps import (
     Viewer,
     reveal_from,
 )
+from api.disclosure import sees_members
 from api.routes.cypher import check_parameters, on_analyst_pool, read_only
 from api.routes.match import split_ids
 from graph import catalog, library
@@ -124,21 +127,31 @@ def home(
 
 # -- cluster and organisation --------------------------------------------------------------------
 @router.get("/ui/clusters/{cluster_id}", response_class=HTMLResponse)
-def cluster_page(request: Request, db: DbDep, settings: SettingsDep, me: Viewer, cluster_id: str):
-    cluster = data.get_cluster(db, cluster_id)
-    manager = me.can(Role.manager)
-    return page(
-        request,
-        "cluster.html",
-        me,
-        title=cluster.name or cluster.id,
-        cluster=cluster,
-        overlaps=data.cluster_overlaps(db, cluster_id, reveal_from(me, settings), names=10),
-        projects=data.cluster_projects(db, cluster_id, 25, 0, members=False),
-        members=data.cluster_members(db, cluster_id, None, 200, 0) if manager else None,
-        central=data.cluster_central(db, cluster_id, "pagerank", 10) if manager else None,
-        min_group_size=settings.min_group_size,
-    )
+def cluster_page(
+    request: Request,
+    db: DbDep,
+    answers: AnswersDep,
+    settings: SettingsDep,
+    me: Viewer,
+    cluster_id: str,
+):
+    def render() -> HTMLResponse:
+        cluster = data.get_cluster(db, cluster_id)
+        manager = sees_members(me)
+        return page(
+            request,
+            "cluster.html",
+            me,
+            title=cluster.name or cluster.id,
+            cluster=cluster,
+            overlaps=data.cluster_overlaps(db, cluster_id, reveal_from(me, settings), names=10),
+            projects=data.cluster_projects(db, cluster_id, 25, 0, members=False),
+            members=data.cluster_members(db, cluster_id, None, 200, 0) if manager else None,
+            central=data.cluster_central(db, cluster_id, "pagerank", 10) if manager else None,
+            min_group_size=settings.min_group_size,
+        )
+
+    return kept_page(request, db, answers, me, ("cluster_page", cluster_id), render)
 
 
 @router.get("/ui/organisations/{org_id}", response_class=HTMLResponse)
@@ -160,6 +173,7 @@ def partners_page(
     request: Request,
     db: DbDep,
     models: ModelsDep,
+    answers: AnswersDep,
     settings: SettingsDep,
     me: Manager,
     text: Text = None,
@@ -190,7 +204,7 @@ def partners_page(
         "instruments": db.read("list_instruments"),
     }
     try:
-        _partner_results(db, models, settings, form, context)
+        _partner_results(db, models, settings, form, context, answers)
     except UnknownName as e:  # the form again, with the closest names to choose from
         context["unknown"] = Unknown(str(e), e.suggestions, form)
     return page(request, "partners.html", me, title="Partner search", **context)
@@ -210,13 +224,18 @@ class Unknown:
 
 
 def _partner_results(
-    db: Any, models: Any, settings: Any, form: dict[str, Any], context: dict[str, Any]
+    db: Any,
+    models: Any,
+    settings: Any,
+    form: dict[str, Any],
+    context: dict[str, Any],
+    answers: Any = None,
 ) -> None:
     org, text, themes = form["org"].strip(), form["text"], form["themes"]
     clusters, k, instrument = form["clusters"], form["k"], form["instrument"]
     if org:
         context["partners"] = match_service.match_partners(
-            db, models, org, themes or text, clusters, k, form["include_synthetic"]
+            db, models, org, themes or text, clusters, k, form["include_synthetic"], answers
         )
         context["map_url"] = "/maps/match?" + urlencode(
             {
@@ -253,28 +272,32 @@ def _partner_results(
 def overlaps_page(
     request: Request,
     db: DbDep,
+    answers: AnswersDep,
     settings: SettingsDep,
     me: Viewer,
     type: m.ClusterType | None = None,
     measure: Annotated[str, Query(pattern="^(shared|jaccard|overlap_coefficient)$")] = "jaccard",
 ):
-    matrix = data.overlap_matrix(db, type, 1, reveal_from(me, settings), names=10)
-    cells = {}
-    for p in matrix.pairs:
-        cells[(p.a, p.b)] = cells[(p.b, p.a)] = p
-    values = [getattr(p, measure) or 0 for p in matrix.pairs]
-    return page(
-        request,
-        "overlaps.html",
-        me,
-        title="Overlap heatmap",
-        matrix=matrix,
-        cells=cells,
-        measure=measure,
-        top=max(values, default=0) or 1,
-        type=type or "",
-        min_group_size=settings.min_group_size,
-    )
+    def render() -> HTMLResponse:
+        matrix = data.overlap_matrix(db, type, 1, reveal_from(me, settings), names=10)
+        cells = {}
+        for p in matrix.pairs:
+            cells[(p.a, p.b)] = cells[(p.b, p.a)] = p
+        values = [getattr(p, measure) or 0 for p in matrix.pairs]
+        return page(
+            request,
+            "overlaps.html",
+            me,
+            title="Overlap heatmap",
+            matrix=matrix,
+            cells=cells,
+            measure=measure,
+            top=max(values, default=0) or 1,
+            type=type or "",
+            min_group_size=settings.min_group_size,
+        )
+
+    return kept_page(request, db, answers, me, ("overlaps_page", type, measure), render)
 
 
 # -- maps ----------------------------------------------------------------------------------------
