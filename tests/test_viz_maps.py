@@ -46,10 +46,13 @@ def test_cluster_map_draws_the_ego_network(tmp_path):
     assert snapshot(G) == before  # the caller's graph is untouched
     html = read(info.path)
     data = page_data(html)
-    # every node is one step from SH, or a bridge cluster (IBN); the project too
-    assert {n["id"] for n in data["nodes"]} == set(G.nodes)
-    assert len(data["nodes"]) == G.number_of_nodes() == info.nodes
-    assert len(data["edges"]) == G.number_of_edges() == info.edges
+    # every node is one step from SH, or a bridge cluster (IBN); the project too; the
+    # managing organisation MGR is the cluster's own node (one node, its only edge gone)
+    nodes = {n["id"]: n for n in data["nodes"]}
+    assert set(nodes) == set(G.nodes) - {"MGR"}
+    assert len(data["nodes"]) == G.number_of_nodes() - 1 == info.nodes
+    assert len(data["edges"]) == G.number_of_edges() - 1 == info.edges
+    assert "managed by: Catalisti vzw" in nodes["SH"]["title"]
     assert_self_contained(html)
     assert info.physics and '"enabled": true' in html
 
@@ -60,7 +63,7 @@ def test_ego_network_leaves_out_what_is_further_away(tmp_path):
     G.add_edge("FAR", "P1", type="PARTICIPATES_IN")  # two steps from SH, not a cluster
     info = maps.cluster_map(G, "SH", tmp_path / "sh.html")
     ids = {n["id"] for n in page_data(read(info.path))["nodes"]}
-    assert "FAR" not in ids and "IBN" in ids and len(ids) == G.number_of_nodes() - 1
+    assert "FAR" not in ids and "IBN" in ids and len(ids) == G.number_of_nodes() - 2  # FAR, MGR
     with pytest.raises(KeyError):
         maps.cluster_map(G, "nope", tmp_path / "x.html")
 
@@ -79,7 +82,6 @@ def test_legend_lists_kinds_and_edges_present(tmp_path):
         "Project",
         "member of",
         "IBN linked to spearhead cluster",
-        "manages the cluster",
     ):
         assert label in legend, label
     assert "Government" not in legend  # no government body on this map
@@ -133,8 +135,10 @@ def test_ecosystem_map_aggregates_member_firms(tmp_path):
     assert snapshot(G) == before
     html = read(info.path)
     nodes = {n["id"]: n for n in page_data(html)["nodes"]}
-    # clusters, the manager, the tied federation and the knowledge institution one by one
-    assert {"SH", "IBN", "MGR", "FED", "KUL"} <= set(nodes)
+    # clusters (the manager is its cluster's node), the tied federation and the knowledge
+    # institution one by one
+    assert {"SH", "IBN", "FED", "KUL"} <= set(nodes) and "MGR" not in nodes
+    assert "Catalisti vzw" in nodes["SH"]["title"]
     assert not any(i.startswith("F") and i[1:].isdigit() for i in nodes)  # no single firm
     assert "P1" not in nodes  # projects are not part of the ecosystem map
     groups = {i: n for i, n in nodes.items() if n["kind"] == "group"}
@@ -152,7 +156,7 @@ def test_ecosystem_map_by_sector_and_limit_on_organisations(tmp_path):
     info = maps.ecosystem_map(G, tmp_path / "eco.html", color_by="sector", max_organisations=0)
     nodes = {n["id"]: n for n in page_data(read(info.path))["nodes"]}
     assert "KUL" not in nodes  # not tied, not managing: beyond the limit of 0, counted
-    assert {"MGR", "FED"} <= set(nodes)
+    assert "FED" in nodes and "MGR" not in nodes  # the manager is the cluster's node
     assert nodes["group:SH:mixed:C"]["name"] == "3 members (C)"  # 20.13, 20.14, 10.11
     assert nodes["group:SH:mixed:C"]["color"] == style.SECTION_COLOURS["C"]
     assert "group:SH:mixed:P" in nodes  # KU Leuven, NACE 85.42: education

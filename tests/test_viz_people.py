@@ -1,5 +1,5 @@
 """Maps for people: each spearhead cluster its own colour; a cluster and its manager as one
-node (``viz.reshape.merge_managers``, not yet applied by the map builders)."""
+node (``viz.reshape.merge_managers``, which the ecosystem and cluster maps apply)."""
 
 from __future__ import annotations
 

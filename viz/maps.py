@@ -34,7 +34,13 @@ import networkx as nx
 
 from viz import style
 from viz.render import MapInfo, build_page, render_map
-from viz.reshape import aggregate_members, central_organisations, ego_network, overlap_graph
+from viz.reshape import (
+    aggregate_members,
+    central_organisations,
+    ego_network,
+    merge_managers,
+    overlap_graph,
+)
 
 MAX_NODES = 5000
 
@@ -77,6 +83,7 @@ def ecosystem_map(
     them) are merged the same way.
     """
     by_section = color_by == "sector" if group_by_sector is None else group_by_sector
+    G = merge_managers(G)  # a cluster and its managing organisation are one node
     U = G.to_undirected(as_view=True) if G.is_directed() else G
     clusters = [n for n, a in G.nodes(data=True) if style.is_cluster(a)]
     anchored: set[Hashable] = set()
@@ -140,7 +147,7 @@ def cluster_map(
     (per cluster, kind and NACE section) so the map stays interactive.
     Raises ``KeyError`` when the cluster is not in ``G``.
     """
-    H = ego_network(G, cluster_id, radius=radius, bridges=bridges)
+    H = ego_network(merge_managers(G), cluster_id, radius=radius, bridges=bridges)
     notes = []
     if H.number_of_nodes() > max_nodes:
         others = [n for n, a in H.nodes(data=True) if not style.is_organisation(a)]
