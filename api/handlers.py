@@ -136,9 +136,12 @@ async def invalid_request(request: Request, exc: Exception) -> Response:
 
 
 def repeated_parameters(request: Request) -> Response | None:
-    """422 when a query parameter is given more than once: every one takes a single value
-    (lists are comma-separated), and taking the last one would accept what the schema
-    refuses."""
+    """422 when a query parameter of the API is given more than once: every one takes a
+    single value (lists are comma-separated), and taking the last one would accept what the
+    schema refuses. The pages (``/ui/...``) are HTML forms, whose checkboxes repeat a name
+    on purpose (``clusters=S2&clusters=S3``): their routes read such fields as lists."""
+    if request.url.path.startswith("/ui/"):
+        return None
     names = [k for k, _ in request.query_params.multi_items()]
     repeated = sorted({k for k in names if names.count(k) > 1})
     if not repeated:

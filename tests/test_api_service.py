@@ -312,3 +312,12 @@ def test_cross_sector_and_helix(service: Service):
     ]
     assert (s3["members"], s3["firms"], s3["smes"], s3["sme_share"]) == (3, 1, 1, 1.0)
     assert [h["id"] for h in ok(service.get("/helix", params={"cluster": "I1"}))] == ["I1"]
+
+
+def test_a_query_parameter_given_twice_is_422_but_a_page_s_checkboxes_may_repeat(service: Service):
+    twice = service.get("/clusters", params=[("limit", "1"), ("limit", "2")])
+    assert twice.status_code == 422
+    assert twice.json()["problems"] == ["query.limit: given more than once; give it once"]
+    form = [("text", "hydrogen"), ("clusters", "S2"), ("clusters", "S3")]
+    page = service.get("/ui/partners", role="manager", params=form)
+    assert page.status_code == 200 and "given more than once" not in page.text
