@@ -138,7 +138,20 @@ def _unplannable(e: ClientError) -> InnographError:
         )
     if isinstance(e, CypherSyntaxError):
         return QueryFailed(f"Neo4j cannot parse the query: {syntax_message(e.message or '')}")
-    return QueryFailed(f"Neo4j rejected the query: {e.message}")
+    return QueryFailed(f"Neo4j rejected the query: {rejected_message(e.message or '')}")
+
+
+def rejected_message(message: str) -> str:
+    """Neo4j's refusal to plan ``EXPLAIN <query>`` about the query: when it gives a position
+    (and then echoes the ``EXPLAIN`` line under it), that of ``syntax_message``; otherwise as is.
+
+    >>> rejected_message('Bad (line 1, column 9 (offset: 8))\n"EXPLAIN RETURN x"\n        ^')
+    'Bad (line 1, column 1 (offset: 0))'
+    >>> rejected_message('No such database')
+    'No such database'
+    """
+    first = message.splitlines()[0] if message else ""
+    return syntax_message(message) if _POSITION.search(first) else message
 
 
 def syntax_message(message: str) -> str:

@@ -123,6 +123,25 @@ def _done(run: Any) -> None:
         say(f"Written to the graph as run {run.id}.")
 
 
+def _counts(res: Any) -> dict[str, int]:
+    """The rows each analysis of ``analyze all`` wrote to the graph (the counts the run
+    recorded from Neo4j's answers), or computed when nothing was written (``--no-write``):
+    overlapping cluster pairs, ranked organisations, sector pairs with links (the
+    ``SECTOR_LINK`` rows of every level and via, not the sum of their links), helix nodes."""
+    from analytics.cross_sector import sector_links
+
+    done = res.run.results if res.run is not None else {}
+    sectors = [k for k in done if k.startswith("sector_links_")]
+    return {
+        "overlap": int(done.get("overlaps", len(res.overlap))),
+        "centrality": int(done.get("organisations", res.projection.n_orgs)),
+        "cross-sector": int(sum(done[k] for k in sectors))
+        if sectors
+        else sum(len(sector_links(m, cross_only=False)) for m in res.sector_matrices),
+        "helix": int(done.get("helix_nodes", len(res.helix_clusters) + len(res.helix_projects))),
+    }
+
+
 def register(app: typer.Typer) -> None:
     analyze = typer.Typer(
         no_args_is_help=True, help="Overlap, brokers, centrality, cross-sector links, helix mix."
@@ -275,16 +294,17 @@ def register(app: typer.Typer) -> None:
             )
         b = res.centrality.betweenness
         p = res.projection
+        counts = _counts(res)
         summary: list[dict[str, Any]] = [
             {
                 "analysis": "overlap",
-                "results": len(res.overlap),
+                "results": counts["overlap"],
                 "note": "cluster pairs sharing members",
             },
             {
                 "analysis": "centrality",
-                "results": p.n_orgs,
-                "note": f"{view.value} view; betweenness "
+                "results": counts["centrality"],
+                "note": f"organisations ranked, {view.value} view; betweenness "
                 + (
                     "exact"
                     if b.exact
@@ -293,13 +313,16 @@ def register(app: typer.Typer) -> None:
             },
             {
                 "analysis": "cross-sector",
-                "results": sum(m.cross_links for m in res.sector_matrices),
-                "note": "cross-sector links, section and division, via projects and clusters",
+                "results": counts["cross-sector"],
+                "note": "sector pairs with links (section and division, via projects and "
+                f"clusters; {sum(m.cross_links for m in res.sector_matrices)} cross-sector "
+                "links in all)",
             },
             {
                 "analysis": "helix",
-                "results": len(res.helix_clusters) + len(res.helix_projects),
-                "note": "clusters and projects",
+                "results": counts["helix"],
+                "note": f"{len(res.helix_clusters)} clusters and "
+                f"{len(res.helix_projects)} projects",
             },
         ]
         for row in summary:

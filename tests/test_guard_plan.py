@@ -6,7 +6,7 @@ down how each operator is judged and how a refusal is worded.
 
 from __future__ import annotations
 
-from graph.guard import operator_reason, plan_reasons, syntax_message
+from graph.guard import operator_reason, plan_reasons, rejected_message, syntax_message
 
 
 def plan(operator: str, details: str = "", *children: dict) -> dict:
@@ -59,3 +59,12 @@ def test_syntax_errors_point_into_the_query_as_sent():
     assert syntax_message("Bad (line 2, column 3 (offset: 20))") == (
         "Bad (line 2, column 3 (offset: 12))"
     )
+
+
+def test_other_refusals_to_plan_point_into_the_query_as_sent_too():
+    message = 'Bad (line 1, column 9 (offset: 8))\n"EXPLAIN RETURN x"\n        ^'
+    assert rejected_message(message) == "Bad (line 1, column 1 (offset: 0))"
+    assert rejected_message("Bad (line 3, column 2 (offset: 30))") == (
+        "Bad (line 3, column 2 (offset: 22))"
+    )
+    assert rejected_message("No such database\nat all") == "No such database\nat all"
