@@ -5,7 +5,7 @@ Each file opens with a header of ``//`` lines::
     // title: Firms that bridge two clusters
     // question: Which firms are members of both cluster $a and cluster $b?
     //   (an indented comment line continues the one before)
-    // param a: the id of the first cluster (example: "S1")
+    // param a: the id of the first cluster (example: "catalisti")
     // param limit: the most rows to return (default: 100)
     // pick: MATCH (a:Cluster)<-[:MEMBER_OF]-(:Organisation)-[:MEMBER_OF]->(b:Cluster)
     //   WHERE a.id < b.id RETURN a.id AS a, b.id AS b, count(*) AS n
