@@ -176,7 +176,11 @@ KNOWN = {
         [["I1", "S2", 2, 0.5, 1.0], ["I2", "S1", 1, 0.25, 1.0]],
     ),
     # K2: P2 (kind intercluster) and P4 (its participants F2, K2 are members of S2, I1, S3)
-    "institutions_in_intercluster_projects": ({}, ["id", "projects"], [["K2", 2], ["K1", 2]]),
+    "institutions_in_intercluster_projects": (
+        {},
+        ["id", "projects", "synthetic"],
+        [["K2", 2, False], ["K1", 2, False]],
+    ),
     "cluster_cross_sector_ties": (
         {"cluster": "S1"},
         ["sector_a", "sector_b", "ties"],
