@@ -46,6 +46,7 @@ from api.routes.health import neo4j_answers
 from api.throttle import AnalystQueries, Probe
 from graph.db import Database, connect
 from graph.errors import InnographError
+from graph.output import cell_text
 from graph.settings import Settings, get_settings
 
 HERE = Path(__file__).parent
@@ -169,6 +170,7 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
     app.state.probe = Probe(lambda: neo4j_answers(app.state.db))  # both replaced by the
     # lifespan's own; a probe starts watching at its first check
     app.state.templates = Jinja2Templates(directory=HERE / "templates")
+    app.state.templates.env.filters["cell"] = cell_text  # floats to 4 digits, JSON unescaped
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     handlers.install(app)
     install_docs(app)

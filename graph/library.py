@@ -5,8 +5,17 @@ Each file opens with a header of ``//`` lines::
     // title: Firms that bridge two clusters
     // question: Which firms are members of both cluster $a and cluster $b?
     //   (an indented comment line continues the one before)
-    // param a: the id of the first cluster (example: "S1")
+    // param a: the id of the first cluster (example: "catalisti")
     // param limit: the most rows to return (default: 100)
+    // pick: MATCH (a:Cluster)<-[:MEMBER_OF]-(:Organisation)-[:MEMBER_OF]->(b:Cluster)
+    //   WHERE a.id < b.id RETURN a.id AS a, b.id AS b, count(*) AS n
+    //   ORDER BY n DESC LIMIT 1
+
+A ``pick`` is a read-only statement that returns one row of parameter values for which the
+query has an answer *on the graph at hand*: ``examples`` runs it at request time, so the
+Cypher page is prefilled with real ids, not with the header's static examples (which are
+the ids of the bundled landscape, shown where there is no graph). Columns of the pick that
+are not parameters (such as ``n``) are ignored.
 
 A parameter with a ``(default: JSON)`` is optional; the others are required. Library queries
 run through ``graph.guard.run_read_only`` like any analyst's query: they cannot write either.
@@ -25,10 +34,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from graph.errors import InvalidInput, NotFound
+from graph.db import Database
+from graph.errors import InnographError, InvalidInput, NotFound
 
 LIBRARY_DIR = Path(__file__).parent / "queries"
-_HEADER = re.compile(r"^//\s*(title|question|param\s+(\w+))\s*:\s*(.*)$")
+_HEADER = re.compile(r"^//\s*(title|question|pick|param\s+(\w+))\s*:\s*(.*)$")
+PICK_TIMEOUT = 10.0  # seconds; a pick is one small aggregate, it should never take this long
 _EXTRA = re.compile(r"\((example|default):\s*(.+?)\)\s*$")
 
 
@@ -48,6 +59,7 @@ class CuratedQuery:
     question: str = ""
     parameters: list[Parameter] = field(default_factory=list)
     text: str = ""
+    pick: str = ""
 
     @property
     def statement(self) -> str:
@@ -114,6 +126,22 @@ def get(name: str) -> CuratedQuery:
         return library()[name]
     except KeyError:
         raise NotFound(f"No curated query named {name!r}; GET /queries lists them.") from None
+
+
+def examples(db: Database, query: CuratedQuery) -> dict[str, Any]:
+    """Values for every parameter: the header's, overlaid with the row of the query's
+    ``pick`` run on ``db`` now (real ids of this graph). A pick that finds nothing, or
+    fails, leaves the header's examples."""
+    values = {p.name: p.example for p in query.parameters}
+    if query.pick:
+        try:
+            rows = db.run_read(query.pick, {}, timeout=PICK_TIMEOUT)
+        except InnographError:
+            rows = []
+        for name, value in (rows[0] if rows else {}).items():
+            if name in values and value is not None:
+                values[name] = value
+    return values
 
 
 def bind(query: CuratedQuery, given: dict[str, Any]) -> dict[str, Any]:

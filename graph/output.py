@@ -71,7 +71,7 @@ def render(
     for c in cols:
         table.add_column(c, overflow="fold")
     for r in rows:
-        table.add_row(*[_cell(r.get(c)) for c in cols])
+        table.add_row(*[cell_text(r.get(c)) for c in cols])
     console = Console(file=io.StringIO(), width=max(100, min(200, _terminal_width())))
     console.print(table)
     return console.file.getvalue().rstrip("\n")  # type: ignore[attr-defined]
@@ -110,14 +110,27 @@ def _csv_line(cells: list[Any]) -> str:
     return buf.getvalue()[:-2] + "\n"
 
 
-def _cell(v: Any) -> str:
+def cell_text(v: Any) -> str:
+    """A value as a person reads it in a table cell (terminal or page): None empty, a float
+    to 4 significant digits, a list or map as JSON (its floats likewise, characters as they
+    are, never ``\\u0027``)."""
     if v is None:
         return ""
     if isinstance(v, float):
         return f"{v:.4g}"
-    if isinstance(v, (list, dict)):
-        return json.dumps(v, ensure_ascii=False)
+    if isinstance(v, (list, tuple, dict)):
+        return json.dumps(_rounded(v), ensure_ascii=False)
     return str(v)
+
+
+def _rounded(v: Any) -> Any:
+    if isinstance(v, float):
+        return float(f"{v:.4g}")
+    if isinstance(v, dict):
+        return {k: _rounded(x) for k, x in v.items()}
+    if isinstance(v, (list, tuple)):
+        return [_rounded(x) for x in v]
+    return v
 
 
 def _terminal_width() -> int:

@@ -3,6 +3,10 @@ formats, row limit, timeout; and every curated library query with its known answ
 
 from __future__ import annotations
 
+import html
+import json
+import re
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -171,7 +175,12 @@ KNOWN = {
         ["ibn", "spearhead", "shared", "jaccard", "overlap_coefficient"],
         [["I1", "S2", 2, 0.5, 1.0], ["I2", "S1", 1, 0.25, 1.0]],
     ),
-    "institutions_in_intercluster_projects": ({}, ["id", "projects"], [["K1", 2], ["K2", 1]]),
+    # K2: P2 (kind intercluster) and P4 (its participants F2, K2 are members of S2, I1, S3)
+    "institutions_in_intercluster_projects": (
+        {},
+        ["id", "projects", "synthetic"],
+        [["K2", 2, False], ["K1", 2, False]],
+    ),
     "cluster_cross_sector_ties": (
         {"cluster": "S1"},
         ["sector_a", "sector_b", "ties"],
@@ -224,7 +233,7 @@ def test_library_listing_and_errors(service: Service):
     one = service.get("/queries/firms_bridging_two_clusters", role="analyst").json()
     assert one["title"] == "Firms that bridge two clusters"
     assert [p["name"] for p in one["parameters"]] == ["a", "b"]
-    assert one["parameters"][0]["example"] == "S1"
+    assert one["parameters"][0]["example"] == "catalisti"  # the bundled landscape's id
     r = service.post(
         "/queries/firms_bridging_two_clusters", role="analyst", json={"parameters": {"a": "S1"}}
     )
@@ -248,3 +257,68 @@ def test_library_readme_lists_every_query():
     readme = (library.LIBRARY_DIR / "README.md").read_text()
     for name, q in library.library().items():
         assert f"{name}.cypher" in readme and q.title in readme, name
+
+
+# the values each pick finds on the hand-built graph, worked out by hand from its drawing:
+# firms bridging a pair: (S1,S2) F1; (I1,S2) F2 F5; (I2,S1) F4 -> I1, S2. Members: S1 and S2
+# have 4 each (S1 first by id), also counting those with a PageRank; without projects: S1
+# F4 F6, I2 F4 -> S1. Themes: "hydrogen" on P3 and P4, every other theme once.
+PICKED = {
+    "firms_bridging_two_clusters": {"a": "I1", "b": "S2"},
+    "members_by_province": {"cluster": "S1"},
+    "central_members": {"cluster": "S1", "limit": 10},
+    "members_without_projects": {"cluster": "S1"},
+    "projects_of_theme": {"theme": "hydrogen"},
+}
+
+
+def prefilled(service: Service, name: str) -> tuple[str, str]:
+    """The query and parameters the Cypher page's form holds for a curated query."""
+    r = service.get(f"/ui/cypher?name={name}", role="analyst")
+    assert r.status_code == 200, r.text
+    query, params = (
+        html.unescape(m)
+        for m in re.findall(r'<textarea id="(?:query|params)"[^>]*>(.*?)</textarea>', r.text, re.S)
+    )
+    return query, params
+
+
+@pytest.mark.parametrize("name", sorted(KNOWN))
+def test_library_query_prefilled_with_real_values_has_rows(service: Service, name):
+    """Every curated query, as the page fills it in (its pick run on this graph), answers."""
+    query, params = prefilled(service, name)
+    values = json.loads(params)
+    if name in PICKED:
+        assert values == PICKED[name]
+    r = service.post(f"/queries/{name}", role="analyst", json={"parameters": values})
+    assert r.status_code == 200, r.text
+    assert len(r.json()["rows"]) >= 1
+    r = service.post("/ui/cypher", role="analyst", data={"query": query, "params": params})
+    assert r.status_code == 200 and " 0 rows" not in r.text
+    assert re.search(r'<span class="count">\d+ rows?', r.text)
+
+
+def test_pick_falls_back_to_the_header_example(service: Service):
+    """On a graph where the pick finds nothing, the header's (bundled landscape) ids remain."""
+    q = library.get("firms_bridging_two_clusters")
+    empty = library.CuratedQuery(q.name, parameters=q.parameters, pick="RETURN 1 AS n LIMIT 0")
+    assert library.examples(service.db, empty) == {"a": "catalisti", "b": "flux50"}
+
+
+def test_cypher_page_formats_numbers_and_keeps_apostrophes(service: Service):
+    query = (
+        "MATCH (c:Cluster {id: 'S3'}) RETURN c.name AS name, 2.0 / 3 AS share, 7 AS n, "
+        "[1.0 / 3, c.name] AS xs, {jaccard: 1.0 / 6} AS m"
+    )
+    r = service.post("/ui/cypher", role="analyst", data={"query": query, "params": "{}"})
+    assert r.status_code == 200, r.text
+    (body,) = re.findall(r"<tbody>(.*?)</tbody>", r.text, re.S)
+    assert "\\u0027" not in body  # the full value stays in the cell's title
+    cells = [html.unescape(re.sub(r"<[^>]+>", "", c)) for c in re.findall(r"<td>(.*?)</td>", body)]
+    assert cells == [
+        "Flanders' FOOD",
+        "0.6667",
+        "7",
+        '[0.3333, "Flanders\' FOOD"]',
+        '{"jaccard": 0.1667}',
+    ]

@@ -316,13 +316,16 @@ def maps_page(request: Request, db: DbDep, me: Viewer):
 # -- Cypher --------------------------------------------------------------------------------------
 @router.get("/ui/cypher", response_class=HTMLResponse)
 def cypher_page(
-    request: Request, me: Analyst, name: Annotated[str | None, Query(max_length=80)] = None
+    request: Request,
+    db: DbDep,
+    me: Analyst,
+    name: Annotated[str | None, Query(max_length=80)] = None,
 ):
     query, params = catalog.load("list_cluster_names"), "{}"
-    if name:
+    if name:  # the parameters: real values of this graph (the query's pick), not placeholders
         q = library.get(name)
         query = q.statement
-        params = json.dumps(plain({p.name: p.example for p in q.parameters}))
+        params = json.dumps(plain(library.examples(db, q)), ensure_ascii=False)
     return page(
         request,
         "cypher.html",

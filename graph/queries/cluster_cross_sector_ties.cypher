@@ -2,7 +2,11 @@
 // question: Between which NACE divisions do the members of cluster $cluster collaborate, that
 //   is, how many distinct pairs of organisations in different divisions share a project in
 //   which at least one of them is a member?
-// param cluster: the id of the cluster (example: "S1")
+// param cluster: the id of the cluster (example: "catalisti")
+// pick: MATCH (c:Cluster)<-[:MEMBER_OF]-(a:Organisation)-[:PARTICIPATES_IN]->(:Project)
+//     <-[:PARTICIPATES_IN]-(b:Organisation)
+//   WHERE left(replace(a.nace, '.', ''), 2) <> left(replace(b.nace, '.', ''), 2)
+//   RETURN c.id AS cluster LIMIT 1
 MATCH (c:Cluster {id: $cluster})<-[:MEMBER_OF]-(a:Organisation)-[:PARTICIPATES_IN]->(p:Project)
       <-[:PARTICIPATES_IN]-(b:Organisation)
 WHERE a <> b AND a.nace IS NOT NULL AND b.nace IS NOT NULL
