@@ -150,10 +150,11 @@ def test_cli_cluster_map_opens_offline_in_chromium(loaded, cli_env, tmp_path, ch
     out = tmp_path / "maps" / "sh.html"
     proc = run_cli(["map", "cluster", "SH", "--out", str(out)], cli_env, check=True)
     assert proc.stdout.strip().splitlines()[-1] == str(out.resolve())
-    assert "9 nodes" in proc.stderr and "opens offline" in proc.stderr
+    # 8 nodes and 9 edges: the manager MGR and its MANAGES edge are the cluster's own node
+    assert "8 nodes" in proc.stderr and "opens offline" in proc.stderr
     result = open_map(chromium, out)
-    assert_drew(result, 9)
-    assert result["edges"] == 10
+    assert_drew(result, 8)
+    assert result["edges"] == 9
 
 
 def test_cli_other_maps_and_figures(loaded, cli_env, tmp_path):
